@@ -1,0 +1,15 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		// Every route is prerendered as a client-rendered shell; `200.html` is the
+		// fallback a static host (and the service worker) serves for any other URL.
+		adapter: adapter({ fallback: '200.html' }),
+		serviceWorker: { register: false }
+	}
+};
+
+export default config;

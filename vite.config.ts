@@ -1,0 +1,60 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			// We register ourselves with workbox-window (src/lib/pwa/service-worker.svelte.ts)
+			// so the update prompt is ours; 'prompt' keeps a new worker waiting until the
+			// user presses Reload instead of swapping code under a study session.
+			registerType: 'prompt',
+			injectRegister: false,
+			manifest: {
+				id: '/',
+				name: 'Article Flashcards',
+				short_name: 'Flashcards',
+				description:
+					'Turn an article into flashcards and study them offline, scheduled with FSRS.',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				orientation: 'portrait',
+				theme_color: '#1f4e79',
+				background_color: '#f7f5f0',
+				categories: ['education', 'productivity'],
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+					{
+						src: '/icons/icon-maskable-512.png',
+						sizes: '512x512',
+						type: 'image/png',
+						purpose: 'maskable'
+					}
+				]
+			},
+			workbox: {
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff,woff2,wasm}', 'prerendered/**/*.html'],
+				// sql.js's WebAssembly is ~650 kB; the default 2 MiB ceiling is fine but say so.
+				maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+				// Every route is a client-rendered shell, so any navigation offline can be
+				// answered with the prerendered root and the router takes it from there.
+				navigateFallback: '/',
+				// The first install takes control of the open page at once (the page is
+				// otherwise uncontrolled until a reload, and would not work offline).
+				// Later versions wait for the user's Reload (SKIP_WAITING message).
+				clientsClaim: true,
+				skipWaiting: false,
+				cleanupOutdatedCaches: true
+			},
+			kit: { includeVersionFile: true }
+		})
+	],
+	test: {
+		include: ['src/**/*.spec.ts'],
+		environment: 'node',
+		benchmark: { include: ['bench/**/*.bench.ts'] }
+	}
+});
