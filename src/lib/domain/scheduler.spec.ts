@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { CardState, DEFAULT_SETTINGS, Grade } from './models';
+import { createScheduler, newScheduling } from './scheduler';
+
+const MIN = 60_000;
+const DAY = 86_400_000;
+const now = new Date('2026-03-10T09:00:00Z');
+const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false });
+
+describe('createScheduler', () => {
+	it('uses the learning steps 1m and 10m for a new card', () => {
+		const preview = scheduler.preview(newScheduling(now), now);
+		expect(preview[Grade.Again].scheduling.due - now.getTime()).toBe(1 * MIN);
+		expect(preview[Grade.Good].scheduling.due - now.getTime()).toBe(10 * MIN);
+		expect(preview[Grade.Good].scheduling.state).toBe(CardState.Learning);
+		expect(preview[Grade.Easy].scheduling.state).toBe(CardState.Review);
+		expect(preview[Grade.Easy].scheduling.due - now.getTime()).toBeGreaterThanOrEqual(DAY);
+	});
+
+	it('graduates after the last learning step and relearns for 10m after a lapse', () => {
+		let card = newScheduling(now);
+		card = scheduler.review(card, Grade.Good, now).scheduling;
+		const t1 = new Date(card.due);
+		card = scheduler.review(card, Grade.Good, t1).scheduling;
+		expect(card.state).toBe(CardState.Review);
+		const t2 = new Date(card.due);
+		const lapse = scheduler.review(card, Grade.Again, t2);
+		expect(lapse.scheduling.state).toBe(CardState.Relearning);
+		expect(lapse.scheduling.due - t2.getTime()).toBe(10 * MIN);
+		expect(lapse.log.state).toBe(CardState.Review);
+		expect(lapse.log.rating).toBe(Grade.Again);
+		expect(lapse.log.review).toBe(t2.getTime());
+	});
+
+	it('agrees with its own preview and never exceeds the maximum interval', () => {
+		const capped = createScheduler({ desiredRetention: 0.9, maximumInterval: 3 }, { fuzz: false });
+		let card = newScheduling(now);
+		let t = now;
+		for (let i = 0; i < 6; i++) {
+			const preview = capped.preview(card, t);
+			const outcome = capped.review(card, Grade.Easy, t);
+			expect(outcome.scheduling).toEqual(preview[Grade.Easy].scheduling);
+			card = outcome.scheduling;
+			expect(card.scheduled_days).toBeLessThanOrEqual(3);
+			t = new Date(card.due);
+		}
+	});
+
+	it('gives longer intervals for a lower desired retention', () => {
+		const grown = (retention: number) => {
+			const s = createScheduler({ desiredRetention: retention, maximumInterval: 36500 }, { fuzz: false });
+			const card = s.review(newScheduling(now), Grade.Easy, now).scheduling;
+			return card.scheduled_days;
+		};
+		expect(grown(0.8)).toBeGreaterThan(grown(0.95));
+	});
+
+	it('stores dates as epoch milliseconds', () => {
+		const card = newScheduling(now);
+		expect(card.due).toBe(now.getTime());
+		expect(card.last_review).toBeNull();
+		const reviewed = scheduler.review(card, Grade.Good, now).scheduling;
+		expect(reviewed.last_review).toBe(now.getTime());
+	});
+});

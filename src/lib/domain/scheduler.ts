@@ -1,0 +1,145 @@
+import {
+	createEmptyCard,
+	fsrs,
+	generatorParameters,
+	type Card as FsrsCard,
+	type FSRS,
+	type Grade as FsrsGrade,
+	type ReviewLog as FsrsReviewLog
+} from 'ts-fsrs';
+import {
+	GRADES,
+	type CardState,
+	type Grade,
+	type ReviewLog,
+	type Scheduling,
+	type Settings
+} from './models';
+
+export interface SchedulerOptions {
+	/** Fuzz spreads due dates so cards learnt together do not stay together. Off in tests. */
+	fuzz: boolean;
+}
+
+/** What one grade would do to a card: its next scheduling state and the log of the answer. */
+export interface ReviewOutcome {
+	scheduling: Scheduling;
+	log: Omit<ReviewLog, 'id' | 'cardId' | 'deckId'>;
+}
+
+export type ReviewPreview = Record<Grade, ReviewOutcome>;
+
+/**
+ * FSRS as the app uses it: Anki's default steps (learning 1m 10m, relearning 10m),
+ * the user's desired retention and maximum interval. `now` is always passed in.
+ *
+ * @example
+ * const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false });
+ * const card = newScheduling(new Date('2026-01-01T09:00:00Z'));
+ * const { scheduling } = scheduler.review(card, Grade.Good, new Date('2026-01-01T09:00:00Z'));
+ * scheduling.due - card.due; // 600_000 (10 minutes: the second learning step)
+ */
+export function createScheduler(
+	settings: Pick<Settings, 'desiredRetention' | 'maximumInterval'>,
+	options: SchedulerOptions
+) {
+	const engine: FSRS = fsrs(
+		generatorParameters({
+			request_retention: settings.desiredRetention,
+			maximum_interval: settings.maximumInterval,
+			enable_fuzz: options.fuzz,
+			enable_short_term: true,
+			learning_steps: ['1m', '10m'],
+			relearning_steps: ['10m']
+		})
+	);
+
+	return {
+		/** The outcome of each of the four grades, for the interval shown on each button. */
+		preview(card: Scheduling, now: Date): ReviewPreview {
+			const record = engine.repeat(toFsrsCard(card), now);
+			const preview = {} as ReviewPreview;
+			for (const grade of GRADES) {
+				const item = record[grade as FsrsGrade];
+				preview[grade] = {
+					scheduling: capInterval(fromFsrsCard(item.card), now, settings.maximumInterval),
+					log: fromFsrsLog(item.log)
+				};
+			}
+			return preview;
+		},
+
+		/** Applies one answer. */
+		review(card: Scheduling, grade: Grade, now: Date): ReviewOutcome {
+			const item = engine.next(toFsrsCard(card), now, grade as FsrsGrade);
+			return {
+				scheduling: capInterval(fromFsrsCard(item.card), now, settings.maximumInterval),
+				log: fromFsrsLog(item.log)
+			};
+		}
+	};
+}
+
+export type Scheduler = ReturnType<typeof createScheduler>;
+
+/** The scheduling state of a card nobody has studied yet, due at `now`. */
+export function newScheduling(now: Date): Scheduling {
+	return fromFsrsCard(createEmptyCard(now));
+}
+
+/**
+ * ts-fsrs keeps Hard < Good < Easy by adding a day after clamping to the maximum
+ * interval, so Easy can land two days past it. The user's maximum is a promise:
+ * hold it.
+ */
+function capInterval(card: Scheduling, now: Date, maximumDays: number): Scheduling {
+	if (card.scheduled_days <= maximumDays) return card;
+	return { ...card, scheduled_days: maximumDays, due: now.getTime() + maximumDays * 86_400_000 };
+}
+
+// The one mapper between ts-fsrs's Date-based records and the stored epoch-ms ones.
+
+function toFsrsCard(card: Scheduling): FsrsCard {
+	return {
+		due: new Date(card.due),
+		stability: card.stability,
+		difficulty: card.difficulty,
+		elapsed_days: card.elapsed_days,
+		scheduled_days: card.scheduled_days,
+		learning_steps: card.learning_steps,
+		reps: card.reps,
+		lapses: card.lapses,
+		state: card.state,
+		last_review: card.last_review === null ? undefined : new Date(card.last_review)
+	};
+}
+
+function fromFsrsCard(card: FsrsCard): Scheduling {
+	return {
+		due: card.due.getTime(),
+		stability: card.stability,
+		difficulty: card.difficulty,
+		elapsed_days: card.elapsed_days,
+		scheduled_days: card.scheduled_days,
+		learning_steps: card.learning_steps,
+		reps: card.reps,
+		lapses: card.lapses,
+		state: card.state as number as CardState,
+		last_review: card.last_review ? card.last_review.getTime() : null
+	};
+}
+
+function fromFsrsLog(log: FsrsReviewLog): ReviewOutcome['log'] {
+	return {
+		rating: log.rating as number as Grade,
+		state: log.state as number as CardState,
+		due: log.due.getTime(),
+		stability: log.stability,
+		difficulty: log.difficulty,
+		elapsed_days: log.elapsed_days,
+		last_elapsed_days: log.last_elapsed_days,
+		scheduled_days: log.scheduled_days,
+		learning_steps: log.learning_steps,
+		review: log.review.getTime()
+	};
+}

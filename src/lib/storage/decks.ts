@@ -1,0 +1,27 @@
+import type { Card, Deck } from '$lib/domain/models';
+import type { FlashcardsDB } from './db';
+
+export function listDecks(db: FlashcardsDB): Promise<Deck[]> {
+	return db.decks.orderBy('name').toArray();
+}
+
+export function getDeck(db: FlashcardsDB, deckId: string): Promise<Deck | undefined> {
+	return db.decks.get(deckId);
+}
+
+/** Writes a new deck and its cards in one transaction: the deck appears whole or not at all. */
+export async function addDeck(db: FlashcardsDB, deck: Deck, cards: readonly Card[]): Promise<void> {
+	await db.transaction('rw', db.decks, db.cards, async () => {
+		await db.decks.add(deck);
+		await db.cards.bulkAdd(cards as Card[]);
+	});
+}
+
+/** Deletes a deck with its cards and their review history. */
+export async function deleteDeck(db: FlashcardsDB, deckId: string): Promise<void> {
+	await db.transaction('rw', db.decks, db.cards, db.reviewLogs, async () => {
+		await db.cards.where('deckId').equals(deckId).delete();
+		await db.reviewLogs.where('[deckId+review]').between([deckId, -Infinity], [deckId, Infinity]).delete();
+		await db.decks.delete(deckId);
+	});
+}

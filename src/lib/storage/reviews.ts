@@ -1,0 +1,46 @@
+import type { Card, Grade, ReviewLog } from '$lib/domain/models';
+import type { Scheduler } from '$lib/domain/scheduler';
+import type { FlashcardsDB } from './db';
+
+/** What `undoReview` needs to put things back exactly as they were. */
+export interface ReviewUndo {
+	previous: Card;
+	logId: string;
+}
+
+export interface ReviewResult {
+	card: Card;
+	log: ReviewLog;
+	undo: ReviewUndo;
+}
+
+/**
+ * Answers a card: the card's new schedule and the log of the answer are written
+ * in one transaction, so a failure part-way leaves neither (a card whose log is
+ * missing would break today's counts and the optimizer's history).
+ */
+export async function recordReview(
+	db: FlashcardsDB,
+	scheduler: Scheduler,
+	card: Card,
+	grade: Grade,
+	now: Date,
+	logId: string = crypto.randomUUID()
+): Promise<ReviewResult> {
+	const outcome = scheduler.review(card, grade, now);
+	const updated: Card = { ...card, ...outcome.scheduling, modified: now.getTime() };
+	const log: ReviewLog = { ...outcome.log, id: logId, cardId: card.id, deckId: card.deckId };
+	await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+		await db.cards.put(updated);
+		await db.reviewLogs.add(log);
+	});
+	return { card: updated, log, undo: { previous: card, logId } };
+}
+
+/** Reverts one answer: the card as it was before, and its log removed, together. */
+export async function undoReview(db: FlashcardsDB, undo: ReviewUndo): Promise<void> {
+	await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+		await db.cards.put(undo.previous);
+		await db.reviewLogs.delete(undo.logId);
+	});
+}

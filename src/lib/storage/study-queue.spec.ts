@@ -1,0 +1,106 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CardState, DEFAULT_SETTINGS, Grade, type Settings } from '$lib/domain/models';
+import { createScheduler } from '$lib/domain/scheduler';
+import type { FlashcardsDB } from './db';
+import { addDeck } from './decks';
+import { sampleDeck } from './fixtures';
+import { recordReview } from './reviews';
+import { deckCounts, nextStudyStep, type StudyStep } from './study-queue';
+import { testDatabase } from './test-db';
+
+const MIN = 60_000;
+const settings: Settings = { ...DEFAULT_SETTINGS, newPerDay: 3, reviewsPerDay: 2 };
+const scheduler = createScheduler(settings, { fuzz: false });
+// 10:00 local time, so the 4 am day boundary is predictable in any time zone.
+const start = new Date(2026, 2, 10, 10, 0);
+let db: FlashcardsDB;
+
+beforeEach(async () => {
+	db = testDatabase();
+	const { deck, cards } = sampleDeck(10, new Date(2026, 2, 1, 10, 0));
+	await addDeck(db, deck, cards);
+});
+
+function cardOf(step: StudyStep) {
+	if (step.kind !== 'card') throw new Error(`expected a card, got ${JSON.stringify(step)}`);
+	return step.card;
+}
+
+async function answer(at: Date, grade: Grade, limits: Settings = settings) {
+	const card = cardOf(await nextStudyStep(db, 'd1', at, limits));
+	await recordReview(db, scheduler, card, grade, at);
+	return card;
+}
+
+describe('nextStudyStep', () => {
+	it('introduces new cards in order, up to the daily limit', async () => {
+		const first = await nextStudyStep(db, 'd1', start, settings);
+		expect(first).toMatchObject({ kind: 'card', counts: { newCards: 3, learning: 0, reviews: 0 } });
+		expect(cardOf(first).id).toBe('c0');
+		const seen = [];
+		for (let i = 0; i < 3; i++) seen.push((await answer(start, Grade.Easy)).id);
+		expect(seen).toEqual(['c0', 'c1', 'c2']);
+		const done = await nextStudyStep(db, 'd1', start, settings);
+		expect(done.kind).toBe('done');
+		expect(done.counts).toEqual({ newCards: 0, learning: 0, reviews: 0 });
+	});
+
+	it('starts a new day at the day-start hour, not at midnight', async () => {
+		const late = new Date(2026, 2, 10, 23, 30);
+		for (let i = 0; i < 3; i++) await answer(late, Grade.Easy);
+		// 3:59 the next morning is still the same study day…
+		const beforeFour = await nextStudyStep(db, 'd1', new Date(2026, 2, 11, 3, 59), settings);
+		expect(beforeFour.kind).toBe('done');
+		if (beforeFour.kind === 'done') expect(beforeFour.nextDue).toBe(new Date(2026, 2, 11, 4).getTime());
+		// …and at 4:00 three more new cards are allowed.
+		const afterFour = await nextStudyStep(db, 'd1', new Date(2026, 2, 11, 4, 0), settings);
+		expect(afterFour.counts.newCards).toBe(3);
+	});
+
+	it('brings a learning card back in the same session when it is due', async () => {
+		const again = await answer(start, Grade.Again); // due in 1 minute
+		const step = await nextStudyStep(db, 'd1', start, settings);
+		expect(step.counts).toEqual({ newCards: 2, learning: 1, reviews: 0 });
+		expect(cardOf(step).id).not.toBe(again.id);
+		const later = new Date(start.getTime() + 1 * MIN);
+		expect(cardOf(await nextStudyStep(db, 'd1', later, settings)).id).toBe(again.id);
+	});
+
+	it('shows a waiting learning card early when nothing else is left, and says when it is due', async () => {
+		const local: Settings = { ...settings, newPerDay: 1 };
+		const card = cardOf(await nextStudyStep(db, 'd1', start, local));
+		await recordReview(db, scheduler, card, Grade.Good, start); // due in 10 minutes
+		const early = await nextStudyStep(db, 'd1', start, local);
+		expect(cardOf(early).id).toBe(card.id);
+		const graduated = await recordReview(db, scheduler, cardOf(early), Grade.Good, start);
+		expect(graduated.card.state).toBe(CardState.Review);
+		expect(graduated.card.due).toBeGreaterThan(new Date(2026, 2, 11, 4).getTime());
+		// The deck still holds new cards, so the next card is tomorrow's first new one.
+		const done = await nextStudyStep(db, 'd1', start, local);
+		expect(done).toMatchObject({ kind: 'done', nextDue: new Date(2026, 2, 11, 4).getTime() });
+	});
+
+	it('caps reviews at the daily review limit', async () => {
+		const local: Settings = { ...settings, newPerDay: 5 };
+		for (let i = 0; i < 5; i++) await answer(start, Grade.Easy, local);
+		const days = 30;
+		const muchLater = new Date(start.getTime() + days * 86_400_000);
+		const counts = await deckCounts(db, 'd1', muchLater, { ...local, newPerDay: 0 });
+		expect(counts).toEqual({ newCards: 0, learning: 0, reviews: 2 });
+		const reviewed = [];
+		for (let i = 0; i < 2; i++) {
+			const step = await nextStudyStep(db, 'd1', muchLater, { ...local, newPerDay: 0 });
+			expect(cardOf(step).state).toBe(CardState.Review);
+			reviewed.push(await recordReview(db, scheduler, cardOf(step), Grade.Good, muchLater));
+		}
+		const done = await nextStudyStep(db, 'd1', muchLater, { ...local, newPerDay: 0 });
+		expect(done.kind).toBe('done');
+	});
+
+	it('keeps decks apart', async () => {
+		const other = sampleDeck(2, start, 'd2');
+		await addDeck(db, other.deck, other.cards);
+		expect(cardOf(await nextStudyStep(db, 'd2', start, settings)).deckId).toBe('d2');
+		expect((await deckCounts(db, 'd2', start, settings)).newCards).toBe(2);
+	});
+});
