@@ -15,8 +15,7 @@ export default defineConfig({
 				id: '/',
 				name: 'Article Flashcards',
 				short_name: 'Flashcards',
-				description:
-					'Turn an article into flashcards and study them offline, scheduled with FSRS.',
+				description: 'Turn an article into flashcards and study them offline, scheduled with FSRS.',
 				start_url: '/',
 				scope: '/',
 				display: 'standalone',
@@ -36,7 +35,10 @@ export default defineConfig({
 				]
 			},
 			workbox: {
-				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff,woff2,wasm}', 'prerendered/**/*.html'],
+				globPatterns: [
+					'client/**/*.{js,css,ico,png,svg,webp,woff,woff2,wasm}',
+					'prerendered/**/*.html'
+				],
 				// sql.js's WebAssembly is ~650 kB; the default 2 MiB ceiling is fine but say so.
 				maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
 				// Every route is a client-rendered shell, so any navigation offline can be

@@ -48,7 +48,10 @@ describe('createScheduler', () => {
 
 	it('gives longer intervals for a lower desired retention', () => {
 		const grown = (retention: number) => {
-			const s = createScheduler({ desiredRetention: retention, maximumInterval: 36500 }, { fuzz: false });
+			const s = createScheduler(
+				{ desiredRetention: retention, maximumInterval: 36500 },
+				{ fuzz: false }
+			);
 			const card = s.review(newScheduling(now), Grade.Easy, now).scheduling;
 			return card.scheduled_days;
 		};

@@ -42,5 +42,3 @@ export function database(): FlashcardsDB {
 	instance ??= new FlashcardsDB();
 	return instance;
 }
-
-

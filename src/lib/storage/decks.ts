@@ -9,6 +9,10 @@ export function getDeck(db: FlashcardsDB, deckId: string): Promise<Deck | undefi
 	return db.decks.get(deckId);
 }
 
+export function countCards(db: FlashcardsDB, deckId: string): Promise<number> {
+	return db.cards.where('deckId').equals(deckId).count();
+}
+
 /** Writes a new deck and its cards in one transaction: the deck appears whole or not at all. */
 export async function addDeck(db: FlashcardsDB, deck: Deck, cards: readonly Card[]): Promise<void> {
 	await db.transaction('rw', db.decks, db.cards, async () => {
@@ -21,7 +25,10 @@ export async function addDeck(db: FlashcardsDB, deck: Deck, cards: readonly Card
 export async function deleteDeck(db: FlashcardsDB, deckId: string): Promise<void> {
 	await db.transaction('rw', db.decks, db.cards, db.reviewLogs, async () => {
 		await db.cards.where('deckId').equals(deckId).delete();
-		await db.reviewLogs.where('[deckId+review]').between([deckId, -Infinity], [deckId, Infinity]).delete();
+		await db.reviewLogs
+			.where('[deckId+review]')
+			.between([deckId, -Infinity], [deckId, Infinity])
+			.delete();
 		await db.decks.delete(deckId);
 	});
 }

@@ -26,7 +26,12 @@ describe('recordReview', () => {
 		expect(stored!.reps).toBe(1);
 		expect(stored!.due).toBe(now.getTime() + 10 * 60_000);
 		const log = await db.reviewLogs.get('log-1');
-		expect(log).toMatchObject({ cardId: 'c0', deckId: 'd1', rating: Grade.Good, review: now.getTime() });
+		expect(log).toMatchObject({
+			cardId: 'c0',
+			deckId: 'd1',
+			rating: Grade.Good,
+			review: now.getTime()
+		});
 	});
 
 	it('leaves neither card nor log when the second write fails', async () => {

@@ -51,7 +51,8 @@ describe('nextStudyStep', () => {
 		// 3:59 the next morning is still the same study day…
 		const beforeFour = await nextStudyStep(db, 'd1', new Date(2026, 2, 11, 3, 59), settings);
 		expect(beforeFour.kind).toBe('done');
-		if (beforeFour.kind === 'done') expect(beforeFour.nextDue).toBe(new Date(2026, 2, 11, 4).getTime());
+		if (beforeFour.kind === 'done')
+			expect(beforeFour.nextDue).toBe(new Date(2026, 2, 11, 4).getTime());
 		// …and at 4:00 three more new cards are allowed.
 		const afterFour = await nextStudyStep(db, 'd1', new Date(2026, 2, 11, 4, 0), settings);
 		expect(afterFour.counts.newCards).toBe(3);

@@ -126,9 +126,7 @@ export async function nextStudyStep(
 	const card =
 		(await firstLearning(db, deckId, t + 1)) ??
 		(counts.reviews > 0 ? await firstDue(db, deckId, CardState.Review, dayEnd) : undefined) ??
-		(counts.newCards > 0
-			? await firstDue(db, deckId, CardState.New, Infinity)
-			: undefined) ??
+		(counts.newCards > 0 ? await firstDue(db, deckId, CardState.New, Infinity) : undefined) ??
 		(await firstLearning(db, deckId, t + LEARN_AHEAD_MS + 1));
 	if (card) return { kind: 'card', card, counts };
 

@@ -1,0 +1,26 @@
+import { database } from '$lib/storage/db';
+import { restoreBuiltinDeck, seedBuiltinDeck } from '$lib/storage/seed';
+
+/** Builds the built-in deck; imported on demand so the extractor stays out of the start-up bundle. */
+async function loadBuiltinDeck() {
+	const { buildBuiltinDeck } = await import('$lib/content/builtin-deck');
+	return buildBuiltinDeck(new Date());
+}
+
+let started: Promise<void> | null = null;
+
+/** Resolves when the database is ready to read: opened, and seeded on the first run. */
+export function appReady(): Promise<void> {
+	started ??= seedBuiltinDeck(database(), loadBuiltinDeck).then(
+		() => undefined,
+		(error: unknown) => {
+			started = null; // let the next screen try again
+			throw error;
+		}
+	);
+	return started;
+}
+
+export function restoreBuiltin(): Promise<boolean> {
+	return restoreBuiltinDeck(database(), loadBuiltinDeck);
+}

@@ -1,0 +1,28 @@
+import type { FlashcardsDB } from '$lib/storage/db';
+import { getFlag, setFlag } from '$lib/storage/settings';
+
+const PERSIST_ASKED = 'persistAsked';
+
+/**
+ * Asks once, after the first review (when the user has something to lose), for
+ * storage the browser will not evict — on iOS, data of a site unused for 7 days
+ * is otherwise cleared.
+ */
+export async function requestPersistenceOnce(db: FlashcardsDB, nav: Navigator): Promise<void> {
+	if (!nav.storage?.persist || (await getFlag(db, PERSIST_ASKED))) return;
+	await setFlag(db, PERSIST_ASKED);
+	await nav.storage.persist();
+}
+
+export interface StorageStatus {
+	/** null when the browser cannot tell. */
+	persisted: boolean | null;
+	usageBytes: number | null;
+	quotaBytes: number | null;
+}
+
+export async function storageStatus(nav: Navigator): Promise<StorageStatus> {
+	const persisted = nav.storage?.persisted ? await nav.storage.persisted() : null;
+	const estimate = nav.storage?.estimate ? await nav.storage.estimate() : null;
+	return { persisted, usageBytes: estimate?.usage ?? null, quotaBytes: estimate?.quota ?? null };
+}

@@ -1,0 +1,127 @@
+import { GRADES, type Card, type Deck, type Grade, type Settings } from '$lib/domain/models';
+import { formatInterval } from '$lib/domain/interval-format';
+import { createScheduler, type Scheduler } from '$lib/domain/scheduler';
+import { LEARN_AHEAD_MS } from '$lib/domain/study-queue';
+import type { FlashcardsDB } from '$lib/storage/db';
+import { getDeck } from '$lib/storage/decks';
+import { recordReview, undoReview, type ReviewUndo } from '$lib/storage/reviews';
+import { loadSettings } from '$lib/storage/settings';
+import { deckCounts, nextStudyStep, type StudyStep } from '$lib/storage/study-queue';
+
+export interface GradeChoice {
+	grade: Grade;
+	label: 'Again' | 'Hard' | 'Good' | 'Easy';
+	interval: string;
+}
+
+const LABELS = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' } as const;
+
+/**
+ * One study session over one deck: which card is up, whether its answer is
+ * shown, and the undo history. The clock is read here, at the edge, and passed
+ * into the domain and storage code.
+ */
+export class StudySession {
+	deck = $state.raw<Deck | null>(null);
+	// Raw, not deep proxies: cards go back into IndexedDB, which cannot clone a Proxy.
+	step = $state.raw<StudyStep | null>(null);
+	revealed = $state(false);
+	choices = $state.raw<GradeChoice[]>([]);
+	busy = $state(false);
+	#undoStack = $state.raw<ReviewUndo[]>([]);
+	#settings: Settings | null = null;
+	#scheduler: Scheduler | null = null;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+
+	readonly db: FlashcardsDB;
+	readonly clock: () => Date;
+
+	constructor(db: FlashcardsDB, clock: () => Date = () => new Date()) {
+		this.db = db;
+		this.clock = clock;
+	}
+
+	get card(): Card | null {
+		return this.step?.kind === 'card' ? this.step.card : null;
+	}
+
+	get canUndo(): boolean {
+		return this.#undoStack.length > 0 && !this.busy;
+	}
+
+	/** Loads the deck; false when there is no such deck. */
+	async open(deckId: string): Promise<boolean> {
+		const [deck, settings] = await Promise.all([getDeck(this.db, deckId), loadSettings(this.db)]);
+		if (!deck) return false;
+		this.deck = deck;
+		this.#settings = settings;
+		this.#scheduler = createScheduler(settings, { fuzz: true });
+		await this.advance();
+		return true;
+	}
+
+	/** Shows the answer and the interval each grade would give. */
+	reveal(): void {
+		const card = this.card;
+		if (!card || this.revealed || !this.#scheduler) return;
+		const now = this.clock();
+		const preview = this.#scheduler.preview(card, now);
+		this.choices = GRADES.map((grade) => ({
+			grade,
+			label: LABELS[grade],
+			interval: formatInterval(preview[grade].scheduling.due - now.getTime())
+		}));
+		this.revealed = true;
+	}
+
+	async answer(grade: Grade): Promise<void> {
+		const card = this.card;
+		if (!card || !this.revealed || this.busy || !this.#scheduler) return;
+		this.busy = true;
+		try {
+			const result = await recordReview(this.db, this.#scheduler, card, grade, this.clock());
+			this.#undoStack = [...this.#undoStack, result.undo];
+			await this.advance();
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/** Takes back the last answer and shows that card again, as Anki does. */
+	async undo(): Promise<void> {
+		const undo = this.#undoStack.at(-1);
+		if (!undo || this.busy || !this.deck || !this.#settings) return;
+		this.busy = true;
+		try {
+			await undoReview(this.db, undo);
+			this.#undoStack = this.#undoStack.slice(0, -1);
+			const counts = await deckCounts(this.db, this.deck.id, this.clock(), this.#settings);
+			this.#show({ kind: 'card', card: undo.previous, counts });
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/** Loads the next card, or the done screen (and wakes up when a learning card comes due). */
+	async advance(): Promise<void> {
+		if (!this.deck || !this.#settings) return;
+		this.#show(await nextStudyStep(this.db, this.deck.id, this.clock(), this.#settings));
+	}
+
+	close(): void {
+		clearTimeout(this.#timer);
+	}
+
+	#show(step: StudyStep): void {
+		clearTimeout(this.#timer);
+		this.step = step;
+		this.revealed = false;
+		this.choices = [];
+		if (step.kind === 'done' && step.nextDue !== null) {
+			// A learning card is shown up to the learn-ahead limit early; wake up then.
+			const wait = step.nextDue - LEARN_AHEAD_MS - this.clock().getTime();
+			if (wait < 6 * 3_600_000)
+				this.#timer = setTimeout(() => void this.advance(), Math.max(wait, 1000));
+		}
+	}
+}

@@ -1,0 +1,32 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { openBuiltinDeck } from './helpers';
+
+async function seriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+	test.describe(`${scheme} theme`, () => {
+		test.use({ colorScheme: scheme });
+
+		test('decks, study and settings screens have no serious axe violations', async ({ page }) => {
+			await page.goto('/');
+			await expect(page.getByRole('link', { name: /^Study / }).first()).toBeVisible();
+			expect(await seriousViolations(page)).toEqual([]);
+
+			await openBuiltinDeck(page);
+			expect(await seriousViolations(page)).toEqual([]);
+			await page.getByRole('button', { name: /^Show answer/ }).click();
+			await expect(page.getByRole('button', { name: /^Good\b/ })).toBeVisible();
+			expect(await seriousViolations(page)).toEqual([]);
+
+			await page.goto('/settings');
+			await expect(page.getByLabel('New cards per day')).toBeVisible();
+			expect(await seriousViolations(page)).toEqual([]);
+		});
+	});
+}

@@ -1,0 +1,59 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const BUILTIN_DECK_ID = 'builtin-backend-developer';
+export const BUILTIN_DECK_NAME = /What Does A Backend Developer Do/;
+
+/** Taps on touch profiles (the phone), clicks elsewhere. */
+export async function press(page: Page, target: Locator): Promise<void> {
+	const touch = await page.evaluate(() => navigator.maxTouchPoints > 0);
+	if (touch) await target.tap();
+	else await target.click();
+}
+
+/** Resolves once a service worker controls the page, i.e. the app shell is precached. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+	await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, {
+		timeout: 30_000
+	});
+}
+
+/** The "N new" / "N learning" / "N to review" numbers shown for the current deck. */
+export async function counts(scope: Page | Locator) {
+	const read = async (cls: string) =>
+		Number((await scope.locator(`.counts .${cls}`).first().innerText()).split(' ')[0]);
+	return {
+		newCards: await read('count-new'),
+		learning: await read('count-learning'),
+		reviews: await read('count-review')
+	};
+}
+
+export async function openBuiltinDeck(page: Page): Promise<void> {
+	await page.goto('/');
+	await press(page, page.getByRole('link', { name: /^Study What Does A Backend/ }));
+	await expect(page.getByRole('button', { name: /^Show answer/ })).toBeVisible();
+}
+
+/** Answers the card on screen by tapping: Show answer, then the grade. */
+export async function answerByTapping(page: Page, grade: 'Again' | 'Hard' | 'Good' | 'Easy') {
+	const front = await page.locator('.front').innerText();
+	await press(page, page.getByRole('button', { name: /^Show answer/ }));
+	await press(page, page.getByRole('button', { name: new RegExp(`^${grade}\\b`) }));
+	await cardGone(page, front);
+	return front;
+}
+
+/** Waits until the card with this front is no longer shown (the next one, or the done screen, is). */
+async function cardGone(page: Page, front: string) {
+	await expect(page.locator('.front').getByText(front, { exact: true })).toHaveCount(0);
+}
+
+/** Answers the card on screen with the keyboard: Space shows the answer, 1–4 grade. */
+export async function answerByKeyboard(page: Page, key: '1' | '2' | '3' | '4') {
+	const front = await page.locator('.front').innerText();
+	await page.keyboard.press('Space');
+	await expect(page.getByRole('button', { name: /^Good\b/ })).toBeVisible();
+	await page.keyboard.press(key);
+	await cardGone(page, front);
+	return front;
+}

@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import {
+	answerByKeyboard,
+	answerByTapping,
+	BUILTIN_DECK_ID,
+	counts,
+	openBuiltinDeck,
+	waitForServiceWorker
+} from './helpers';
+
+test('after the first visit, the app opens and studies offline, deep links included', async ({
+	page,
+	context
+}) => {
+	await openBuiltinDeck(page);
+	await waitForServiceWorker(page);
+	await answerByTapping(page, 'Good');
+
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.getByRole('button', { name: /^Show answer/ })).toBeVisible();
+	expect((await counts(page)).learning).toBe(1);
+
+	// A deep link typed in offline, never visited in this tab.
+	await page.goto(`/study?deck=${BUILTIN_DECK_ID}`);
+	await answerByKeyboard(page, '3');
+	expect((await counts(page)).learning).toBe(2);
+
+	for (const path of ['/', '/settings', `/deck?id=${BUILTIN_DECK_ID}`]) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	}
+	await context.setOffline(false);
+});
