@@ -1,0 +1,101 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, Grade } from '$lib/domain/models';
+import { createScheduler } from '$lib/domain/scheduler';
+import type { ImportPlan } from '$lib/transfer/plan';
+import type { FlashcardsDB } from './db';
+import { addDeck } from './decks';
+import { readDeckForExport, readEverything } from './export';
+import { sampleDeck } from './fixtures';
+import { applyImport, previewImport } from './import';
+import { recordReview } from './reviews';
+import { testDatabase } from './test-db';
+
+const now = new Date('2026-03-10T09:00:00Z');
+let db: FlashcardsDB;
+let ids = 0;
+const newId = () => `new-${++ids}`;
+
+function deckPlan(count: number, deckId = 'd1'): ImportPlan {
+	const { deck, cards } = sampleDeck(count, now, deckId);
+	return { kind: 'decks', sourceFormat: 'deck-json', decks: [{ deck, cards, logs: [], warnings: [] }] };
+}
+
+async function snapshot() {
+	return readEverything(db);
+}
+
+beforeEach(() => {
+	db = testDatabase();
+	ids = 0;
+});
+
+describe('applyImport', () => {
+	it('writes a new deck whole and previews it first', async () => {
+		const plan = deckPlan(5000);
+		expect(await previewImport(db, plan)).toMatchObject({
+			decks: [{ cards: 5000, exists: false, existingCards: 0 }]
+		});
+		const progress: number[] = [];
+		const summary = await applyImport(db, plan, 'merge', { onProgress: (done) => progress.push(done) });
+		expect(summary).toMatchObject({ decks: 1, added: 5000, updated: 0 });
+		expect(await db.cards.count()).toBe(5000);
+		expect(progress.at(-1)).toBe(5000);
+		expect(progress.length).toBeGreaterThan(1);
+	});
+
+	it('writes nothing when any row fails, even after earlier chunks were written', async () => {
+		const existing = sampleDeck(3, now, 'keep');
+		await addDeck(db, existing.deck, existing.cards);
+		const before = await snapshot();
+		const plan = deckPlan(4500);
+		if (plan.kind !== 'decks') throw new Error('unreachable');
+		// An id IndexedDB cannot use as a key fails the last chunk.
+		(plan.decks[0]!.cards[4499] as { id: unknown }).id = { not: 'a key' };
+		await expect(applyImport(db, plan, 'merge')).rejects.toThrow();
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('merges by id keeping the newer review state, and copies on request', async () => {
+		const { deck, cards } = sampleDeck(3, now);
+		await addDeck(db, deck, cards);
+		const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false });
+		const later = new Date(now.getTime() + 60_000);
+		const reviewed = await recordReview(db, scheduler, cards[0]!, Grade.Good, later);
+
+		// The file holds the old, unreviewed c0 and a changed c1.
+		const plan = deckPlan(3);
+		if (plan.kind !== 'decks') throw new Error('unreachable');
+		const incoming = plan.decks[0]!;
+		incoming.cards[1] = { ...incoming.cards[1]!, back: 'Changed', modified: later.getTime() + 1 };
+		expect((await previewImport(db, plan)).decks[0]).toMatchObject({ exists: true, existingCards: 3 });
+
+		const merged = await applyImport(db, plan, 'merge');
+		expect(merged).toMatchObject({ added: 0, updated: 1, unchanged: 2 });
+		expect(await db.cards.get('c0')).toEqual(reviewed.card);
+		expect((await db.cards.get('c1'))!.back).toBe('Changed');
+
+		const copied = await applyImport(db, plan, 'copy', { newId });
+		expect(copied.added).toBe(3);
+		const copy = await readDeckForExport(db, copied.deckIds[0]!, true);
+		expect(copy!.deck.name).toBe('Deck d1 (copy)');
+		expect(copy!.cards.map((card) => card.id).sort()).toEqual(['new-2', 'new-3', 'new-4']);
+		expect(await db.cards.count()).toBe(6);
+	});
+
+	it('restoring a backup replaces every deck and the settings', async () => {
+		const old = sampleDeck(2, now, 'old');
+		await addDeck(db, old.deck, old.cards);
+		const fresh = sampleDeck(4, now, 'fresh');
+		const plan: ImportPlan = {
+			kind: 'backup',
+			decks: [{ ...fresh, logs: [], warnings: [] }],
+			settings: { ...DEFAULT_SETTINGS, newPerDay: 7 }
+		};
+		expect((await previewImport(db, plan)).replacesDecks).toBe(1);
+		await applyImport(db, plan, 'merge');
+		const after = await snapshot();
+		expect(after.decks.map((d) => d.deck.id)).toEqual(['fresh']);
+		expect(after.decks[0]!.cards).toHaveLength(4);
+		expect(after.settings.newPerDay).toBe(7);
+	});
+});

@@ -1,0 +1,168 @@
+import type { Card, ReviewLog } from '$lib/domain/models';
+import { mergeCards, newLogs } from '$lib/transfer/merge';
+import type { DeckImport, ImportPlan } from '$lib/transfer/plan';
+import type { FlashcardsDB } from './db';
+
+/** Rows written per `bulkPut`: small enough that the page keeps painting between chunks. */
+const CHUNK = 2000;
+
+/** What an import would do to one deck, shown before anything is written. */
+export interface DeckImportPreview {
+	name: string;
+	cards: number;
+	logs: number;
+	/** The deck, or some of its cards, are already on this device. */
+	exists: boolean;
+	/** How many of the incoming cards are already stored (by id). */
+	existingCards: number;
+	warnings: string[];
+}
+
+export interface ImportPreview {
+	kind: ImportPlan['kind'];
+	decks: DeckImportPreview[];
+	/** For a backup: how many decks it would replace. */
+	replacesDecks: number;
+}
+
+/**
+ * How `applyImport` treats a deck that is already here: `merge` updates cards by
+ * id keeping the newer review state; `copy` imports it as a new deck with new ids.
+ */
+export type ImportMode = 'merge' | 'copy';
+
+export interface ImportSummary {
+	decks: number;
+	added: number;
+	updated: number;
+	unchanged: number;
+	logs: number;
+	deckIds: string[];
+}
+
+export type Progress = (done: number, total: number) => void;
+
+/** Reads, without writing, what the plan would add or change. */
+export async function previewImport(db: FlashcardsDB, plan: ImportPlan): Promise<ImportPreview> {
+	const decks = await Promise.all(
+		plan.decks.map(async (item): Promise<DeckImportPreview> => {
+			const [deck, stored] = await Promise.all([
+				db.decks.get(item.deck.id),
+				db.cards.bulkGet(item.cards.map((card) => card.id))
+			]);
+			const existingCards = stored.filter(Boolean).length;
+			return {
+				name: item.deck.name,
+				cards: item.cards.length,
+				logs: item.logs.length,
+				exists: deck !== undefined || existingCards > 0,
+				existingCards,
+				warnings: item.warnings
+			};
+		})
+	);
+	const replacesDecks = plan.kind === 'backup' ? await db.decks.count() : 0;
+	return { kind: plan.kind, decks, replacesDecks };
+}
+
+/**
+ * Writes a plan in one transaction: every deck, card and log lands, or — on any
+ * failure, a full disk included — nothing does. A backup replaces everything on
+ * the device; decks are merged or copied as `mode` says.
+ */
+export async function applyImport(
+	db: FlashcardsDB,
+	plan: ImportPlan,
+	mode: ImportMode,
+	options: { newId?: () => string; onProgress?: Progress } = {}
+): Promise<ImportSummary> {
+	const newId = options.newId ?? (() => crypto.randomUUID());
+	const total = plan.decks.reduce((sum, item) => sum + item.cards.length + item.logs.length, 0);
+	let written = 0;
+	const progress = (rows: number) => {
+		written += rows;
+		options.onProgress?.(written, total);
+	};
+	const summary: ImportSummary = {
+		decks: 0,
+		added: 0,
+		updated: 0,
+		unchanged: 0,
+		logs: 0,
+		deckIds: []
+	};
+
+	await db.transaction('rw', db.decks, db.cards, db.reviewLogs, db.settings, async () => {
+		if (plan.kind === 'backup') {
+			await Promise.all([db.decks.clear(), db.cards.clear(), db.reviewLogs.clear()]);
+			if (plan.settings) await db.settings.put({ key: 'settings', value: plan.settings });
+		}
+		for (const original of plan.decks) {
+			const item =
+				mode === 'copy' && plan.kind === 'decks'
+					? await asCopyIfPresent(db, original, newId)
+					: original;
+			const stored = (await db.cards.bulkGet(item.cards.map((card) => card.id))).filter(
+				(card): card is Card => card !== undefined
+			);
+			const { added, updated, unchanged } = mergeCards(stored, item.cards);
+			const storedLogs = (await db.reviewLogs.bulkGet(item.logs.map((log) => log.id))).filter(
+				(log): log is ReviewLog => log !== undefined
+			);
+			const logs = newLogs(storedLogs, item.logs);
+
+			if (!(await db.decks.get(item.deck.id))) await db.decks.add(item.deck);
+			await putInChunks([...added, ...updated], (rows) => db.cards.bulkPut(rows), progress);
+			progress(unchanged);
+			await putInChunks(logs, (rows) => db.reviewLogs.bulkPut(rows), progress);
+			progress(item.logs.length - logs.length);
+
+			summary.decks++;
+			summary.added += added.length;
+			summary.updated += updated.length;
+			summary.unchanged += unchanged;
+			summary.logs += logs.length;
+			summary.deckIds.push(item.deck.id);
+		}
+	});
+	return summary;
+}
+
+async function putInChunks<T>(
+	rows: T[],
+	put: (rows: T[]) => Promise<unknown>,
+	progress: (n: number) => void
+) {
+	for (let i = 0; i < rows.length; i += CHUNK) {
+		const chunk = rows.slice(i, i + CHUNK);
+		await put(chunk);
+		progress(chunk.length);
+	}
+}
+
+/**
+ * The deck with fresh ids for deck, cards and logs when it (or any of its cards)
+ * is already stored, so the copy sits beside the original; unchanged otherwise.
+ */
+async function asCopyIfPresent(
+	db: FlashcardsDB,
+	item: DeckImport,
+	newId: () => string
+): Promise<DeckImport> {
+	const deckExists = (await db.decks.get(item.deck.id)) !== undefined;
+	const cardsExist = (await db.cards.bulkGet(item.cards.map((card) => card.id))).some(Boolean);
+	if (!deckExists && !cardsExist) return item;
+	const deckId = newId();
+	const cardIds = new Map(item.cards.map((card) => [card.id, newId()]));
+	return {
+		...item,
+		deck: { ...item.deck, id: deckId, name: `${item.deck.name} (copy)`, builtin: false },
+		cards: item.cards.map((card) => ({ ...card, id: cardIds.get(card.id)!, deckId })),
+		logs: item.logs.map((log) => ({
+			...log,
+			id: newId(),
+			deckId,
+			cardId: cardIds.get(log.cardId) ?? log.cardId
+		}))
+	};
+}
