@@ -41,3 +41,15 @@ export async function getFlag(db: FlashcardsDB, key: string): Promise<boolean> {
 export async function setFlag(db: FlashcardsDB, key: string): Promise<void> {
 	await db.settings.put({ key, value: true });
 }
+
+const LAST_BACKUP = 'lastBackup';
+
+/** When the user last made a full backup (epoch ms), or null if never. */
+export async function lastBackupTime(db: FlashcardsDB): Promise<number | null> {
+	const value = (await db.settings.get(LAST_BACKUP))?.value;
+	return typeof value === 'number' ? value : null;
+}
+
+export async function recordBackup(db: FlashcardsDB, now: Date): Promise<void> {
+	await db.settings.put({ key: LAST_BACKUP, value: now.getTime() });
+}

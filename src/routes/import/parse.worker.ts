@@ -1,0 +1,28 @@
+/// <reference lib="webworker" />
+// Reads an import file off the main thread: unzipping, SQLite and JSON/CSV
+// parsing of a 50,000-card file take seconds, and the page must keep responding.
+// DOMPurify needs a DOM, which workers lack, so HTML fields come back as they are
+// and the page sanitises them (`sanitize-plan.ts`) before anything is shown or stored.
+import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import { describeError } from '$lib/errors';
+import { detectAndParse } from '$lib/transfer/detect';
+import { createSqlJsLoader } from '$lib/transfer/sqlite';
+import type { ParseRequest, ParseResponse } from './parse-file';
+
+const loadSqlJs = createSqlJsLoader(wasmUrl);
+
+self.onmessage = async (event: MessageEvent<ParseRequest>) => {
+	const { bytes, fileName, now } = event.data;
+	let response: ParseResponse;
+	try {
+		const result = await detectAndParse(new Uint8Array(bytes), fileName, {
+			now: new Date(now),
+			sanitize: (html) => html,
+			loadSqlJs
+		});
+		response = { ok: true, result };
+	} catch (error) {
+		response = { ok: false, message: describeError(error) };
+	}
+	self.postMessage(response);
+};

@@ -1,0 +1,166 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+	answerByKeyboard,
+	BUILTIN_DECK_ID,
+	BUILTIN_DECK_NAME,
+	counts,
+	openBuiltinDeck,
+	press
+} from './helpers';
+
+/** Exports through the share sheet on touch devices (stubbed here), a download elsewhere. */
+async function exportFile(page: Page): Promise<{ name: string; buffer: Buffer }> {
+	const touch = await page.evaluate(() => navigator.maxTouchPoints > 0);
+	if (touch) {
+		await press(page, page.getByRole('button', { name: 'Export' }));
+		const shared = await page.waitForFunction(
+			() => (window as unknown as { shared?: File }).shared
+		);
+		const file = await shared.evaluate(async (f) => ({
+			name: (f as File).name,
+			text: await (f as File).text()
+		}));
+		return { name: file.name, buffer: Buffer.from(file.text) };
+	}
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export' }).click();
+	const file = await download;
+	const stream = await file.createReadStream();
+	const chunks: Buffer[] = [];
+	for await (const chunk of stream) chunks.push(chunk as Buffer);
+	return { name: file.suggestedFilename(), buffer: Buffer.concat(chunks) };
+}
+
+test.beforeEach(async ({ page }) => {
+	// A phone's share sheet cannot be driven headless: record what would be shared.
+	await page.addInitScript(() => {
+		navigator.canShare = () => true;
+		navigator.share = async (data?: ShareData) => {
+			(window as unknown as { shared?: File }).shared = data?.files?.[0];
+		};
+	});
+});
+
+test('export a deck, delete it, import the file: study continues where it was', async ({
+	page
+}) => {
+	await openBuiltinDeck(page);
+	for (let i = 0; i < 3; i++) await answerByKeyboard(page, '3');
+	const before = await counts(page);
+	expect(before).toEqual({ newCards: 17, learning: 3, reviews: 0 });
+
+	await page.goto(`/deck?id=${BUILTIN_DECK_ID}`);
+	const file = await exportFile(page);
+	expect(file.name).toMatch(
+		/^what-does-a-backend-developer-do-[a-z-]+-\d{4}-\d{2}-\d{2}\.json$/
+	);
+
+	await press(page, page.getByRole('button', { name: 'Delete deck' }));
+	await press(page, page.getByRole('button', { name: 'Delete for good' }));
+	await expect(page.getByRole('heading', { name: 'Decks' })).toBeVisible();
+	await expect(page.getByRole('listitem')).toHaveCount(0);
+
+	await press(page, page.getByRole('link', { name: 'Import' }));
+	await page
+		.locator('input[type=file]')
+		.setInputFiles({ name: file.name, mimeType: 'application/json', buffer: file.buffer });
+	await expect(page.getByRole('heading', { name: 'Import this?' })).toBeVisible();
+	await expect(page.getByText(/cards, 3 reviews/)).toBeVisible();
+	await press(page, page.getByRole('button', { name: 'Import', exact: true }));
+	await expect(page.getByRole('heading', { name: 'Imported' })).toBeVisible();
+	await press(page, page.getByRole('link', { name: 'Study' }));
+	await expect(page.getByRole('button', { name: /^Show answer/ })).toBeVisible();
+	expect(await counts(page)).toEqual(before);
+});
+
+test('a bad file gets a message saying what is wrong, and nothing changes', async ({ page }) => {
+	await page.goto('/');
+	const deck = page.getByRole('listitem').filter({ hasText: BUILTIN_DECK_NAME });
+	const before = await counts(deck);
+	await page.goto('/import');
+
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'deck.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from('{"format":"article-flashcards.deck","version":1,\n"deck":{"id":"x",')
+	});
+	await expect(page.getByRole('alert')).toContainText('not complete JSON');
+
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'other.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from('{"name":"something else"}')
+	});
+	await expect(page.getByRole('alert')).toContainText('not a deck file');
+
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'notes.apkg',
+		mimeType: 'application/zip',
+		buffer: Buffer.from('PK\u0003\u0004 this is not really a zip at all')
+	});
+	await expect(page.getByRole('alert')).not.toBeEmpty();
+
+	await page.goto('/');
+	await expect(page.getByRole('listitem')).toHaveCount(1);
+	expect(await counts(deck)).toEqual(before);
+});
+
+test('a CSV with unclear columns asks which is which, then imports', async ({ page }) => {
+	await page.goto('/import');
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'capitals.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('geo;France;Paris\ngeo;Spain;Madrid\ngeo;"Italy\n(Italia)";Rome\n')
+	});
+	await expect(page.getByRole('heading', { name: 'Which column is which?' })).toBeVisible();
+	await page.getByLabel('Front').selectOption({ label: 'Column 2' });
+	await page.getByLabel('Back').selectOption({ label: 'Column 3' });
+	await page.getByLabel('Tags').selectOption({ label: 'Column 1' });
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByText(/capitals: 3 cards/)).toBeVisible();
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await page.getByRole('link', { name: 'Study' }).click();
+	await expect(page.locator('.front')).toHaveText('France');
+	await page.keyboard.press('Space');
+	await expect(page.locator('.back')).toHaveText('Paris');
+});
+
+test('back up everything, then restore the backup', async ({ page }) => {
+	await openBuiltinDeck(page);
+	await answerByKeyboard(page, '4');
+	const before = await counts(page);
+	await page.goto('/settings');
+	await expect(page.getByTestId('last-backup')).toHaveText(
+		'You have never made a backup on this device.'
+	);
+	const touch = await page.evaluate(() => navigator.maxTouchPoints > 0);
+	let backup: Buffer;
+	if (touch) {
+		await page.getByRole('button', { name: 'Back up everything' }).tap();
+		const shared = await page.waitForFunction(
+			() => (window as unknown as { shared?: File }).shared
+		);
+		backup = Buffer.from(await shared.evaluate((f) => (f as File).text()));
+	} else {
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Back up everything' }).click();
+		const stream = await (await download).createReadStream();
+		const chunks: Buffer[] = [];
+		for await (const chunk of stream) chunks.push(chunk as Buffer);
+		backup = Buffer.concat(chunks);
+	}
+	await expect(page.getByTestId('last-backup')).toHaveText('Last backup: today.');
+
+	// Change things after the backup: study another card, then restore.
+	await openBuiltinDeck(page);
+	await answerByKeyboard(page, '4');
+	await page.goto('/import');
+	await page
+		.locator('input[type=file]')
+		.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
+	await expect(page.getByRole('heading', { name: 'Restore this backup?' })).toBeVisible();
+	await page.getByRole('button', { name: 'Restore backup' }).click();
+	await expect(page.getByRole('heading', { name: 'Imported' })).toBeVisible();
+	await openBuiltinDeck(page);
+	expect(await counts(page)).toEqual(before);
+});
