@@ -34,7 +34,10 @@ test('paste an article, make cards, untick one, edit one, save, and study it off
 	const misconceptions = page.getByRole('group', { name: /^Misconceptions/ });
 	await expect(misconceptions.getByRole('listitem')).toHaveCount(2);
 	await expect(
-		page.getByRole('group', { name: /^Lists/ }).locator('textarea[id^="back-"]').first()
+		page
+			.getByRole('group', { name: /^Lists/ })
+			.locator('textarea[id^="back-"]')
+			.first()
 	).toHaveValue(/A teapot or infuser/);
 	await expect(page.getByLabel('Deck name')).toHaveValue('Brewing Tea');
 

@@ -51,9 +51,7 @@ test('export a deck, delete it, import the file: study continues where it was', 
 
 	await page.goto(`/deck?id=${BUILTIN_DECK_ID}`);
 	const file = await exportFile(page);
-	expect(file.name).toMatch(
-		/^what-does-a-backend-developer-do-[a-z-]+-\d{4}-\d{2}-\d{2}\.json$/
-	);
+	expect(file.name).toMatch(/^what-does-a-backend-developer-do-[a-z-]+-\d{4}-\d{2}-\d{2}\.json$/);
 
 	await press(page, page.getByRole('button', { name: 'Delete deck' }));
 	await press(page, page.getByRole('button', { name: 'Delete for good' }));

@@ -1,0 +1,325 @@
+/**
+ * Blocks: the article cut into headings, paragraphs and list items, the units every other
+ * module works on. Plain text and Markdown are both read here, by line:
+ *
+ * - a heading is a Markdown `#`/setext heading, or a short line without a final full stop that is
+ *   title case (or at most eight words) and is followed by more text;
+ * - a list item is a line starting with a bullet (•, -, *, +, –, ◦, ▪) or a number (`1.`, `1)`);
+ * - short lines after a paragraph ending in ":" that are each followed by an explanatory
+ *   paragraph ("These include:" / "Job security" / "With the ever-growing…") are list items too;
+ * - other lines are joined into paragraphs; a line ending a sentence ends the paragraph, so text
+ *   with one paragraph per line works as well as text with blank lines between paragraphs.
+ *
+ * Dropped: a line written twice in a row (an image's alt text and caption), metadata lines
+ * ("Last updated:", "6 minutes of reading"), code blocks, tables, rules and images.
+ */
+
+import { caseStyle } from './casing';
+import { stripInlineMarkdown } from './inline-markdown';
+
+export type BlockKind = 'heading' | 'paragraph' | 'item';
+
+export interface Block {
+	/** Position in the article's block list, from 0 (this is `SourceRef.paragraph`). */
+	index: number;
+	kind: BlockKind;
+	/** Normalised plain text, without bullet or Markdown marks. */
+	text: string;
+	/** The heading this block sits under; null before the first heading. */
+	section: string | null;
+	/** For items, the list they belong to (items of one list share the number); else null. */
+	list: number | null;
+}
+
+export interface BlockTree {
+	/** The first line or first `#` heading, when it reads like a title. */
+	title: string | null;
+	blocks: Block[];
+}
+
+type Raw =
+	| { kind: 'md-heading'; text: string; level: number }
+	| { kind: 'item'; text: string }
+	| { kind: 'text'; lines: string[] };
+
+const FENCE = /^\s{0,3}(?:```|~~~)/;
+const MD_HEADING = /^\s{0,3}(#{1,6})\s+(\S.*)$/;
+const SETEXT_UNDERLINE = /^\s{0,3}(?:=+|-+)\s*$/;
+const RULE = /^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$/;
+const BULLET = /^\s*[•◦▪▫●○■□‣⁃·*+\-–]\s+(\S.*)$/;
+const ORDERED = /^\s*\d{1,3}[.)]\s+(\S.*)$/;
+const IMAGE_ONLY = /^\s*!\[[^\]\n]*\]\([^)\n]*\)\s*$/;
+const TABLE_ROW = /^\s*\|/;
+const HTML_COMMENT = /^\s*<!--.*-->\s*$/;
+const BLOCKQUOTE = /^\s{0,3}>\s?/;
+const ENDS_SENTENCE = /[.!?:;]["')\]]*$/;
+
+/** Lines that describe the page, not the subject. Only tested on short lines of their own. */
+const METADATA: readonly RegExp[] = [
+	/^(?:last )?(?:updated|modified|published|posted|edited)(?: on| by| at)?\s*:?(?:\s.{0,60})?$/i,
+	/^\d{1,3}\s*-?\s*(?:min|mins|minutes?)\b(?:\s+(?:of\s+)?read(?:ing)?)?(?:\s+time)?$/i,
+	/^(?:reading|read) time\b.{0,30}$/i,
+	/^(?:by|author|written by)\s*:?\s+\p{Lu}[\p{L}.' -]{0,60}$/iu,
+	/^(?:tags?|categories|category|filed under|share(?: this)?(?: on)?)\s*:.{0,100}$/i,
+	/^(?:table of contents|contents|advertisement|sponsored)$/i,
+	/^(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}$/i,
+	/^\d{4}-\d{2}-\d{2}$/
+];
+
+/** Rhetorical openers: a short question starting like this is the author talking, not a heading. */
+const ADDRESSING_QUESTION = /^(?:do|did|have|are|were|would|could|can|want|ever|but|so|and|now)\b/i;
+
+function wordCount(text: string): number {
+	return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** A line that could be a heading or a list item: short, and not ending like a sentence. */
+function isShortLine(text: string): boolean {
+	return text.length <= 120 && wordCount(text) <= 14 && !/[.,;:!]["')\]]*$/.test(text);
+}
+
+function isHeadingLike(text: string): boolean {
+	if (!isShortLine(text) || !/^[\p{Lu}\p{N}]/u.test(text)) return false;
+	const style = caseStyle(text);
+	if (style === 'title' || style === 'any') return true;
+	if (text.endsWith('?') && ADDRESSING_QUESTION.test(text)) return false;
+	return wordCount(text) <= 8;
+}
+
+function isMetadata(text: string): boolean {
+	return text.length <= 80 && METADATA.some((pattern) => pattern.test(text));
+}
+
+/** Skips a YAML front-matter block at the very start of a Markdown file. */
+function skipFrontMatter(lines: string[]): string[] {
+	if (lines[0]?.trim() !== '---') return lines;
+	const end = lines.findIndex((line, i) => i > 0 && i <= 60 && /^(?:---|\.\.\.)\s*$/.test(line));
+	if (end < 0) return lines;
+	const body = lines.slice(1, end);
+	return body.every((line) => !line.trim() || /^[\w-]+\s*:|^\s+|^\s*-\s/.test(line))
+		? lines.slice(end + 1)
+		: lines;
+}
+
+/** First pass: lines to raw blocks, with Markdown syntax and captions removed. */
+function readRawBlocks(text: string): Raw[] {
+	const raws: Raw[] = [];
+	let paragraph: string[] | null = null;
+	let inFence = false;
+	let afterBlank = true;
+	const flush = () => {
+		if (paragraph && paragraph.length > 0) raws.push({ kind: 'text', lines: paragraph });
+		paragraph = null;
+	};
+
+	for (const original of skipFrontMatter(text.split('\n'))) {
+		if (inFence) {
+			if (FENCE.test(original)) inFence = false;
+			continue;
+		}
+		if (FENCE.test(original)) {
+			flush();
+			inFence = true;
+			continue;
+		}
+		const line = BLOCKQUOTE.test(original) ? original.replace(BLOCKQUOTE, '') : original;
+		if (!line.trim()) {
+			flush();
+			afterBlank = true;
+			continue;
+		}
+		const wasAfterBlank = afterBlank;
+		afterBlank = false;
+
+		const current: string[] | null = paragraph;
+		if (current && current.length === 1 && SETEXT_UNDERLINE.test(line)) {
+			raws.push({ kind: 'md-heading', text: current[0] ?? '', level: line.includes('=') ? 1 : 2 });
+			paragraph = null;
+			continue;
+		}
+		if (RULE.test(line)) {
+			flush();
+			continue;
+		}
+		if (IMAGE_ONLY.test(line) || TABLE_ROW.test(line) || HTML_COMMENT.test(line)) continue;
+
+		const heading = MD_HEADING.exec(line);
+		if (heading) {
+			flush();
+			const title = stripInlineMarkdown((heading[2] ?? '').replace(/\s+#+\s*$/, ''));
+			if (title) raws.push({ kind: 'md-heading', text: title, level: heading[1]?.length ?? 1 });
+			continue;
+		}
+		const item = BULLET.exec(line) ?? ORDERED.exec(line);
+		if (item) {
+			flush();
+			const itemText = stripInlineMarkdown(item[1] ?? '');
+			if (itemText) raws.push({ kind: 'item', text: itemText });
+			continue;
+		}
+		const last = raws[raws.length - 1];
+		if (!current && !wasAfterBlank && last?.kind === 'item' && /^\s{2,}/.test(line)) {
+			// An indented line right under an item continues it.
+			last.text = `${last.text} ${stripInlineMarkdown(line)}`;
+			continue;
+		}
+
+		const words = stripInlineMarkdown(line);
+		if (!words) continue;
+		if (!current) {
+			paragraph = [words];
+			continue;
+		}
+		const previous: string = current[current.length - 1] ?? '';
+		if (words === previous) {
+			// The same line twice in a row is an image's alt text followed by its caption.
+			current.pop();
+			if (current.length === 0) paragraph = null;
+		} else if (
+			ENDS_SENTENCE.test(previous) ||
+			(current.length === 1 && isHeadingLike(previous) && /^[\p{Lu}\p{N}"]/u.test(words))
+		) {
+			flush();
+			paragraph = [words];
+		} else {
+			current.push(words);
+		}
+	}
+	flush();
+	return raws;
+}
+
+/** Drops metadata lines and captions that stand alone between blank lines. */
+function dropNoise(raws: Raw[]): Raw[] {
+	const kept: Raw[] = [];
+	for (const raw of raws) {
+		if (raw.kind !== 'text' || raw.lines.length !== 1) {
+			kept.push(raw);
+			continue;
+		}
+		const line = raw.lines[0] ?? '';
+		if (isMetadata(line)) continue;
+		const previous = kept[kept.length - 1];
+		if (
+			previous?.kind === 'text' &&
+			previous.lines.length === 1 &&
+			previous.lines[0] === line &&
+			isShortLine(line)
+		) {
+			kept.pop();
+			continue;
+		}
+		kept.push(raw);
+	}
+	return kept;
+}
+
+function rawText(raw: Raw): string {
+	return raw.kind === 'text' ? raw.lines.join(' ') : raw.text;
+}
+
+function isSingleShortLine(raw: Raw | undefined): raw is { kind: 'text'; lines: string[] } {
+	return raw?.kind === 'text' && raw.lines.length === 1 && isShortLine(raw.lines[0] ?? '');
+}
+
+function isParagraphRaw(raw: Raw | undefined): boolean {
+	return raw?.kind === 'text' && !isSingleShortLine(raw);
+}
+
+/** Whether a title can be taken from `raw`, the article's first block. */
+function titleOf(raw: Raw | undefined): string | null {
+	if (!raw) return null;
+	if (raw.kind === 'md-heading') return raw.level === 1 ? raw.text : null;
+	if (raw.kind !== 'text' || raw.lines.length !== 1) return null;
+	const line = raw.lines[0] ?? '';
+	return line.length <= 150 && wordCount(line) <= 25 && !/[.,;:]$/.test(line) ? line : null;
+}
+
+/**
+ * Short lines under a lead ending in ":", each followed by its own paragraph, form a list
+ * ("These include:" / "Job security" / paragraph / "Good pay" / paragraph …). Returns the
+ * raws that make up such a list, as [item, …its paragraphs][], or null when there is none.
+ * The run stops at a line capitalised differently from the first item or ending in "?": that
+ * is the next heading ("Job security" vs "What a Backend Developer is Responsible For?").
+ */
+function readDetailList(raws: Raw[], start: number): Raw[][] | null {
+	const first = raws[start];
+	if (!isSingleShortLine(first)) return null;
+	const firstStyle = caseStyle(first.lines[0] ?? '');
+	const groups: Raw[][] = [];
+	let i = start;
+	while (i < raws.length) {
+		const line = raws[i];
+		if (!isSingleShortLine(line) || !isParagraphRaw(raws[i + 1])) break;
+		const text = line.lines[0] ?? '';
+		const style = caseStyle(text);
+		const compatible = style === 'any' || firstStyle === 'any' || style === firstStyle;
+		if (text.endsWith('?') || wordCount(text) > 8 || !compatible) break;
+		const group: Raw[] = [line];
+		i += 1;
+		while (isParagraphRaw(raws[i])) group.push(raws[i++] as Raw);
+		groups.push(group);
+	}
+	return groups.length >= 2 ? groups : null;
+}
+
+/**
+ * Cuts an article (already normalised) into blocks and finds its title.
+ *
+ * @example
+ * const { title, blocks } = parseBlocks('# Tea\n\nTea is a drink.\n\n- Green\n- Black');
+ * title; // "Tea"
+ * blocks.map((b) => b.kind); // ["paragraph", "item", "item"]
+ */
+export function parseBlocks(text: string): BlockTree {
+	const raws = dropNoise(readRawBlocks(text));
+	const title = titleOf(raws[0]);
+	const body = title === null ? raws : raws.slice(1);
+
+	const blocks: Block[] = [];
+	let section: string | null = null;
+	let lists = 0;
+	let openList: number | null = null;
+	const push = (kind: BlockKind, blockText: string, list: number | null = null) => {
+		blocks.push({ index: blocks.length, kind, text: blockText, section, list });
+	};
+
+	for (let i = 0; i < body.length; i++) {
+		const raw = body[i] as Raw;
+		if (raw.kind === 'item') {
+			openList ??= ++lists;
+			push('item', raw.text, openList);
+			continue;
+		}
+		openList = null;
+		if (raw.kind === 'md-heading') {
+			section = raw.text;
+			push('heading', raw.text);
+			continue;
+		}
+		const joined = rawText(raw);
+		if (isSingleShortLine(raw)) {
+			const previous = blocks[blocks.length - 1];
+			const detail =
+				previous?.kind === 'paragraph' && previous.text.endsWith(':')
+					? readDetailList(body, i)
+					: null;
+			if (detail) {
+				const list = ++lists;
+				for (const [item, ...paragraphs] of detail) {
+					push('item', rawText(item as Raw), list);
+					for (const paragraph of paragraphs) push('paragraph', rawText(paragraph));
+				}
+				i += detail.reduce((sum, group) => sum + group.length, 0) - 1;
+				continue;
+			}
+			if (isHeadingLike(joined) && i + 1 < body.length) {
+				section = joined;
+				push('heading', joined);
+				continue;
+			}
+		}
+		push('paragraph', joined);
+	}
+	return { title, blocks };
+}

@@ -1,0 +1,125 @@
+/**
+ * Article → card drafts. Plain text or Markdown in; true/false cards for misconceptions,
+ * list cards for lists, question cards for question headings and cloze cards for key claims
+ * out. Pure: no DOM, no storage, runs the same in Node and the browser.
+ * See docs/extraction.md for the rules and limits.
+ */
+
+import type { CardDraft, CardKind } from '$lib/domain/models';
+import { ValidationError } from '$lib/errors';
+import { parseArticle, sentenceCount } from './article';
+import type { Candidate } from './candidate';
+import { findClaims } from './claims';
+import { mergeNearDuplicates } from './dedupe';
+import { findHeadingQuestions } from './heading-questions';
+import { findLists } from './lists';
+import { findMisconceptions } from './misconceptions';
+import { assertEnoughText, assertReadableText } from './validate';
+
+export { MAX_ARTICLE_CHARS } from './validate';
+
+export interface ArticleDraft extends CardDraft {
+	/** Stable within one extraction (and across extractions of the same text). */
+	id: string;
+	/** False for the optional extras (e.g. one cloze per list item) the UI shows unticked. */
+	suggested: boolean;
+}
+
+export interface Extraction {
+	/** The article's title (its first line or first `#` heading), or null if it has none. */
+	title: string | null;
+	drafts: ArticleDraft[];
+}
+
+/** Order of kinds among cards made from the same passage. */
+const KIND_ORDER: Record<CardKind, number> = {
+	'true-false': 0,
+	question: 1,
+	list: 2,
+	cloze: 3,
+	basic: 4
+};
+
+function slug(text: string): string {
+	return text
+		.toLowerCase()
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 48)
+		.replace(/-+$/, '');
+}
+
+/** FNV-1a, so a draft's id depends only on its content. */
+function hash(text: string): string {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return (h >>> 0).toString(36).padStart(7, '0');
+}
+
+function byPosition(a: Candidate, b: Candidate): number {
+	for (let i = 0; i < 3; i++) {
+		const difference = (a.order[i] ?? 0) - (b.order[i] ?? 0);
+		if (difference !== 0) return difference;
+	}
+	return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+}
+
+function toDrafts(candidates: Candidate[]): ArticleDraft[] {
+	const ids = new Set<string>();
+	return candidates.map((candidate) => {
+		const base = `d-${hash(`${candidate.kind}\u0000${candidate.front}\u0000${candidate.back}`)}`;
+		let id = base;
+		for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+		ids.add(id);
+		const section = candidate.source.heading ? slug(candidate.source.heading) : '';
+		return {
+			id,
+			kind: candidate.kind,
+			front: candidate.front,
+			back: candidate.back,
+			tags: section ? [candidate.tag, section] : [candidate.tag],
+			source: candidate.source,
+			suggested: candidate.suggested
+		};
+	});
+}
+
+/**
+ * Turns an article (plain text or Markdown) into card drafts, in article order.
+ * Throws a `ValidationError` with a sentence the user can act on when the text is empty,
+ * too short, too long (over `MAX_ARTICLE_CHARS`), binary, a PDF or HTML, or when nothing in it
+ * can be made into a card.
+ *
+ * @example
+ * const { title, drafts } = extractDrafts(
+ *   '# Tea\n\nOne common misconception is that tea is always cold. In fact, tea is usually served hot.'
+ * );
+ * title; // "Tea"
+ * drafts[0]?.front; // "True or false: tea is always cold."
+ * drafts[0]?.back; // "False. Tea is usually served hot."
+ */
+export function extractDrafts(text: string): Extraction {
+	assertReadableText(text);
+	const article = parseArticle(text);
+	assertEnoughText(sentenceCount(article));
+	// Specific rules first: a sentence one of them uses is not offered to the later, general ones.
+	const candidates = [
+		...findMisconceptions(article),
+		...findLists(article),
+		...findHeadingQuestions(article),
+		...findClaims(article)
+	];
+	const drafts = mergeNearDuplicates(candidates).sort(byPosition);
+	if (drafts.length === 0) {
+		throw new ValidationError(
+			'No cards could be made from this text: it has no lists, misconceptions or key statements ' +
+				'the extractor recognises. Try a longer article, or add cards by hand.'
+		);
+	}
+	return { title: article.title, drafts: toDrafts(drafts) };
+}

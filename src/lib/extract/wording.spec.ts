@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+	asStatement,
+	isPluralPhrase,
+	resolveLeadingPronoun,
+	startsDangling,
+	stripConnectives,
+	subjectOf,
+	withFinalStop,
+	withoutFinalStop
+} from './wording';
+
+describe('stripConnectives', () => {
+	it('removes openers that tie a sentence to the one before', () => {
+		expect(stripConnectives('In contrast, backend developers must be good at algorithms.')).toBe(
+			'Backend developers must be good at algorithms.'
+		);
+		expect(stripConnectives('Of course, there are others.')).toBe('There are others.');
+		expect(stripConnectives('Last but not least, it helps.')).toBe('It helps.');
+	});
+
+	it('leaves a sentence without a connective unchanged', () => {
+		expect(stripConnectives('Another misconception is that X.')).toBe(
+			'Another misconception is that X.'
+		);
+		expect(stripConnectives('Thenceforth is a word.')).toBe('Thenceforth is a word.');
+	});
+});
+
+describe('startsDangling', () => {
+	it('flags pronouns and demonstratives that point outside the sentence', () => {
+		expect(startsDangling('They must be able to optimise queries.')).toBe(true);
+		expect(startsDangling("It's a way to talk.")).toBe(true);
+		expect(startsDangling('This means job security.')).toBe(true);
+	});
+
+	it('does not flag existential "There are" or a noun', () => {
+		expect(startsDangling('There are many options.')).toBe(false);
+		expect(startsDangling('Theories abound.')).toBe(false);
+	});
+});
+
+describe('subjectOf and resolveLeadingPronoun', () => {
+	it('finds a short concrete subject', () => {
+		expect(subjectOf('The backend developer is also responsible for speed.')).toEqual({
+			text: 'The backend developer',
+			plural: false
+		});
+		expect(subjectOf('You need to code.')).toBeNull();
+	});
+
+	it('replaces "They" before a modal whatever the number', () => {
+		expect(
+			resolveLeadingPronoun('They must be able to troubleshoot.', {
+				text: 'The backend developer',
+				plural: false
+			})
+		).toBe('The backend developer must be able to troubleshoot.');
+	});
+
+	it('expands "It\'s" and refuses a pronoun that does not agree', () => {
+		expect(resolveLeadingPronoun("It's a way to talk.", { text: 'coding', plural: false })).toBe(
+			'Coding is a way to talk.'
+		);
+		expect(
+			resolveLeadingPronoun('They need rest.', { text: 'the coder', plural: false })
+		).toBeNull();
+	});
+});
+
+describe('isPluralPhrase', () => {
+	it('judges by the head noun', () => {
+		expect(isPluralPhrase('a typical day for a backend developer')).toBe(false);
+		expect(isPluralPhrase('backend developers')).toBe(true);
+		expect(isPluralPhrase('the process')).toBe(false);
+	});
+});
+
+describe('final punctuation', () => {
+	it('adds or removes the final stop', () => {
+		expect(withFinalStop('Good pay')).toBe('Good pay.');
+		expect(withFinalStop('Is it?')).toBe('Is it?');
+		expect(withoutFinalStop('Debugging issues.')).toBe('Debugging issues');
+		expect(asStatement('Anyone can learn it!')).toBe('Anyone can learn it.');
+	});
+});

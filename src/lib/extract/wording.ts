@@ -1,0 +1,162 @@
+/**
+ * Wording: making a sentence taken out of its paragraph stand on its own. A card is read
+ * weeks later with no article around it, so a leading "In contrast," or "They" that pointed
+ * at the previous sentence must go or be replaced, and a fragment must end like a sentence.
+ */
+
+import { capitaliseFirst } from './casing';
+
+/**
+ * Openers that tie a sentence to the one before it. Removing them leaves a sentence that
+ * still says the same thing.
+ */
+const CONNECTIVE =
+	/^(?:(?:and|but|yet|so|also|still|thus|hence|therefore|however|moreover|furthermore|additionally|besides|indeed|importantly|similarly|likewise|overall|of course|in addition|in contrast|by contrast|as such|as a result|in fact|in reality|in truth|in practice|in short|in summary|in conclusion|in other words|on the other hand|on top of that|that said|after all|actually|first|firstly|second|secondly|third|thirdly|next|then|finally|lastly|last but not least|to sum up|to begin with|for (?:this|that) reason)\b,?\s+)+/i;
+
+/**
+ * Removes connectives at the start of a sentence and capitalises what is left.
+ *
+ * @example
+ * stripConnectives('In contrast, backend developers must be good at algorithms.');
+ * // "Backend developers must be good at algorithms."
+ */
+export function stripConnectives(sentence: string): string {
+	const stripped = sentence.replace(CONNECTIVE, '');
+	return stripped === sentence ? sentence : capitaliseFirst(stripped);
+}
+
+/** A sentence starting with a word that needs something earlier to be understood. */
+const DANGLING_START =
+	/^(?:this|that|these|those|it|it's|its|they|they're|their|them|he|she|his|her|such|both|the latter|the former|here|there's)\b/i;
+
+/**
+ * True when a sentence starts with a pronoun or demonstrative that points outside itself.
+ *
+ * @example
+ * startsDangling('They must be able to optimise queries.'); // true
+ * startsDangling('There are many options.'); // false
+ */
+export function startsDangling(sentence: string): boolean {
+	return DANGLING_START.test(sentence);
+}
+
+/** A noun phrase a pronoun can be replaced with, and whether it is plural. */
+export interface Antecedent {
+	text: string;
+	plural: boolean;
+}
+
+const VERB_AFTER_SUBJECT =
+	/\s(?:is|are|was|were|has|have|must|should|can|could|will|would|may|might|need|needs|usually|typically|often|also)\b/i;
+
+/**
+ * Guesses whether a noun phrase is plural from its head noun (the last word before a
+ * preposition): "a typical day for a backend developer" → "day" → singular.
+ *
+ * @example
+ * isPluralPhrase('backend developers'); // true
+ * isPluralPhrase('a typical day for a backend developer'); // false
+ */
+export function isPluralPhrase(phrase: string): boolean {
+	const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
+	if (/^(?:these|those|many|most|some|all|both|several|few|various|multiple)$/.test(words[0] ?? ''))
+		return true;
+	if (/^(?:a|an|one|each|every|this|that)$/.test(words[0] ?? '')) return false;
+	const preposition = words.findIndex(
+		(w, i) => i > 0 && /^(?:for|of|in|on|with|at|by|from|to|about|during|that|who|which)$/.test(w)
+	);
+	const head = words[(preposition > 0 ? preposition : words.length) - 1] ?? '';
+	if (/(?:ss|us|is)$/.test(head)) return false;
+	return (
+		head.endsWith('s') ||
+		/^(?:people|children|data|media|criteria)$/.test(head) ||
+		words.includes('and')
+	);
+}
+
+/**
+ * The subject of a simple sentence ("The backend developer is also responsible…" →
+ * "The backend developer"), or null when there is no short, concrete one.
+ *
+ * @example
+ * subjectOf('Backend developers must know SQL.'); // { text: "Backend developers", plural: true }
+ */
+export function subjectOf(sentence: string): Antecedent | null {
+	const clean = stripConnectives(sentence);
+	const verb = VERB_AFTER_SUBJECT.exec(clean);
+	if (!verb) return null;
+	const text = clean.slice(0, verb.index).trim();
+	const words = text.split(/\s+/);
+	if (words.length === 0 || words.length > 6 || /[,;:()]/.test(text) || startsDangling(text))
+		return null;
+	if (/^(?:you|we|i|there|here|what|which|who|how|why|when|if|as|while)$/i.test(words[0] ?? ''))
+		return null;
+	return { text, plural: isPluralPhrase(text) };
+}
+
+const MODAL =
+	/^(?:must|should|can|could|will|would|may|might|also|usually|often|typically|always|never|then)\b/i;
+
+/**
+ * Replaces a leading "It"/"They" with its antecedent when the verb after it still agrees
+ * ("They must…" works for any subject; "They are…" only for a plural one).
+ * Returns null when the pronoun cannot be replaced safely.
+ *
+ * @example
+ * resolveLeadingPronoun("It's a way to talk.", { text: 'coding', plural: false });
+ * // "Coding is a way to talk."
+ */
+export function resolveLeadingPronoun(sentence: string, antecedent: Antecedent): string | null {
+	const match = /^(it's|it is|it|they're|they are|they)\b\s*/i.exec(sentence);
+	if (!match) return null;
+	const pronoun = (match[1] ?? '').toLowerCase();
+	const rest = sentence.slice(match[0].length);
+	const subject = capitaliseFirst(antecedent.text);
+	const be = antecedent.plural ? 'are' : 'is';
+	const singularPronoun = pronoun.startsWith('it');
+	if (
+		pronoun === "it's" ||
+		pronoun === 'it is' ||
+		pronoun === "they're" ||
+		pronoun === 'they are'
+	) {
+		if (singularPronoun === antecedent.plural) return null;
+		return `${subject} ${be} ${rest}`;
+	}
+	if (MODAL.test(rest) || singularPronoun !== antecedent.plural) return `${subject} ${rest}`;
+	return null;
+}
+
+/**
+ * Ends `text` with a full stop unless it already ends with punctuation that ends a sentence.
+ *
+ * @example
+ * withFinalStop('Good pay'); // "Good pay."
+ */
+export function withFinalStop(text: string): string {
+	const trimmed = text.trim().replace(/[,;:]+$/, '');
+	return /[.!?]["')\]]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/**
+ * Removes final sentence punctuation, for items shown in a list.
+ *
+ * @example
+ * withoutFinalStop('Debugging issues.'); // "Debugging issues"
+ */
+export function withoutFinalStop(text: string): string {
+	return text
+		.trim()
+		.replace(/[.!;:,]+$/, '')
+		.trim();
+}
+
+/**
+ * Makes an exclamation a statement: cards state facts, the article's enthusiasm stays behind.
+ *
+ * @example
+ * asStatement('Anyone can learn it!'); // "Anyone can learn it."
+ */
+export function asStatement(sentence: string): string {
+	return sentence.replace(/!+(["')\]]*)$/, '.$1');
+}
