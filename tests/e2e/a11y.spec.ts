@@ -28,5 +28,29 @@ for (const scheme of ['light', 'dark'] as const) {
 			await expect(page.getByLabel('New cards per day')).toBeVisible();
 			expect(await seriousViolations(page)).toEqual([]);
 		});
+
+		test('new-deck, import and deck screens have no serious axe violations', async ({ page }) => {
+			await page.goto('/new');
+			await page
+				.getByLabel('Article')
+				.fill(
+					'# Tea\n\nOne common misconception is that green tea has no caffeine. In fact, green tea contains some caffeine.\n\nTo brew tea you need:\n\n- A kettle.\n- A teapot.\n- Tea leaves.'
+				);
+			await page.getByRole('button', { name: 'Make cards' }).click();
+			await expect(page.getByLabel('Deck name')).toBeVisible();
+			expect(await seriousViolations(page)).toEqual([]);
+
+			await page.goto('/import');
+			await expect(page.getByText('Choose a file')).toBeVisible();
+			expect(await seriousViolations(page)).toEqual([]);
+
+			await page.goto('/');
+			await page
+				.getByRole('link', { name: /What Does A Backend/ })
+				.first()
+				.click();
+			await expect(page.getByRole('button', { name: 'Export' })).toBeVisible();
+			expect(await seriousViolations(page)).toEqual([]);
+		});
 	});
 }

@@ -26,9 +26,19 @@ test('after the first visit, the app opens and studies offline, deep links inclu
 	await answerByKeyboard(page, '3');
 	expect((await counts(page)).learning).toBe(2);
 
-	for (const path of ['/', '/settings', `/deck?id=${BUILTIN_DECK_ID}`]) {
+	for (const path of ['/', '/settings', '/import', `/deck?id=${BUILTIN_DECK_ID}`]) {
 		await page.goto(path);
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	}
+
+	// Making a deck from an article needs no network either.
+	await page.goto('/new');
+	await page
+		.getByLabel('Article')
+		.fill(
+			'# Sleep\n\nOne common misconception is that adults need only five hours of sleep. In fact, most adults need seven to nine hours a night.'
+		);
+	await page.getByRole('button', { name: 'Make cards' }).click();
+	await expect(page.getByRole('group', { name: /^Misconceptions/ })).toBeVisible();
 	await context.setOffline(false);
 });
