@@ -33,7 +33,10 @@ export class ImportError extends AppError {
 /** Turns anything thrown into a sentence a user can act on. */
 export function describeError(error: unknown): string {
 	if (error instanceof AppError) return error.message;
-	if (error instanceof DOMException || (error instanceof Error && error.name === 'QuotaExceededError')) {
+	if (
+		error instanceof DOMException ||
+		(error instanceof Error && error.name === 'QuotaExceededError')
+	) {
 		if (error.name === 'QuotaExceededError')
 			return 'The device is out of storage space. Free some space, then try again.';
 		return `The browser's storage failed (${error.name}). Nothing was changed; try again.`;

@@ -17,7 +17,11 @@ const newId = () => `new-${++ids}`;
 
 function deckPlan(count: number, deckId = 'd1'): ImportPlan {
 	const { deck, cards } = sampleDeck(count, now, deckId);
-	return { kind: 'decks', sourceFormat: 'deck-json', decks: [{ deck, cards, logs: [], warnings: [] }] };
+	return {
+		kind: 'decks',
+		sourceFormat: 'deck-json',
+		decks: [{ deck, cards, logs: [], warnings: [] }]
+	};
 }
 
 async function snapshot() {
@@ -36,7 +40,9 @@ describe('applyImport', () => {
 			decks: [{ cards: 5000, exists: false, existingCards: 0 }]
 		});
 		const progress: number[] = [];
-		const summary = await applyImport(db, plan, 'merge', { onProgress: (done) => progress.push(done) });
+		const summary = await applyImport(db, plan, 'merge', {
+			onProgress: (done) => progress.push(done)
+		});
 		expect(summary).toMatchObject({ decks: 1, added: 5000, updated: 0 });
 		expect(await db.cards.count()).toBe(5000);
 		expect(progress.at(-1)).toBe(5000);
@@ -67,7 +73,10 @@ describe('applyImport', () => {
 		if (plan.kind !== 'decks') throw new Error('unreachable');
 		const incoming = plan.decks[0]!;
 		incoming.cards[1] = { ...incoming.cards[1]!, back: 'Changed', modified: later.getTime() + 1 };
-		expect((await previewImport(db, plan)).decks[0]).toMatchObject({ exists: true, existingCards: 3 });
+		expect((await previewImport(db, plan)).decks[0]).toMatchObject({
+			exists: true,
+			existingCards: 3
+		});
 
 		const merged = await applyImport(db, plan, 'merge');
 		expect(merged).toMatchObject({ added: 0, updated: 1, unchanged: 2 });

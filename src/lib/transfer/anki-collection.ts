@@ -1,0 +1,284 @@
+import type { Database, SqlValue } from 'sql.js';
+import { ImportError } from '$lib/errors';
+import { varintField } from './protobuf';
+
+/**
+ * Reads an Anki collection (the SQLite file inside a package) into plain records, for both
+ * generations: schema 11 (`collection.anki2` / `.anki21`, note types and decks as JSON in
+ * the `col` row) and schema 18 (`collection.anki21b`, note types, fields, templates and
+ * decks in their own tables). Only what the import uses is read.
+ */
+
+export interface AnkiNoteType {
+	id: number;
+	name: string;
+	cloze: boolean;
+	fields: string[];
+	templates: string[];
+}
+
+export interface AnkiNote {
+	id: number;
+	mid: number;
+	tags: string[];
+	fields: string[];
+}
+
+/** A row of Anki's `cards` table, as stored (see docs/anki.md for the meanings). */
+export interface AnkiCard {
+	id: number;
+	nid: number;
+	did: number;
+	ord: number;
+	/** Last change, epoch seconds. */
+	mod: number;
+	type: number;
+	queue: number;
+	due: number;
+	ivl: number;
+	factor: number;
+	reps: number;
+	lapses: number;
+	odue: number;
+	odid: number;
+	data: string;
+}
+
+/** A row of Anki's `revlog` table. `id` is the answer time in epoch ms. */
+export interface AnkiRevlog {
+	id: number;
+	cid: number;
+	ease: number;
+	ivl: number;
+	lastIvl: number;
+	factor: number;
+	type: number;
+}
+
+export interface AnkiCollection {
+	/** Collection creation, epoch seconds: review due dates count days from it. */
+	crt: number;
+	noteTypes: Map<number, AnkiNoteType>;
+	/** Deck id → full name, levels joined with `::`. */
+	decks: Map<number, string>;
+	notes: Map<number, AnkiNote>;
+	cards: AnkiCard[];
+	/** Sorted by card, then time. */
+	revlog: AnkiRevlog[];
+}
+
+const NOTETYPE_KIND_CLOZE = 1;
+
+function each(db: Database, sql: string, row: (values: SqlValue[]) => void): void {
+	const statement = db.prepare(sql);
+	try {
+		while (statement.step()) row(statement.get());
+	} finally {
+		statement.free();
+	}
+}
+
+const int = (v: SqlValue | undefined): number => (typeof v === 'number' ? v : Number(v ?? 0) || 0);
+const text = (v: SqlValue | undefined): string =>
+	typeof v === 'string'
+		? v
+		: v instanceof Uint8Array
+			? new TextDecoder().decode(v)
+			: v == null
+				? ''
+				: String(v);
+
+/**
+ * Reads the collection in `db`, which came from the package entry `name`.
+ *
+ * @example
+ * const collection = readAnkiCollection(db, 'collection.anki21b');
+ * collection.cards.length;
+ */
+export function readAnkiCollection(db: Database, name: string): AnkiCollection {
+	forgetAnkiCollation(db, name);
+	const tables = new Set<string>();
+	each(db, "SELECT name FROM sqlite_master WHERE type = 'table'", (r) => tables.add(text(r[0])));
+	for (const table of ['col', 'notes', 'cards'])
+		if (!tables.has(table))
+			throw new ImportError(
+				`The package's ${name} is a SQLite database but not an Anki collection (it has no ${table} table).`,
+				name
+			);
+
+	try {
+		let crt = 0;
+		let modelsJson = '';
+		let decksJson = '';
+		each(db, 'SELECT crt, models, decks FROM col LIMIT 1', (r) => {
+			crt = int(r[0]);
+			modelsJson = text(r[1]);
+			decksJson = text(r[2]);
+		});
+
+		const modern = tables.has('notetypes');
+		const noteTypes = modern ? readNoteTypeTables(db, name) : readNoteTypeJson(modelsJson, name);
+		const decks = tables.has('decks') && modern ? readDeckTable(db) : readDeckJson(decksJson, name);
+
+		const notes = new Map<number, AnkiNote>();
+		each(db, 'SELECT id, mid, tags, flds FROM notes', (r) => {
+			const id = int(r[0]);
+			notes.set(id, {
+				id,
+				mid: int(r[1]),
+				tags: text(r[2]).split(/\s+/).filter(Boolean),
+				fields: text(r[3]).split('\x1f')
+			});
+		});
+
+		const cards: AnkiCard[] = [];
+		each(
+			db,
+			'SELECT id, nid, did, ord, mod, type, queue, due, ivl, factor, reps, lapses, odue, odid, data FROM cards ORDER BY id',
+			(r) =>
+				cards.push({
+					id: int(r[0]),
+					nid: int(r[1]),
+					did: int(r[2]),
+					ord: int(r[3]),
+					mod: int(r[4]),
+					type: int(r[5]),
+					queue: int(r[6]),
+					due: int(r[7]),
+					ivl: int(r[8]),
+					factor: int(r[9]),
+					reps: int(r[10]),
+					lapses: int(r[11]),
+					odue: int(r[12]),
+					odid: int(r[13]),
+					data: text(r[14])
+				})
+		);
+
+		const revlog: AnkiRevlog[] = [];
+		if (tables.has('revlog'))
+			each(
+				db,
+				'SELECT id, cid, ease, ivl, lastIvl, factor, type FROM revlog ORDER BY cid, id',
+				(r) =>
+					revlog.push({
+						id: int(r[0]),
+						cid: int(r[1]),
+						ease: int(r[2]),
+						ivl: int(r[3]),
+						lastIvl: int(r[4]),
+						factor: int(r[5]),
+						type: int(r[6])
+					})
+			);
+
+		return { crt, noteTypes, decks, notes, cards, revlog };
+	} catch (error) {
+		if (error instanceof ImportError) throw error;
+		throw new ImportError(`The package's ${name} could not be read as an Anki collection.`, name, {
+			cause: error
+		});
+	}
+}
+
+/**
+ * Anki declares its name columns `COLLATE unicase`, a collation it registers itself. sql.js
+ * cannot register one, and SQLite then refuses even to scan a WITHOUT ROWID table using it
+ * ("no query solution"). The collation only orders names, which this reader never compares,
+ * so it is removed from the schema of this in-memory copy.
+ */
+function forgetAnkiCollation(db: Database, name: string): void {
+	const patched: [string, string][] = [];
+	each(db, "SELECT name, sql FROM sqlite_master WHERE sql LIKE '%unicase%'", (r) =>
+		patched.push([text(r[0]), text(r[1]).replace(/\s+collate\s+unicase\b/gi, '')])
+	);
+	if (patched.length === 0) return;
+	try {
+		db.run('PRAGMA writable_schema = ON');
+		for (const [object, sql] of patched)
+			db.run('UPDATE sqlite_master SET sql = ? WHERE name = ?', [sql, object]);
+		db.run('PRAGMA writable_schema = RESET');
+	} catch (error) {
+		throw new ImportError(`The package's ${name} could not be read as an Anki collection.`, name, {
+			cause: error
+		});
+	}
+}
+
+function parseJson(json: string, what: string, name: string): Record<string, unknown> {
+	try {
+		const value: unknown = JSON.parse(json);
+		if (typeof value === 'object' && value !== null && !Array.isArray(value))
+			return value as Record<string, unknown>;
+	} catch {
+		// fall through to the message below
+	}
+	throw new ImportError(`The package's ${name} has damaged ${what}.`, name);
+}
+
+function names(list: unknown): string[] {
+	if (!Array.isArray(list)) return [];
+	return list
+		.map((item, i) => ({ item: item as Record<string, unknown>, i }))
+		.sort((a, b) => int(a.item?.ord as SqlValue) - int(b.item?.ord as SqlValue) || a.i - b.i)
+		.map(({ item }) => (typeof item?.name === 'string' ? item.name : ''));
+}
+
+function readNoteTypeJson(json: string, name: string): Map<number, AnkiNoteType> {
+	const models = parseJson(json || '{}', 'note types', name);
+	const out = new Map<number, AnkiNoteType>();
+	for (const [key, value] of Object.entries(models)) {
+		const m = (value ?? {}) as Record<string, unknown>;
+		const id = int((m.id ?? key) as SqlValue);
+		out.set(id, {
+			id,
+			name: typeof m.name === 'string' ? m.name : 'Note',
+			cloze: m.type === 1,
+			fields: names(m.flds),
+			templates: names(m.tmpls)
+		});
+	}
+	return out;
+}
+
+function readDeckJson(json: string, name: string): Map<number, string> {
+	const decks = parseJson(json || '{}', 'decks', name);
+	const out = new Map<number, string>();
+	for (const [key, value] of Object.entries(decks)) {
+		const d = (value ?? {}) as Record<string, unknown>;
+		out.set(int((d.id ?? key) as SqlValue), typeof d.name === 'string' ? d.name : 'Imported');
+	}
+	return out;
+}
+
+function readNoteTypeTables(db: Database, name: string): Map<number, AnkiNoteType> {
+	const out = new Map<number, AnkiNoteType>();
+	each(db, 'SELECT id, name, config FROM notetypes', (r) => {
+		const config = r[2];
+		const kind =
+			config instanceof Uint8Array ? varintField(config, 1, 0, `${name} note type settings`) : 0;
+		out.set(int(r[0]), {
+			id: int(r[0]),
+			name: text(r[1]),
+			cloze: kind === NOTETYPE_KIND_CLOZE,
+			fields: [],
+			templates: []
+		});
+	});
+	each(db, 'SELECT ntid, name FROM fields ORDER BY ntid, ord', (r) =>
+		out.get(int(r[0]))?.fields.push(text(r[1]))
+	);
+	each(db, 'SELECT ntid, name FROM templates ORDER BY ntid, ord', (r) =>
+		out.get(int(r[0]))?.templates.push(text(r[1]))
+	);
+	return out;
+}
+
+function readDeckTable(db: Database): Map<number, string> {
+	const out = new Map<number, string>();
+	// Schema 18 separates deck name levels with \x1f where the UI shows `::`.
+	each(db, 'SELECT id, name FROM decks', (r) =>
+		out.set(int(r[0]), text(r[1]).split('\x1f').join('::'))
+	);
+	return out;
+}

@@ -1,0 +1,327 @@
+import { zipSync } from 'fflate';
+import { CardState, type Card, type ReviewLog } from '$lib/domain/models';
+import { DAY_MS, difficultyToFactor } from './anki-schedule';
+import type { DeckContent } from './deck-file';
+import { textToHtml } from './html-text';
+import { sha1Hex } from './sha1';
+import type { SqlJsLoader } from './sqlite';
+
+/**
+ * Decks out as an Anki package in the legacy layout (`collection.anki2`, schema 11), which
+ * every Anki since 2.1 opens. Each card becomes a Basic note with one card, its schedule and
+ * (when given) its review history carried over; see docs/anki.md for the mapping.
+ */
+
+/** Fixed, so repeated exports share one note type in Anki instead of piling up copies. */
+const MODEL_ID = 1_700_000_000_000;
+
+const SCHEMA = `
+CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null, scm integer not null, ver integer not null, dty integer not null, usn integer not null, ls integer not null, conf text not null, models text not null, decks text not null, dconf text not null, tags text not null);
+CREATE TABLE notes (id integer primary key, guid text not null, mid integer not null, mod integer not null, usn integer not null, tags text not null, flds text not null, sfld integer not null, csum integer not null, flags integer not null, data text not null);
+CREATE TABLE cards (id integer primary key, nid integer not null, did integer not null, ord integer not null, mod integer not null, usn integer not null, type integer not null, queue integer not null, due integer not null, ivl integer not null, factor integer not null, reps integer not null, lapses integer not null, left integer not null, odue integer not null, odid integer not null, flags integer not null, data text not null);
+CREATE TABLE revlog (id integer primary key, cid integer not null, usn integer not null, ease integer not null, ivl integer not null, lastIvl integer not null, factor integer not null, time integer not null, type integer not null);
+CREATE TABLE graves (usn integer not null, oid integer not null, type integer not null);
+`;
+
+// Built after the rows are in: one sort per index instead of a b-tree insert per row.
+const INDEXES = `
+CREATE INDEX ix_notes_usn on notes (usn);
+CREATE INDEX ix_cards_usn on cards (usn);
+CREATE INDEX ix_revlog_usn on revlog (usn);
+CREATE INDEX ix_cards_nid on cards (nid);
+CREATE INDEX ix_cards_sched on cards (did, queue, due);
+CREATE INDEX ix_revlog_cid on revlog (cid);
+CREATE INDEX ix_notes_csum on notes (csum);
+`;
+
+function basicModel(now: number) {
+	const field = (name: string, ord: number) => ({
+		name,
+		ord,
+		sticky: false,
+		rtl: false,
+		font: 'Arial',
+		size: 20,
+		media: []
+	});
+	return {
+		id: MODEL_ID,
+		name: 'Basic (Article Flashcards)',
+		type: 0,
+		mod: Math.floor(now / 1000),
+		usn: -1,
+		sortf: 0,
+		did: 1,
+		tmpls: [
+			{
+				name: 'Card 1',
+				ord: 0,
+				qfmt: '{{Front}}',
+				afmt: '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}',
+				bqfmt: '',
+				bafmt: '',
+				did: null,
+				bfont: '',
+				bsize: 0
+			}
+		],
+		flds: [field('Front', 0), field('Back', 1)],
+		css: '.card {\n font-family: arial;\n font-size: 20px;\n text-align: center;\n color: black;\n background-color: white;\n}\n',
+		latexPre:
+			'\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n',
+		latexPost: '\\end{document}',
+		latexsvg: false,
+		req: [[0, 'any', [0]]],
+		tags: [],
+		vers: []
+	};
+}
+
+function deckJson(id: number, name: string, now: number) {
+	return {
+		id,
+		name,
+		mod: Math.floor(now / 1000),
+		usn: -1,
+		lrnToday: [0, 0],
+		revToday: [0, 0],
+		newToday: [0, 0],
+		timeToday: [0, 0],
+		collapsed: false,
+		browserCollapsed: false,
+		desc: '',
+		dyn: 0,
+		conf: 1,
+		extendNew: 0,
+		extendRev: 0
+	};
+}
+
+const DECK_CONFIG = {
+	id: 1,
+	name: 'Default',
+	mod: 0,
+	usn: 0,
+	maxTaken: 60,
+	autoplay: true,
+	timer: 0,
+	replayq: true,
+	dyn: false,
+	new: { bury: false, delays: [1, 10], initialFactor: 2500, ints: [1, 4, 0], order: 1, perDay: 20 },
+	rev: { bury: false, ease4: 1.3, ivlFct: 1, maxIvl: 36500, perDay: 200, hardFactor: 1.2 },
+	lapse: { delays: [10], leechAction: 1, leechFails: 8, minInt: 1, mult: 0 }
+};
+
+/** What a field shows as plain text, for Anki's sort field and duplicate checksum. */
+function plainText(html: string): string {
+	return html
+		.replace(/<br\s*\/?>/gi, ' ')
+		.replace(/<[^>]*>/g, '')
+		.replace(/&nbsp;/g, ' ')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&amp;/g, '&')
+		.trim();
+}
+
+/** Anki's card columns for a card's schedule; `position` orders new cards. */
+function ankiSchedule(card: Card, crt: number, position: number) {
+	const seconds = Math.floor(card.due / 1000);
+	const factor = difficultyToFactor(card.difficulty || 5);
+	const memory =
+		card.stability > 0 && card.difficulty >= 1 && card.difficulty <= 10
+			? JSON.stringify({
+					s: card.stability,
+					d: card.difficulty,
+					...(card.last_review !== null ? { lrt: Math.floor(card.last_review / 1000) } : {})
+				})
+			: '';
+	const interval = Math.max(1, Math.round(card.scheduled_days || card.stability));
+	switch (card.state) {
+		case CardState.Learning:
+			return { type: 1, queue: 1, due: seconds, ivl: 0, factor, left: 1, data: memory };
+		case CardState.Review:
+			return {
+				type: 2,
+				queue: 2,
+				due: Math.floor((seconds - crt) / 86_400),
+				ivl: interval,
+				factor,
+				left: 0,
+				data: memory
+			};
+		case CardState.Relearning:
+			return { type: 3, queue: 1, due: seconds, ivl: interval, factor, left: 1, data: memory };
+		default:
+			return { type: 0, queue: 0, due: position, ivl: 0, factor: 0, left: 0, data: '' };
+	}
+}
+
+const REVLOG_TYPE: Record<number, number> = { 0: 0, 1: 0, 2: 1, 3: 2 };
+
+export interface ApkgExportOptions {
+	now: Date;
+	loadSqlJs: SqlJsLoader;
+}
+
+/**
+ * Writes decks as an `.apkg` Anki imports (File › Import). Logs are written for the decks
+ * that include them. Text cards are escaped into HTML, as Anki fields are HTML.
+ *
+ * @example
+ * const bytes = await encodeApkg([{ deck, cards, logs }], { now: new Date(), loadSqlJs });
+ * download(new Blob([bytes]), `${deck.name}.apkg`);
+ */
+export async function encodeApkg(
+	decks: readonly DeckContent[],
+	options: ApkgExportOptions
+): Promise<Uint8Array<ArrayBuffer>> {
+	const now = options.now.getTime();
+	const all = decks.flatMap((d) => d.cards);
+	// Review due dates are days since `crt`, so it must not be after any of them.
+	let earliest = now;
+	for (const card of all) {
+		earliest = Math.min(earliest, card.created);
+		if (card.state !== CardState.New) earliest = Math.min(earliest, card.due);
+	}
+	const crt = Math.floor(Math.max(0, earliest) / DAY_MS) * 86_400;
+
+	const sql = await options.loadSqlJs();
+	const db = new sql.Database();
+	try {
+		// A scratch database in memory: no rollback journal needed while it is filled.
+		db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;');
+		db.exec(SCHEMA);
+		const deckIds = decks.map((_, i) => now + i);
+		const decksJson: Record<string, unknown> = { '1': deckJson(1, 'Default', now) };
+		decks.forEach((d, i) => {
+			const id = deckIds[i] as number;
+			decksJson[String(id)] = deckJson(id, d.deck.name, now);
+		});
+		const conf = {
+			activeDecks: [1],
+			curDeck: deckIds[0] ?? 1,
+			newSpread: 0,
+			collapseTime: 1200,
+			timeLim: 0,
+			estTimes: true,
+			dueCounts: true,
+			curModel: MODEL_ID,
+			nextPos: all.length + 1,
+			sortType: 'noteFld',
+			sortBackwards: false,
+			addToCur: true,
+			schedVer: 2
+		};
+		db.run('INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)', [
+			crt,
+			now,
+			now,
+			JSON.stringify(conf),
+			JSON.stringify({ [String(MODEL_ID)]: basicModel(now) }),
+			JSON.stringify(decksJson),
+			JSON.stringify({ '1': DECK_CONFIG }),
+			'{}'
+		]);
+
+		// Anki ids are creation times in ms and must be unique: take each card's creation
+		// time, nudged forward past any id already used.
+		const order = all
+			.map((card, i) => ({ card, i }))
+			.sort((a, b) => a.card.created - b.card.created || a.i - b.i);
+		const ankiId = new Map<Card, number>();
+		let last = 0;
+		for (const { card } of order) {
+			last = Math.max(Math.floor(card.created), last + 1);
+			ankiId.set(card, last);
+		}
+		const position = new Map(order.map(({ card }, rank) => [card, rank + 1]));
+
+		const insertNote = db.prepare('INSERT INTO notes VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, 0, ?)');
+		const insertCard = db.prepare(
+			'INSERT INTO cards VALUES (?, ?, ?, 0, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)'
+		);
+		const insertLog = db.prepare('INSERT INTO revlog VALUES (?, ?, 0, ?, ?, ?, ?, 0, ?)');
+		const usedLogIds = new Set<number>();
+		db.run('BEGIN');
+		decks.forEach((d, i) => {
+			const did = deckIds[i] as number;
+			for (const card of d.cards) {
+				const id = ankiId.get(card) as number;
+				const front = card.format === 'html' ? card.front : textToHtml(card.front);
+				const back = card.format === 'html' ? card.back : textToHtml(card.back);
+				const sortField = plainText(front);
+				const tags = card.tags.map((t) => t.trim().replace(/\s+/g, '_')).filter(Boolean);
+				const mod = Math.floor(card.modified / 1000);
+				insertNote.run([
+					id,
+					card.id,
+					MODEL_ID,
+					mod,
+					tags.length ? ` ${tags.join(' ')} ` : '',
+					`${front}\x1f${back}`,
+					sortField,
+					parseInt(sha1Hex(sortField).slice(0, 8), 16),
+					''
+				]);
+				const s = ankiSchedule(card, crt, position.get(card) as number);
+				insertCard.run([
+					id,
+					id,
+					did,
+					mod,
+					s.type,
+					s.queue,
+					s.due,
+					s.ivl,
+					s.factor,
+					card.reps,
+					card.lapses,
+					s.left,
+					s.data
+				]);
+			}
+			if (!d.logs) return;
+			const cards = new Map(d.cards.map((c) => [c.id, c]));
+			const byCard = new Map<string, ReviewLog[]>();
+			for (const log of d.logs) {
+				const list = byCard.get(log.cardId) ?? [];
+				list.push(log);
+				byCard.set(log.cardId, list);
+			}
+			for (const [cardId, logs] of byCard) {
+				const card = cards.get(cardId);
+				if (!card) continue;
+				logs.sort((a, b) => a.review - b.review);
+				logs.forEach((log, k) => {
+					// ts-fsrs logs hold the card before the answer, Anki's revlog the result
+					// after it: the next log (or the card itself) says what the answer led to.
+					const after = logs[k + 1] ?? card;
+					let logId = Math.floor(log.review);
+					while (usedLogIds.has(logId)) logId++;
+					usedLogIds.add(logId);
+					insertLog.run([
+						logId,
+						ankiId.get(card) as number,
+						log.rating,
+						Math.round(after.scheduled_days),
+						Math.round(log.scheduled_days),
+						after.difficulty > 0 ? difficultyToFactor(after.difficulty) : 0,
+						REVLOG_TYPE[log.state] ?? 0
+					]);
+				});
+			}
+		});
+		db.exec(INDEXES);
+		db.run('COMMIT');
+		insertNote.free();
+		insertCard.free();
+		insertLog.free();
+		const collection = db.export();
+		return zipSync({ 'collection.anki2': collection, media: new TextEncoder().encode('{}') });
+	} finally {
+		db.close();
+	}
+}

@@ -1,0 +1,318 @@
+import { strToU8, zipSync } from 'fflate';
+import { default_w } from 'ts-fsrs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SqlJsStatic } from 'sql.js';
+import type { Card, ReviewLog } from '$lib/domain/models';
+import { parseApkg } from './apkg';
+import type { ImportPlan } from './plan';
+import { legacyApkg, legacyCollection, modernApkg, modernCollection } from './testing/anki-builder';
+import { CRT, FIXTURE, R1, R2, R3 } from './testing/anki-fixture';
+import { NOW, countingIds, importErrorOf, jsdomSanitize } from './testing/fixed';
+import { loadSqlJs } from './testing/sql';
+import { zstdRaw } from './testing/zstd-raw';
+
+const DAY = 86_400_000;
+const now = NOW.getTime();
+const options = () => ({ now: NOW, sanitize: jsdomSanitize, newId: countingIds(), loadSqlJs });
+const dayDue = (day: number) => (CRT + day * 86_400) * 1000;
+const f2d = (factor: number) => 1 + (9 * (3500 - factor)) / 2200;
+
+let sql: SqlJsStatic;
+beforeAll(async () => {
+	sql = await loadSqlJs();
+});
+
+function cardByFront(plan: ImportPlan, front: string): Card {
+	const card = plan.decks.flatMap((d) => d.cards).find((c) => c.front === front);
+	if (!card) throw new Error(`no card with front ${front}`);
+	return card;
+}
+
+describe('Anki packages, both generations', () => {
+	let legacy: ImportPlan;
+	beforeAll(async () => {
+		legacy = await parseApkg(legacyApkg(sql, FIXTURE), options());
+	});
+
+	it('reads legacy .anki2, .anki21 (beside its dummy) and new .anki21b the same way', async () => {
+		const anki21 = await parseApkg(legacyApkg(sql, FIXTURE, 'collection.anki21'), options());
+		const anki21b = await parseApkg(modernApkg(sql, FIXTURE), options());
+		const undeclared = await parseApkg(modernApkg(sql, FIXTURE, { declareSize: false }), options());
+		expect(anki21).toEqual(legacy);
+		expect(anki21b).toEqual(legacy);
+		expect(undeclared).toEqual(legacy);
+		expect(
+			anki21b.decks.flatMap((d) => d.cards).some((c) => /update to the latest/.test(c.front))
+		).toBe(false);
+	});
+
+	it('makes one deck per Anki deck with cards, filtered cards going home', () => {
+		expect(legacy.kind).toBe('decks');
+		if (legacy.kind !== 'decks') return;
+		expect(legacy.sourceFormat).toBe('apkg');
+		expect(legacy.decks.map((d) => [d.deck.name, d.cards.length])).toEqual([
+			['Japanese::Vocab', 1],
+			['Science', 6]
+		]);
+		for (const d of legacy.decks) {
+			expect(d.cards.every((c) => c.deckId === d.deck.id)).toBe(true);
+			expect(d.logs.every((l) => l.deckId === d.deck.id)).toBe(true);
+		}
+	});
+
+	it('turns Basic, reversed and Cloze notes into fronts and backs', () => {
+		const sides = legacy.decks.flatMap((d) =>
+			d.cards.map((c) => [c.kind, c.format, c.front, c.back])
+		);
+		expect(sides).toEqual([
+			['basic', 'html', '<b>犬</b>', 'dog'],
+			['basic', 'html', 'Paris', 'capital of <i>France</i>'],
+			['basic', 'html', 'capital of <i>France</i>', 'Paris'],
+			[
+				'cloze',
+				'text',
+				'[…] is the powerhouse of the cell',
+				'Mitochondria is the powerhouse of the cell\n\nBiology 101'
+			],
+			[
+				'cloze',
+				'text',
+				'Mitochondria is the [metaphor] of the cell',
+				'Mitochondria is the powerhouse of the cell\n\nBiology 101'
+			],
+			['basic', 'html', 'Safe <span>text</span>', 'answer'],
+			['basic', 'text', 'Filtered Q', 'A']
+		]);
+		expect(cardByFront(legacy, '<b>犬</b>').tags).toEqual(['japanese', 'animals']);
+		expect(cardByFront(legacy, '[…] is the powerhouse of the cell').tags).toEqual(['biology']);
+	});
+
+	it('warns about media, empty cards, suspended cards and manual reschedules', () => {
+		expect(legacy.decks[0]!.warnings).toEqual([
+			'5 media files were skipped: this app keeps the text of cards, not images or sounds.',
+			'1 card was skipped because nothing was left to show without media or with an empty cloze.',
+			'1 card was suspended in Anki; here they are ordinary cards.',
+			'1 history entry that recorded a manual reschedule rather than an answer was left out.'
+		]);
+		expect(legacy.decks[1]!.warnings).toEqual([]);
+	});
+
+	it('carries FSRS memory from cards.data and dates from the revlog', () => {
+		const { id, deckId, front, back, tags, kind, format, source, ...schedule } = cardByFront(
+			legacy,
+			'<b>犬</b>'
+		);
+		void [id, deckId, front, back, tags, kind, format, source];
+		expect(schedule).toEqual({
+			created: 1_690_000_000_001,
+			modified: 1_690_000_000_001,
+			due: dayDue(800),
+			stability: 35.2,
+			difficulty: 4.8,
+			elapsed_days: Math.floor((R3 - R2) / DAY),
+			scheduled_days: 30,
+			learning_steps: 0,
+			reps: 5,
+			lapses: 1,
+			state: 2,
+			last_review: R3
+		});
+	});
+
+	it('estimates memory from interval and ease when Anki has none', () => {
+		const review = cardByFront(legacy, 'Mitochondria is the [metaphor] of the cell');
+		expect(review).toMatchObject({
+			state: 2,
+			due: dayDue(795),
+			stability: 10,
+			scheduled_days: 10,
+			last_review: dayDue(795) - 10 * DAY
+		});
+		expect(review.difficulty).toBeCloseTo(f2d(2100), 10);
+
+		const learning = cardByFront(legacy, '[…] is the powerhouse of the cell');
+		expect(learning).toMatchObject({
+			state: 1,
+			due: 1_740_830_000_000,
+			stability: default_w[2],
+			scheduled_days: 0
+		});
+		expect(learning.difficulty).toBeCloseTo(f2d(2500), 10);
+		expect(learning.last_review).toBe(1_740_830_000_000);
+
+		const relearning = cardByFront(legacy, 'Safe <span>text</span>');
+		expect(relearning).toMatchObject({
+			state: 3,
+			due: 1_740_900_000_000,
+			stability: 3.1,
+			difficulty: 7.5,
+			last_review: 1_740_800_000_000,
+			lapses: 2
+		});
+
+		const filtered = cardByFront(legacy, 'Filtered Q');
+		expect(filtered).toMatchObject({ state: 2, due: dayDue(780), stability: 20 });
+	});
+
+	it('makes new cards due in Anki’s new-card order, ending now', () => {
+		const forward = cardByFront(legacy, 'Paris');
+		const reverse = cardByFront(legacy, 'capital of <i>France</i>');
+		expect([forward.state, reverse.state]).toEqual([0, 0]);
+		expect([forward.due, reverse.due]).toEqual([now, now - 1]);
+		expect(reverse.created).toBe(now - 1);
+		expect(forward.created).toBe(now);
+		expect(forward).toMatchObject({ stability: 0, difficulty: 0, reps: 0, last_review: null });
+	});
+
+	it('turns the revlog into review logs as ts-fsrs writes them', () => {
+		const card = cardByFront(legacy, '<b>犬</b>');
+		const logs = legacy.decks[0]!.logs.map(({ id, ...rest }) => {
+			void id;
+			return rest;
+		});
+		const base: Partial<ReviewLog> = { cardId: card.id, deckId: card.deckId, learning_steps: 0 };
+		expect(logs).toEqual([
+			{
+				...base,
+				rating: 3,
+				state: 0,
+				due: R1,
+				stability: 0,
+				difficulty: 0,
+				elapsed_days: 0,
+				last_elapsed_days: 0,
+				scheduled_days: 0,
+				review: R1
+			},
+			{
+				...base,
+				rating: 3,
+				state: 1,
+				due: R1,
+				stability: 0,
+				difficulty: 0,
+				elapsed_days: 1,
+				last_elapsed_days: 0,
+				scheduled_days: 0,
+				review: R2
+			},
+			{
+				...base,
+				rating: 3,
+				state: 2,
+				due: R2,
+				stability: 1,
+				difficulty: f2d(2500),
+				elapsed_days: 33,
+				last_elapsed_days: 1,
+				scheduled_days: 1,
+				review: R3
+			}
+		]);
+	});
+});
+
+describe('bad Anki packages', () => {
+	it('says when a zip has no collection', async () => {
+		const error = await importErrorOf(() =>
+			parseApkg(zipSync({ 'notes.txt': strToU8('hello') }), options())
+		);
+		expect(error.message).toBe(
+			'This zip file has no Anki collection (collection.anki2, .anki21 or .anki21b).'
+		);
+	});
+
+	it('says when the bytes are not a zip at all, or a truncated one', async () => {
+		expect((await importErrorOf(() => parseApkg(strToU8('just text'), options()))).message).toMatch(
+			/^This file is not a readable zip archive \(its end record is missing\)/
+		);
+		const zip = legacyApkg(sql, FIXTURE);
+		expect(
+			(await importErrorOf(() => parseApkg(zip.subarray(0, zip.length - 30), options()))).message
+		).toMatch(/not a readable zip archive/);
+	});
+
+	it('names the collection that is not SQLite', async () => {
+		const junk = new Uint8Array(8192).map((_, i) => (i * 31) % 251);
+		const error = await importErrorOf(() =>
+			parseApkg(zipSync({ 'collection.anki21': junk, 'collection.anki2': junk }), options())
+		);
+		expect(error.message).toBe(
+			"The package's collection.anki21 is not a readable SQLite database. (collection.anki21)"
+		);
+		expect(error.where).toBe('collection.anki21');
+	});
+
+	it('says when a SQLite file is not an Anki collection', async () => {
+		const db = new sql.Database();
+		db.run('CREATE TABLE things (x)');
+		const error = await importErrorOf(() =>
+			parseApkg(zipSync({ 'collection.anki2': db.export() }), options())
+		);
+		expect(error.message).toMatch(
+			/is a SQLite database but not an Anki collection \(it has no col table\)/
+		);
+	});
+
+	it('says when the zstd collection is damaged', async () => {
+		const good = zstdRaw(modernCollection(sql, FIXTURE));
+		const error = await importErrorOf(() =>
+			parseApkg(
+				zipSync({ 'collection.anki21b': [good.subarray(0, 5000), { level: 0 }] }),
+				options()
+			)
+		);
+		expect(error.where).toBe('collection.anki21b');
+		expect(error.message).toMatch(/damaged|not a readable SQLite/);
+	});
+
+	it('refuses a zip bomb by its declared sizes, before inflating', async () => {
+		const zeros = new Uint8Array(24 * 1024 * 1024);
+		const bomb = zipSync({ 'collection.anki21': [zeros, { level: 9 }] });
+		expect(bomb.length).toBeLessThan(100 * 1024);
+		const error = await importErrorOf(() => parseApkg(bomb, options()));
+		expect(error.where).toBe('collection.anki21');
+		expect(error.message).toMatch(/would expand from .* to 24 MB, which is how a zip bomb looks/);
+	});
+
+	it('refuses a zip whose total is over the limit', async () => {
+		const collection = legacyCollection(sql, FIXTURE);
+		const error = await importErrorOf(() =>
+			parseApkg(legacyApkg(sql, FIXTURE), {
+				...options(),
+				limits: { maxTotal: collection.length - 1, maxRatio: 200, ratioFloor: 1 << 20 }
+			})
+		);
+		expect(error.message).toMatch(/would expand to more than/);
+	});
+
+	it('stops inflating an entry that grows past the size its header declares', async () => {
+		const zip = zipSync({
+			'collection.anki2': [new Uint8Array(4 * 1024 * 1024).fill(7), { level: 6 }]
+		});
+		// Declare 1 MiB in the central directory (and the local header) instead of 4 MiB.
+		const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+		for (let i = 0; i < zip.length - 4; i++) {
+			const sig = view.getUint32(i, true);
+			if (sig === 0x02014b50) view.setUint32(i + 24, 1024 * 1024, true);
+			if (sig === 0x04034b50) view.setUint32(i + 22, 1024 * 1024, true);
+		}
+		const error = await importErrorOf(() =>
+			parseApkg(zip, {
+				...options(),
+				limits: { maxTotal: 1 << 29, maxRatio: 10_000, ratioFloor: 1 << 20 }
+			})
+		);
+		expect(error.message).toMatch(/expands to more than the 1.0 MB its header declares/);
+	});
+
+	it('refuses a zstd frame that declares an absurd size', async () => {
+		const frame = zstdRaw(new Uint8Array(16));
+		new DataView(frame.buffer).setBigUint64(5, 2n ** 40n, true);
+		const error = await importErrorOf(() =>
+			parseApkg(zipSync({ 'collection.anki21b': [frame, { level: 0 }] }), options())
+		);
+		expect(error.where).toBe('collection.anki21b');
+		expect(error.message).toMatch(/zip bomb|more than/);
+	});
+});

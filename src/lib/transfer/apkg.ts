@@ -1,0 +1,266 @@
+import type { Database } from 'sql.js';
+import { CardState, type Card, type Deck } from '$lib/domain/models';
+import { ImportError } from '$lib/errors';
+import {
+	readAnkiCollection,
+	type AnkiCard,
+	type AnkiCollection,
+	type AnkiNoteType,
+	type AnkiRevlog
+} from './anki-collection';
+import { mediaNames, stripMedia } from './anki-media';
+import { ankiReviewLogs, ankiScheduling } from './anki-schedule';
+import { clozeNumbers, renderCloze } from './cloze';
+import { hasMarkup, isBlankHtml } from './html-text';
+import { creationTimeFor } from './new-card';
+import { randomId, type DeckImport, type ImportPlan, type ParseOptions } from './plan';
+import { openDatabase, type SqlJsLoader } from './sqlite';
+import { readZipDirectory, readZipEntry, ZipBudget, type ZipLimits } from './zip-reader';
+import { unzstd } from './zstd';
+
+/**
+ * Anki packages (`.apkg`, and whole-profile `.colpkg`) in. `docs/anki.md` describes what is
+ * carried over and what is not.
+ */
+
+export interface ApkgOptions extends ParseOptions {
+	loadSqlJs: SqlJsLoader;
+	/** Zip bomb limits; the defaults suit any real collection. */
+	limits?: ZipLimits;
+}
+
+/**
+ * Newest first. A package made by Anki ≥ 2.1.50 also holds a `collection.anki2` with one
+ * note saying "please update to the latest Anki version", for older Ankis to show.
+ */
+const COLLECTIONS = ['collection.anki21b', 'collection.anki21', 'collection.anki2'];
+
+// Ids of Anki cards are their creation time in ms; anything outside these years is not.
+const PLAUSIBLE_FROM = Date.UTC(2006, 0, 1);
+
+/**
+ * Reads an Anki package into one deck per Anki deck that has cards, with scheduling and
+ * review history carried over.
+ *
+ * @example
+ * const plan = await parseApkg(bytes, { now: new Date(), sanitize, loadSqlJs });
+ * plan.decks.map((d) => d.deck.name); // ['Japanese::Kanji', 'Japanese::Vocab']
+ */
+export async function parseApkg(bytes: Uint8Array, options: ApkgOptions): Promise<ImportPlan> {
+	const entries = readZipDirectory(bytes);
+	const byName = new Map(entries.map((e) => [e.name, e]));
+	const name = COLLECTIONS.find((n) => byName.has(n));
+	if (!name)
+		throw new ImportError(
+			'This zip file has no Anki collection (collection.anki2, .anki21 or .anki21b).'
+		);
+	const budget = new ZipBudget(options.limits);
+	let sqlite = readZipEntry(bytes, byName.get(name)!, budget);
+	if (name.endsWith('b')) sqlite = unzstd(sqlite, name, budget);
+
+	const mediaEntry = byName.get('media');
+	const packaged = mediaEntry ? mediaNames(readZipEntry(bytes, mediaEntry, budget), budget) : [];
+
+	const sql = await options.loadSqlJs();
+	const db = openDatabase(sql, sqlite, name);
+	return collectionToPlan(readAndClose(db, name), packaged, options);
+}
+
+function readAndClose(db: Database, name: string): AnkiCollection {
+	try {
+		return readAnkiCollection(db, name);
+	} finally {
+		db.close();
+	}
+}
+
+interface Sides {
+	front: string;
+	back: string;
+	cloze: boolean;
+}
+
+function joinExtra(main: string, extras: string[], html: boolean): string {
+	const shown = extras.filter((e) => e.trim() !== '');
+	return shown.length ? [main, ...shown].join(html ? '<br><br>' : '\n\n') : main;
+}
+
+/**
+ * The two sides of Anki card `ord` of a note, without rendering templates: a cloze note
+ * type gives cloze `ord + 1` of the first field (other fields go on the back); a standard
+ * one gives fields 0 → 1 for even `ord` and 1 → 0 for odd, which is right for Basic,
+ * Basic (and reversed card) and Basic (optional reversed card). A note type with a single
+ * template and more than two fields shows the extra fields on the back too.
+ */
+function sidesOf(noteType: AnkiNoteType | undefined, fields: string[], ord: number): Sides | null {
+	const html = fields.some(hasMarkup);
+	if (noteType?.cloze) {
+		const text = fields[0] ?? '';
+		const n = ord + 1;
+		if (!clozeNumbers(text).includes(n)) return null;
+		return {
+			front: renderCloze(text, n, 'front', html),
+			back: joinExtra(renderCloze(text, n, 'back', html), fields.slice(1), html),
+			cloze: true
+		};
+	}
+	const [a, b]: [number, number] = ord % 2 === 0 ? [0, 1] : [1, 0];
+	const singleTemplate = (noteType?.templates.length ?? 1) <= 1;
+	return {
+		front: fields[a] ?? '',
+		back: singleTemplate ? joinExtra(fields[b] ?? '', fields.slice(2), html) : (fields[b] ?? ''),
+		cloze: false
+	};
+}
+
+function isBlank(side: string, html: boolean): boolean {
+	return html ? isBlankHtml(side) : side.trim() === '';
+}
+
+function plural(n: number, one: string, many: string): string {
+	return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Turns the read collection into the plan; pure, so it is tested without zip or SQLite. */
+export function collectionToPlan(
+	collection: AnkiCollection,
+	packagedMedia: string[],
+	options: ParseOptions
+): ImportPlan {
+	const newId = options.newId ?? randomId;
+	const now = options.now.getTime();
+	const media = new Set<string>(packagedMedia);
+	let noNote = 0;
+	let blank = 0;
+	let suspended = 0;
+	let notAnswers = 0;
+
+	const revlogByCard = new Map<number, AnkiRevlog[]>();
+	for (const entry of collection.revlog) {
+		const list = revlogByCard.get(entry.cid);
+		if (list) list.push(entry);
+		else revlogByCard.set(entry.cid, [entry]);
+	}
+
+	const decks = new Map<number, DeckImport>();
+	const deckFor = (did: number): DeckImport => {
+		let d = decks.get(did);
+		if (!d) {
+			const deck: Deck = {
+				id: newId(),
+				name: collection.decks.get(did) ?? 'Imported from Anki',
+				created: now,
+				source: null,
+				builtin: false
+			};
+			d = { deck, cards: [], logs: [], warnings: [] };
+			decks.set(did, d);
+		}
+		return d;
+	};
+
+	// New cards are introduced in `created` order, which must follow Anki's new-card position.
+	const fresh: { card: Card; position: number; ankiId: number }[] = [];
+	const strippedNotes = new Map<number, string[]>();
+
+	for (const ankiCard of collection.cards) {
+		const note = collection.notes.get(ankiCard.nid);
+		if (!note) {
+			noNote++;
+			continue;
+		}
+		let fields = strippedNotes.get(note.id);
+		if (!fields) {
+			fields = note.fields.map((f) => stripMedia(f, media));
+			strippedNotes.set(note.id, fields);
+		}
+		const sides = sidesOf(collection.noteTypes.get(note.mid), fields, ankiCard.ord);
+		const html = sides !== null && (hasMarkup(sides.front) || hasMarkup(sides.back));
+		const front = sides && html ? options.sanitize(sides.front) : (sides?.front ?? '');
+		if (!sides || isBlank(front, html)) {
+			blank++;
+			continue;
+		}
+		const back = html ? options.sanitize(sides.back) : sides.back;
+		if (ankiCard.queue === -1) suspended++;
+
+		const history = revlogByCard.get(ankiCard.id) ?? [];
+		const { logs, skipped } = ankiReviewLogs(history);
+		notAnswers += skipped;
+		const schedule = ankiScheduling(ankiCard, {
+			crt: collection.crt,
+			now,
+			history: {
+				last: logs.at(-1)?.review ?? null,
+				previous: logs.at(-2)?.review ?? null
+			}
+		});
+		const target = deckFor(ankiCard.odid !== 0 ? ankiCard.odid : ankiCard.did);
+		const isNew = schedule.state === CardState.New;
+		const created = isNew
+			? now
+			: ankiCard.id >= PLAUSIBLE_FROM && ankiCard.id <= now
+				? ankiCard.id
+				: now;
+		const card: Card = {
+			id: newId(),
+			deckId: target.deck.id,
+			kind: sides.cloze ? 'cloze' : 'basic',
+			front,
+			back,
+			format: html ? 'html' : 'text',
+			tags: [...note.tags],
+			source: null,
+			created,
+			modified: Math.max(ankiCard.mod * 1000, created),
+			...schedule
+		};
+		target.cards.push(card);
+		for (const log of logs)
+			target.logs.push({ id: newId(), cardId: card.id, deckId: target.deck.id, ...log });
+		if (isNew) fresh.push({ card, position: newPosition(ankiCard), ankiId: ankiCard.id });
+	}
+
+	fresh.sort((x, y) => x.position - y.position || x.ankiId - y.ankiId);
+	fresh.forEach(({ card }, rank) => {
+		card.created = creationTimeFor(now, rank, fresh.length);
+		card.due = card.created; // the study queue introduces new cards in due order
+		card.modified = Math.max(card.modified, card.created);
+	});
+
+	const result = [...decks.values()].sort((x, y) => x.deck.name.localeCompare(y.deck.name));
+	if (result.length === 0)
+		throw new ImportError(
+			blank > 0
+				? 'The Anki package has no cards with text this app can show (only media, or empty cards).'
+				: 'The Anki package holds no cards.'
+		);
+
+	const warnings = result[0]!.warnings;
+	if (media.size > 0)
+		warnings.push(
+			`${plural(media.size, 'media file was', 'media files were')} skipped: this app keeps the text of cards, not images or sounds.`
+		);
+	if (blank > 0)
+		warnings.push(
+			`${plural(blank, 'card was', 'cards were')} skipped because nothing was left to show without media or with an empty cloze.`
+		);
+	if (noNote > 0)
+		warnings.push(
+			`${plural(noNote, 'card was', 'cards were')} skipped because its note is missing from the package.`
+		);
+	if (suspended > 0)
+		warnings.push(
+			`${plural(suspended, 'card was', 'cards were')} suspended in Anki; here they are ordinary cards.`
+		);
+	if (notAnswers > 0)
+		warnings.push(
+			`${plural(notAnswers, 'history entry', 'history entries')} that recorded a manual reschedule rather than an answer ${notAnswers === 1 ? 'was' : 'were'} left out.`
+		);
+	return { kind: 'decks', decks: result, sourceFormat: 'apkg' };
+}
+
+/** Anki's position of a new card (its `due`, or `odue` while in a filtered deck). */
+function newPosition(card: AnkiCard): number {
+	return card.odid !== 0 && card.odue !== 0 ? card.odue : card.due;
+}

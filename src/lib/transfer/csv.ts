@@ -1,0 +1,486 @@
+import Papa from 'papaparse';
+import type { Card, Deck } from '$lib/domain/models';
+import { ImportError } from '$lib/errors';
+import { clozeNumbers, renderCloze } from './cloze';
+import { isBlankHtml, textToHtml } from './html-text';
+import { creationTimeFor, newCard, type CardContent } from './new-card';
+import { randomId, type DeckImport, type ImportPlan, type ParseOptions } from './plan';
+
+/**
+ * CSV and TSV: what spreadsheets write and what Anki's "Notes in Plain Text" export
+ * writes, including Anki's `#key:value` header lines. `docs/csv.md` describes what is read.
+ */
+
+/** Which column holds what, counted from 0. */
+export interface CsvMapping {
+	front: number;
+	back: number;
+	tags?: number | null;
+	/** A column naming each row's deck (Anki's `#deck column:`); rows are grouped by it. */
+	deck?: number | null;
+	/** A column naming each row's note type; rows whose type contains "cloze" become cloze cards. */
+	notetype?: number | null;
+}
+
+/** A parsed file before its columns are assigned. */
+export interface CsvTable {
+	/** The data rows, header row excluded. */
+	rows: string[][];
+	/** The line (from 1, in the whole file) on which each row starts. */
+	lines: number[];
+	/** Column names, from a header row or `#columns:`; null when the file has none. */
+	header: string[] | null;
+	/** The most fields any row has. */
+	columnCount: number;
+	delimiter: string;
+	/** `#html:true`: fields are HTML, to be sanitised. */
+	html: boolean;
+	/** `#deck:` */
+	deckName: string | null;
+	/** `#notetype:` */
+	notetype: string | null;
+	/** `#tags:` tags added to every card. */
+	tags: string[];
+	/** Columns the header lines assign (`#tags column:` …), counted from 0. */
+	preset: {
+		tags: number | null;
+		deck: number | null;
+		notetype: number | null;
+		guid: number | null;
+	};
+	warnings: string[];
+}
+
+/**
+ * The answer when the columns are not obvious (no header, no `#columns:`, more than two
+ * columns): the UI shows `preview` and asks, then calls `csvToPlan(table, mapping, …)`.
+ */
+export interface CsvNeedsMapping {
+	kind: 'needsMapping';
+	table: CsvTable;
+	/** The first rows, for the user to look at. */
+	preview: string[][];
+	columnCount: number;
+	header: string[] | null;
+	/** A reasonable first guess for the form. */
+	suggested: CsvMapping;
+}
+
+export interface CsvOptions extends ParseOptions {
+	/** The deck's name when the file names none (`#deck:`): usually the file's name. */
+	deckName: string;
+}
+
+const SEPARATORS: Record<string, string> = {
+	comma: ',',
+	semicolon: ';',
+	tab: '\t',
+	space: ' ',
+	pipe: '|',
+	colon: ':'
+};
+
+const HEADER_LINE = /^#([a-z ]+):(.*)$/i;
+const HEADER_KEYS = new Set([
+	'separator',
+	'html',
+	'tags column',
+	'deck column',
+	'notetype column',
+	'guid column',
+	'columns',
+	'deck',
+	'notetype',
+	'tags',
+	'if matches',
+	'match scope'
+]);
+
+const NAMES = {
+	front: ['front', 'question', 'term', 'word', 'prompt', 'q', 'side 1', 'side a', 'text'],
+	back: ['back', 'answer', 'definition', 'meaning', 'a', 'side 2', 'side b', 'back extra', 'extra'],
+	tags: ['tags', 'tag', 'labels'],
+	deck: ['deck'],
+	notetype: ['notetype', 'note type'],
+	guid: ['guid']
+};
+
+function named(header: string[], names: string[]): number | null {
+	const i = header.findIndex((h) => names.includes(h.trim().toLowerCase()));
+	return i === -1 ? null : i;
+}
+
+function oneBased(value: string, key: string, line: number): number {
+	const n = Number(value.trim());
+	if (!Number.isInteger(n) || n < 1)
+		throw new ImportError(
+			`#${key} should be a column number from 1, but it is "${value.trim()}"`,
+			`line ${line}`
+		);
+	return n - 1;
+}
+
+/**
+ * Reads the rows of a CSV/TSV text without deciding what the columns mean.
+ *
+ * Anki's header lines at the top are understood; the separator is auto-detected among
+ * comma, tab, semicolon and pipe unless `#separator:` names one. Quoted fields may hold
+ * separators, line breaks and doubled quotes.
+ *
+ * @example
+ * const table = parseCsvTable('#separator:tab\n#html:false\nfront\tback\n');
+ * table.rows; // [['front', 'back']]
+ */
+export function parseCsvTable(input: string): CsvTable {
+	const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+	const table: CsvTable = {
+		rows: [],
+		lines: [],
+		header: null,
+		columnCount: 0,
+		delimiter: ',',
+		html: false,
+		deckName: null,
+		notetype: null,
+		tags: [],
+		preset: { tags: null, deck: null, notetype: null, guid: null },
+		warnings: []
+	};
+
+	// Anki's header lines: only at the very top, each `#key:value`.
+	let offset = 0;
+	let line = 1;
+	let separator: string | null = null;
+	let columns: string | null = null;
+	for (;;) {
+		const end = text.indexOf('\n', offset);
+		const raw = text.slice(offset, end === -1 ? text.length : end).replace(/\r$/, '');
+		const m = HEADER_LINE.exec(raw);
+		const key = m?.[1]?.trim().toLowerCase();
+		if (!m || !key || !HEADER_KEYS.has(key)) break;
+		const value = m[2] ?? '';
+		switch (key) {
+			case 'separator': {
+				const name = value.trim().toLowerCase();
+				separator = SEPARATORS[name] ?? (value.length === 1 ? value : null);
+				if (separator === null)
+					throw new ImportError(
+						`#separator should be Comma, Semicolon, Tab, Space, Pipe, Colon or one character, but it is "${value}"`,
+						`line ${line}`
+					);
+				break;
+			}
+			case 'html':
+				table.html = value.trim().toLowerCase() === 'true';
+				break;
+			case 'tags column':
+				table.preset.tags = oneBased(value, key, line);
+				break;
+			case 'deck column':
+				table.preset.deck = oneBased(value, key, line);
+				break;
+			case 'notetype column':
+				table.preset.notetype = oneBased(value, key, line);
+				break;
+			case 'guid column':
+				table.preset.guid = oneBased(value, key, line);
+				break;
+			case 'columns':
+				columns = value;
+				break;
+			case 'deck':
+				table.deckName = value.trim() || null;
+				break;
+			case 'notetype':
+				table.notetype = value.trim() || null;
+				break;
+			case 'tags':
+				table.tags = value.trim().split(/\s+/).filter(Boolean);
+				break;
+			// 'if matches' and 'match scope' tell Anki how to update existing notes; nothing to do here.
+		}
+		line++;
+		if (end === -1) {
+			offset = text.length;
+			break;
+		}
+		offset = end + 1;
+	}
+
+	const body = offset > 0 ? text.slice(offset) : text;
+	readRows(body, separator, line, table);
+	if (columns !== null) table.header = columns.split(table.delimiter);
+	return table;
+}
+
+/** Runs Papa Parse row by row, keeping each row's first line so errors can point at it. */
+function readRows(
+	body: string,
+	separator: string | null,
+	firstLine: number,
+	table: CsvTable
+): void {
+	let line = firstLine;
+	let rowStart = 0;
+	let newline = '\n';
+	let failure = null as ImportError | null;
+	const countLines = (from: number, to: number) => {
+		for (let i = body.indexOf(newline, from); i !== -1 && i < to; i = body.indexOf(newline, i + 1))
+			line++;
+	};
+
+	Papa.parse<string[]>(body, {
+		delimiter: separator ?? guessDelimiter(body),
+		quoteChar: '"',
+		escapeChar: '"',
+		step(result, parser) {
+			newline = result.meta.linebreak || '\n';
+			const rowLine = line;
+			const end = result.meta.cursor;
+			countLines(rowStart, end);
+			rowStart = end;
+			const quoteError = result.errors.find((e) => e.type === 'Quotes');
+			if (quoteError) {
+				failure = new ImportError(
+					quoteError.code === 'MissingQuotes'
+						? 'A quoted field starts in this row but its closing quote is missing'
+						: 'A quoted field in this row has text after its closing quote; a quote inside a field must be doubled ("")',
+					`line ${rowLine}`
+				);
+				parser.abort();
+				return;
+			}
+			const row = result.data;
+			if (row.every((field) => field.trim() === '')) return;
+			table.rows.push(row);
+			table.lines.push(rowLine);
+			if (row.length > table.columnCount) table.columnCount = row.length;
+			table.delimiter = result.meta.delimiter;
+		}
+	});
+	if (failure) throw failure;
+	if (table.rows.length === 0) throw new ImportError('The file has no rows to make cards from.');
+}
+
+/**
+ * Picks the separator that splits the first rows most evenly into two or more fields.
+ * Papa Parse's own guess counts blank lines (a file's final newline is one), which tips it
+ * away from tabs in a short TSV whose text holds commas.
+ */
+function guessDelimiter(body: string): string {
+	let best = ',';
+	let bestScore = -1;
+	for (const delimiter of [',', '\t', ';', '|']) {
+		const { data } = Papa.parse<string[]>(body, {
+			delimiter,
+			preview: 20,
+			skipEmptyLines: 'greedy',
+			quoteChar: '"'
+		});
+		const counts = new Map<number, number>();
+		for (const row of data) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
+		let mode = 0;
+		let modeRows = 0;
+		for (const [fields, rows] of counts)
+			if (rows > modeRows || (rows === modeRows && fields > mode))
+				[mode, modeRows] = [fields, rows];
+		if (mode < 2) continue;
+		// Rows that agree count most; more fields only break ties.
+		const score = (modeRows / data.length) * 1000 + Math.min(mode, 999);
+		if (score > bestScore) [best, bestScore] = [delimiter, score];
+	}
+	return best;
+}
+
+function looksLikeHeader(row: string[]): boolean {
+	return named(row, NAMES.front) !== null && named(row, NAMES.back) !== null;
+}
+
+/** What the names say, then the first unused columns for whatever they do not say. */
+function mappingFromNames(header: string[], table: CsvTable): CsvMapping {
+	const tags = table.preset.tags ?? named(header, NAMES.tags);
+	const deck = table.preset.deck ?? named(header, NAMES.deck);
+	const notetype = table.preset.notetype ?? named(header, NAMES.notetype);
+	const guid = table.preset.guid ?? named(header, NAMES.guid);
+	const used = new Set([tags, deck, notetype, guid].filter((c): c is number => c !== null));
+	const free = header.map((_, i) => i).filter((i) => !used.has(i));
+	let front = named(header, NAMES.front);
+	if (front === null || used.has(front)) front = free[0] ?? 0;
+	let back = named(header, NAMES.back);
+	if (back === null || used.has(back) || back === front)
+		back = free.find((i) => i !== front) ?? front + 1;
+	return { front, back, tags, deck, notetype };
+}
+
+/**
+ * Reads a CSV/TSV file into a plan, or asks for the column mapping when it cannot tell.
+ *
+ * Columns are obvious when there is a header row whose names include a front and a back
+ * (Front/Back, Question/Answer, Term/Definition …), an Anki `#columns:` line, or at most
+ * two columns left once Anki's `#tags column:`-style columns are set aside.
+ *
+ * @example
+ * const result = parseCsv('Front,Back\nHello,Bonjour\n', { now, sanitize, deckName: 'French' });
+ * if (result.kind === 'needsMapping') askUser(result.preview);
+ * else result.decks[0].cards[0].front; // 'Hello'
+ */
+export function parseCsv(text: string, options: CsvOptions): ImportPlan | CsvNeedsMapping {
+	const table = parseCsvTable(text);
+	if (!table.header && looksLikeHeader(table.rows[0] as string[])) {
+		table.header = table.rows.shift() as string[];
+		table.lines.shift();
+		if (table.rows.length === 0)
+			throw new ImportError('The file has a header row but no rows to make cards from.');
+	}
+	if (table.header) return csvToPlan(table, mappingFromNames(table.header, table), options);
+
+	const columns = Array.from({ length: table.columnCount }, (_, i) => i.toString());
+	const suggested = mappingFromNames(columns, table);
+	const special = Object.values(table.preset).filter((c) => c !== null).length;
+	if (table.columnCount - special <= 2) return csvToPlan(table, suggested, options);
+	return {
+		kind: 'needsMapping',
+		table,
+		preview: table.rows.slice(0, 5),
+		columnCount: table.columnCount,
+		header: null,
+		suggested
+	};
+}
+
+function listLines(lines: number[]): string {
+	const shown = lines.slice(0, 5).join(', ');
+	return lines.length > 5
+		? `lines ${shown} …`
+		: lines.length === 1
+			? `line ${shown}`
+			: `lines ${shown}`;
+}
+
+/**
+ * Makes the plan from a parsed table and a column mapping (the user's, or the obvious one).
+ * Every card is new, due `now`, in file order. A row too short for the front and back
+ * columns is an error naming its line; rows with an empty front are skipped with a warning.
+ *
+ * @example
+ * const plan = csvToPlan(answer.table, { front: 1, back: 2, tags: 0 }, { now, sanitize, deckName: 'Imported' });
+ */
+export function csvToPlan(table: CsvTable, mapping: CsvMapping, options: CsvOptions): ImportPlan {
+	const newId = options.newId ?? randomId;
+	const needed = Math.max(mapping.front, mapping.back) + 1;
+	const fallbackDeck = table.deckName ?? options.deckName;
+	const { html } = table;
+	const tidy = html ? options.sanitize : (s: string) => s;
+	const emptyFront: number[] = [];
+	const drafts: { deck: string; content: CardContent }[] = [];
+
+	for (let r = 0; r < table.rows.length; r++) {
+		const row = table.rows[r] as string[];
+		const line = table.lines[r] as number;
+		if (row.length < needed)
+			throw new ImportError(
+				`This row has ${row.length} field${row.length === 1 ? '' : 's'}; front and back need at least ${needed}`,
+				`line ${line}`
+			);
+		const rawFront = row[mapping.front] as string;
+		const rawBack = row[mapping.back] as string;
+		const deck = (mapping.deck != null ? row[mapping.deck]?.trim() : '') || fallbackDeck;
+		const tags = [
+			...(mapping.tags != null ? (row[mapping.tags] ?? '').split(/\s+/).filter(Boolean) : []),
+			...table.tags
+		];
+		const notetype = (mapping.notetype != null ? row[mapping.notetype] : null) || table.notetype;
+		const numbers = notetype && /cloze/i.test(notetype) ? clozeNumbers(rawFront) : [];
+		const sides: [string, string, Card['kind']][] =
+			numbers.length > 0
+				? numbers.map((n): [string, string, Card['kind']] => [
+						renderCloze(rawFront, n, 'front', html),
+						joinBack(renderCloze(rawFront, n, 'back', html), rawBack, html),
+						'cloze'
+					])
+				: [[rawFront, rawBack, 'basic']];
+		for (const [f, b, kind] of sides) {
+			const front = tidy(f);
+			if (html ? isBlankHtml(front) : front.trim() === '') {
+				emptyFront.push(line);
+				continue;
+			}
+			drafts.push({
+				deck,
+				content: { kind, front, back: tidy(b), format: html ? 'html' : 'text', tags, source: null }
+			});
+		}
+	}
+
+	const now = options.now.getTime();
+	const decks = new Map<string, DeckImport>();
+	const deckFor = (name: string): DeckImport => {
+		let d = decks.get(name);
+		if (!d) {
+			const deck: Deck = { id: newId(), name, created: now, source: null, builtin: false };
+			d = { deck, cards: [], logs: [], warnings: [...table.warnings] };
+			decks.set(name, d);
+		}
+		return d;
+	};
+	drafts.forEach(({ deck, content }, i) => {
+		const d = deckFor(deck);
+		d.cards.push(
+			newCard(content, {
+				id: newId(),
+				deckId: d.deck.id,
+				created: creationTimeFor(now, i, drafts.length),
+				now: options.now
+			})
+		);
+	});
+	if (decks.size === 0)
+		throw new ImportError('No row has a front, so there are no cards to import.');
+	if (emptyFront.length > 0) {
+		const n = emptyFront.length;
+		const first = decks.values().next().value as DeckImport;
+		first.warnings.push(
+			`${n} ${n === 1 ? 'row has' : 'rows have'} an empty front and ${n === 1 ? 'was' : 'were'} skipped (${listLines(emptyFront)}).`
+		);
+	}
+	return { kind: 'decks', decks: [...decks.values()], sourceFormat: 'csv' };
+}
+
+function joinBack(answer: string, extra: string, html: boolean): string {
+	if (extra.trim() === '') return answer;
+	return `${answer}${html ? '<br><br>' : '\n\n'}${extra}`;
+}
+
+// Anki reads a record that starts with `#` as a comment, so such a field is quoted too.
+function field(value: string): string {
+	return /[\t\r\n"]|^#/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * Writes a deck as a tab-separated file that Anki imports as it is (File › Import, Basic
+ * note type) and this app reads back. HTML is used only when some card is HTML; text cards
+ * in such a file are escaped so they still read the same. Tags cannot hold spaces in Anki,
+ * so a space inside a tag becomes `_`.
+ *
+ * @example
+ * encodeCsv(deck, cards);
+ * // '#separator:tab\n#html:false\n#deck:French\n#tags column:3\n#columns:Front\tBack\tTags\nHello\tBonjour\tgreeting\n'
+ */
+export function encodeCsv(deck: Deck, cards: readonly Card[]): string {
+	const html = cards.some((c) => c.format === 'html');
+	const asField = (c: Card, s: string) => (html && c.format === 'text' ? textToHtml(s) : s);
+	const lines = [
+		'#separator:tab',
+		`#html:${html}`,
+		`#deck:${deck.name.replace(/[\r\n]+/g, ' ')}`,
+		'#tags column:3',
+		'#columns:Front\tBack\tTags'
+	];
+	for (const c of cards) {
+		const tags = c.tags.map((t) => t.trim().replace(/\s+/g, '_')).filter(Boolean);
+		lines.push(
+			`${field(asField(c, c.front))}\t${field(asField(c, c.back))}\t${field(tags.join(' '))}`
+		);
+	}
+	return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,261 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ImportError } from '$lib/errors';
+import { encodeBackup, encodeDeck, parseDeckFile } from './deck-file';
+import { backupArb, deckDataArb, type DeckData } from './testing/arbitraries';
+
+const now = new Date('2025-03-01T12:00:00Z');
+
+function sample(): DeckData {
+	return fc.sample(
+		deckDataArb.filter((d) => d.cards.length >= 4 && d.logs.length >= 1),
+		{
+			numRuns: 1,
+			seed: 42
+		}
+	)[0] as DeckData;
+}
+
+function errorOf(run: () => unknown): ImportError {
+	try {
+		run();
+	} catch (error) {
+		if (error instanceof ImportError) return error;
+		throw new Error(`expected an ImportError, got ${String(error)}`);
+	}
+	throw new Error('expected an ImportError, nothing was thrown');
+}
+
+/** Encodes a sample deck, lets `edit` spoil the parsed JSON, and returns the text. */
+function spoiled(
+	edit: (file: {
+		deck: Record<string, unknown>;
+		cards: Record<string, unknown>[];
+		logs: Record<string, unknown>[];
+	}) => void
+): string {
+	const d = sample();
+	const file = JSON.parse(encodeDeck(d, { now }));
+	edit(file);
+	return JSON.stringify(file);
+}
+
+describe('deck files round-trip', () => {
+	it('gives back the same deck, cards, FSRS state and logs', () => {
+		fc.assert(
+			fc.property(deckDataArb, fc.boolean(), (d, withLogs) => {
+				const text = encodeDeck(withLogs ? d : { deck: d.deck, cards: d.cards }, { now });
+				const plan = parseDeckFile(text);
+				expect(plan).toEqual({
+					kind: 'decks',
+					sourceFormat: 'deck-json',
+					decks: [{ deck: d.deck, cards: d.cards, logs: withLogs ? d.logs : [], warnings: [] }]
+				});
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('gives back the same backup', () => {
+		fc.assert(
+			fc.property(backupArb, (b) => {
+				const plan = parseDeckFile(encodeBackup(b, { now }));
+				expect(plan).toEqual({
+					kind: 'backup',
+					settings: b.settings,
+					decks: b.decks.map((d) => ({ ...d, warnings: [] }))
+				});
+			}),
+			{ numRuns: 100 }
+		);
+	});
+
+	it('writes the header, one card per line, and leaves logs out when asked', () => {
+		const d = sample();
+		const text = encodeDeck({ deck: d.deck, cards: d.cards }, { now });
+		const lines = text.split('\n');
+		expect(lines[0]).toBe(
+			`{"format":"article-flashcards.deck","version":1,"exported":${now.getTime()},`
+		);
+		expect(lines.filter((l) => l.startsWith('{"id":')).length).toBe(d.cards.length);
+		expect(JSON.parse(text)).not.toHaveProperty('logs');
+	});
+
+	it('drops properties the app does not know about', () => {
+		const d = sample();
+		const card = { ...d.cards[0]!, extra: 'secret' };
+		const text = encodeDeck({ deck: d.deck, cards: [card] }, { now });
+		expect(text).not.toContain('secret');
+	});
+
+	it('sanitises html cards when given a sanitiser, and leaves text cards alone', () => {
+		const d = sample();
+		const cards = d.cards.slice(0, 2).map((c, i) => ({
+			...c,
+			front: '<b>x</b><script>alert(1)</script>',
+			format: i === 0 ? ('html' as const) : ('text' as const)
+		}));
+		const plan = parseDeckFile(encodeDeck({ deck: d.deck, cards }, { now }), {
+			sanitize: (html) => html.replace(/<script>.*<\/script>/g, '')
+		});
+		expect(plan.decks[0]!.cards.map((c) => c.front)).toEqual([
+			'<b>x</b>',
+			'<b>x</b><script>alert(1)</script>'
+		]);
+	});
+});
+
+describe('bad deck files', () => {
+	it('names the line and column where truncated JSON ends', () => {
+		const text = encodeDeck(sample(), { now });
+		const cut = text.slice(0, text.indexOf('\n', text.indexOf('\n') + 1) + 10);
+		const error = errorOf(() => parseDeckFile(cut));
+		expect(error.where).toBe('line 3, column 10');
+		expect(error.message).toBe(
+			'The file is not complete JSON: it ends too early, as if it was cut off (line 3, column 10)'
+		);
+	});
+
+	it('treats an empty file as truncated JSON', () => {
+		expect(errorOf(() => parseDeckFile('')).where).toBe('line 1, column 1');
+	});
+
+	it('points at a syntax error in the middle', () => {
+		const error = errorOf(() => parseDeckFile('{"format":\n "x",, "y": 1}'));
+		expect(error.message).toMatch(/^The file is not valid JSON/);
+		expect(error.where).toBe('line 2, column 6');
+	});
+
+	it("recognises another app's JSON", () => {
+		const error = errorOf(() => parseDeckFile('{"name":"package","version":"1.0.0"}'));
+		expect(error.message).toBe(
+			'This is JSON, but not a deck file from this app (no "format" field).'
+		);
+		expect(error.where).toBeUndefined();
+		expect(errorOf(() => parseDeckFile('[1,2]')).message).toMatch(
+			/not a deck file from this app \(it is an array/
+		);
+		expect(errorOf(() => parseDeckFile('{"format":"anki"}')).message).toBe(
+			'This is JSON, but not a deck file from this app (its format is "anki").'
+		);
+	});
+
+	it('refuses a file from a newer version, saying which', () => {
+		const text = spoiled(() => undefined).replace('"version":1', '"version":2');
+		const error = errorOf(() => parseDeckFile(text));
+		expect(error.message).toBe(
+			'This file was made by a newer version of the app (format version 2); this app reads version 1.'
+		);
+	});
+
+	it('names the field and the type it found', () => {
+		const text = spoiled((f) => {
+			f.cards[3]!.due = '2024-01-01';
+		});
+		const error = errorOf(() => parseDeckFile(text));
+		expect(error.where).toBe('cards[3].due');
+		expect(error.message).toBe(
+			'due should be a number of milliseconds, but it is a string (cards[3].due)'
+		);
+	});
+
+	it.each([
+		[
+			'state',
+			7,
+			'cards[1].state',
+			/state should be a whole number from 0 \(new\) to 3 \(relearning\), but it is 7/
+		],
+		['difficulty', 11, 'cards[1].difficulty', /from 0 to 10, but it is 11/],
+		['stability', -1, 'cards[1].stability', /0 or more, but it is -1/],
+		['reps', 1.5, 'cards[1].reps', /whole number, 0 or more, but it is 1.5/],
+		['tags', 'a b', 'cards[1].tags', /a list of text tags, but it is a string/],
+		['kind', 'essay', 'cards[1].kind', /one of basic, true-false/],
+		['format', 'markdown', 'cards[1].format', /"text" or "html"/],
+		['front', undefined, 'cards[1].front', /front should be text, but it is missing/],
+		['last_review', 'yesterday', 'cards[1].last_review', /milliseconds or null/],
+		[
+			'source',
+			{ heading: null, paragraph: 0, start: 5, end: 2, text: '' },
+			'cards[1].source.end',
+			/5 or more, but it is 2/
+		]
+	])('checks card.%s', (field, value, where, message) => {
+		const text = spoiled((f) => {
+			f.cards[1]![field] = value;
+		});
+		const error = errorOf(() => parseDeckFile(text));
+		expect(error.where).toBe(where);
+		expect(error.message).toMatch(message);
+	});
+
+	it('checks tags one by one', () => {
+		const error = errorOf(() => parseDeckFile(spoiled((f) => (f.cards[0]!.tags = ['ok', 3]))));
+		expect(error.where).toBe('cards[0].tags[1]');
+	});
+
+	it('reads a number too large for JSON as an error, not as Infinity', () => {
+		const text = spoiled(() => undefined).replace(/"due":\d+/, '"due":1e999');
+		expect(errorOf(() => parseDeckFile(text)).message).toMatch(
+			/due should be a number of milliseconds, but it is a number too large to use/
+		);
+	});
+
+	it('checks logs: rating range and that the card exists', () => {
+		expect(errorOf(() => parseDeckFile(spoiled((f) => (f.logs[0]!.rating = 0)))).message).toMatch(
+			/rating should be a whole number from 1 \(again\) to 4 \(easy\), but it is 0 \(logs\[0\]\.rating\)/
+		);
+		const error = errorOf(() => parseDeckFile(spoiled((f) => (f.logs[0]!.cardId = 'nope'))));
+		expect(error.where).toBe('logs[0].cardId');
+		expect(error.message).toMatch(/cardId "nope" is not the id of any card/);
+	});
+
+	it('refuses duplicate card ids', () => {
+		const error = errorOf(() => parseDeckFile(spoiled((f) => (f.cards[2]!.id = f.cards[0]!.id))));
+		expect(error.where).toBe('cards[2].id');
+		expect(error.message).toMatch(/is used by more than one card/);
+	});
+
+	it('moves cards and logs that name another deck into the file’s deck, with a warning', () => {
+		const plan = parseDeckFile(
+			spoiled((f) => {
+				f.cards[0]!.deckId = 'elsewhere';
+				f.logs[0]!.deckId = 'elsewhere';
+			})
+		);
+		const d = plan.decks[0]!;
+		expect(d.cards.every((c) => c.deckId === d.deck.id)).toBe(true);
+		expect(d.logs.every((l) => l.deckId === d.deck.id)).toBe(true);
+		expect(d.warnings).toEqual([`1 card named another deck; it was put in “${d.deck.name}”.`]);
+	});
+
+	it('checks backup settings and refuses a deck id used twice', () => {
+		const d = sample();
+		const text = encodeBackup(
+			{
+				decks: [d],
+				settings: {
+					desiredRetention: 0.5,
+					newPerDay: 1,
+					reviewsPerDay: 1,
+					dayStartHour: 4,
+					maximumInterval: 10
+				}
+			},
+			{ now }
+		);
+		const error = errorOf(() => parseDeckFile(text));
+		expect(error.where).toBe('settings.desiredRetention');
+		const twice = encodeBackup(
+			{
+				decks: [
+					{ deck: d.deck, cards: [] },
+					{ deck: d.deck, cards: [] }
+				],
+				settings: null
+			},
+			{ now }
+		);
+		expect(errorOf(() => parseDeckFile(twice)).where).toBe('decks[1].deck.id');
+	});
+});

@@ -1,0 +1,292 @@
+import type { Card, Deck, ReviewLog, Settings } from '$lib/domain/models';
+import { ImportError } from '$lib/errors';
+import { jsonSyntaxError } from './json-error';
+import type { DeckImport, ImportPlan, Sanitize } from './plan';
+import {
+	arrayAt,
+	checkCard,
+	checkDeck,
+	checkLog,
+	checkSettings,
+	describeValue,
+	objectAt
+} from './record-check';
+
+/**
+ * The app's own files: one deck (`article-flashcards.deck`) or everything
+ * (`article-flashcards.backup`). `docs/deck-format.md` is the specification; this module is
+ * its only reader and writer.
+ */
+
+export const DECK_FORMAT = 'article-flashcards.deck';
+export const BACKUP_FORMAT = 'article-flashcards.backup';
+/** The only version this app writes and the newest it reads. */
+export const FORMAT_VERSION = 1;
+
+/** A deck as exported. Leave `logs` out to export without review history. */
+export interface DeckContent {
+	deck: Deck;
+	cards: readonly Card[];
+	logs?: readonly ReviewLog[];
+}
+
+// Records are rebuilt field by field so whatever else an object carries (Dexie adds
+// nothing today, but a UI view model might) never leaks into a file, and key order is fixed.
+function deckRecord(d: Deck): Deck {
+	return {
+		id: d.id,
+		name: d.name,
+		created: d.created,
+		source: d.source ? { title: d.source.title, text: d.source.text } : null,
+		builtin: d.builtin
+	};
+}
+
+function cardRecord(c: Card): Card {
+	const s = c.source;
+	return {
+		id: c.id,
+		deckId: c.deckId,
+		kind: c.kind,
+		front: c.front,
+		back: c.back,
+		format: c.format,
+		tags: c.tags,
+		source: s
+			? { heading: s.heading, paragraph: s.paragraph, start: s.start, end: s.end, text: s.text }
+			: null,
+		created: c.created,
+		modified: c.modified,
+		due: c.due,
+		stability: c.stability,
+		difficulty: c.difficulty,
+		elapsed_days: c.elapsed_days,
+		scheduled_days: c.scheduled_days,
+		learning_steps: c.learning_steps,
+		reps: c.reps,
+		lapses: c.lapses,
+		state: c.state,
+		last_review: c.last_review
+	};
+}
+
+function logRecord(l: ReviewLog): ReviewLog {
+	return {
+		id: l.id,
+		cardId: l.cardId,
+		deckId: l.deckId,
+		rating: l.rating,
+		state: l.state,
+		due: l.due,
+		stability: l.stability,
+		difficulty: l.difficulty,
+		elapsed_days: l.elapsed_days,
+		last_elapsed_days: l.last_elapsed_days,
+		scheduled_days: l.scheduled_days,
+		learning_steps: l.learning_steps,
+		review: l.review
+	};
+}
+
+/** `[` + one record per line + `]`: a diff or a parse error then points at one card. */
+function listLines<T>(items: readonly T[], record: (item: T) => unknown): string {
+	if (items.length === 0) return '[]';
+	const lines = new Array<string>(items.length);
+	for (let i = 0; i < items.length; i++) lines[i] = JSON.stringify(record(items[i] as T));
+	return `[\n${lines.join(',\n')}\n]`;
+}
+
+function deckBody(content: DeckContent): string {
+	let body = `"deck":${JSON.stringify(deckRecord(content.deck))},\n"cards":${listLines(content.cards, cardRecord)}`;
+	if (content.logs) body += `,\n"logs":${listLines(content.logs, logRecord)}`;
+	return body;
+}
+
+function header(format: string, now: Date): string {
+	return `{"format":${JSON.stringify(format)},"version":${FORMAT_VERSION},"exported":${now.getTime()},\n`;
+}
+
+/**
+ * Writes one deck as a deck file. Logs are included only when given.
+ *
+ * @example
+ * const text = encodeDeck({ deck, cards, logs }, { now: new Date() });
+ * parseDeckFile(text); // { kind: 'decks', sourceFormat: 'deck-json', decks: [{ deck, cards, logs, warnings: [] }] }
+ */
+export function encodeDeck(content: DeckContent, options: { now: Date }): string {
+	return `${header(DECK_FORMAT, options.now)}${deckBody(content)}\n}\n`;
+}
+
+/**
+ * Writes everything the app holds as a backup file.
+ *
+ * @example
+ * const text = encodeBackup({ decks: [{ deck, cards, logs }], settings }, { now: new Date() });
+ * parseDeckFile(text).kind; // 'backup'
+ */
+export function encodeBackup(
+	content: { decks: readonly DeckContent[]; settings: Settings | null },
+	options: { now: Date }
+): string {
+	const decks = content.decks.map((d) => `{${deckBody({ ...d, logs: d.logs ?? [] })}}`);
+	const settings = content.settings
+		? JSON.stringify(checkedSettingsRecord(content.settings))
+		: 'null';
+	const list = decks.length ? `[\n${decks.join(',\n')}\n]` : '[]';
+	return `${header(BACKUP_FORMAT, options.now)}"settings":${settings},\n"decks":${list}\n}\n`;
+}
+
+function checkedSettingsRecord(s: Settings): Settings {
+	return {
+		desiredRetention: s.desiredRetention,
+		newPerDay: s.newPerDay,
+		reviewsPerDay: s.reviewsPerDay,
+		dayStartHour: s.dayStartHour,
+		maximumInterval: s.maximumInterval
+	};
+}
+
+/** Options for reading a deck file. */
+export interface DeckFileOptions {
+	/** Applied to the front and back of `html` cards; a hand-edited file is as untrusted as any. */
+	sanitize?: Sanitize;
+}
+
+/**
+ * Reads a deck file or a backup, checking every field of every record.
+ *
+ * Throws an `ImportError` whose `where` names the place (`line 3, column 10`,
+ * `cards[3].due`) when the text is not JSON, is another program's JSON, was written by a
+ * newer version, or holds a value of the wrong type or out of range. Cards that name another
+ * deck are moved into the file's deck (with a warning); a log whose card is not in the file is
+ * an error, since the file is then not one this app wrote.
+ *
+ * @example
+ * const plan = parseDeckFile(await file.text(), { sanitize });
+ * if (plan.kind === 'backup') plan.settings; // Settings | null
+ */
+export function parseDeckFile(text: string, options: DeckFileOptions = {}): ImportPlan {
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch (error) {
+		throw jsonSyntaxError(error, text);
+	}
+	if (typeof data !== 'object' || data === null || Array.isArray(data))
+		throw new ImportError(
+			`This is JSON, but not a deck file from this app (it is ${describeValue(data)}, not an object with a "format" field).`
+		);
+	const top = data as Record<string, unknown>;
+	if (!('format' in top))
+		throw new ImportError('This is JSON, but not a deck file from this app (no "format" field).');
+	if (top.format !== DECK_FORMAT && top.format !== BACKUP_FORMAT)
+		throw new ImportError(
+			`This is JSON, but not a deck file from this app (its format is ${JSON.stringify(top.format)}).`
+		);
+	const version = top.version;
+	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+		throw new ImportError(
+			`version should be a whole number, 1 or more, but it is ${describeValue(version)}`,
+			'version'
+		);
+	if (version > FORMAT_VERSION)
+		throw new ImportError(
+			`This file was made by a newer version of the app (format version ${version}); this app reads version ${FORMAT_VERSION}.`
+		);
+
+	const seen: SeenIds = { cards: new Set(), logs: new Set() };
+	if (top.format === DECK_FORMAT) {
+		const one = readDeck(top, '', seen, options);
+		return { kind: 'decks', decks: [one], sourceFormat: 'deck-json' };
+	}
+
+	const settings =
+		top.settings === null || top.settings === undefined
+			? null
+			: checkSettings(top.settings, 'settings');
+	const list = arrayAt(top.decks, 'decks', 'a list of decks');
+	const deckIds = new Map<string, number>();
+	const decks = list.map((entry, i) => {
+		const path = `decks[${i}]`;
+		const one = readDeck(objectAt(entry, path), `${path}.`, seen, options);
+		const earlier = deckIds.get(one.deck.id);
+		if (earlier !== undefined)
+			throw new ImportError(
+				`id ${JSON.stringify(one.deck.id)} is used by two decks (decks[${earlier}] and decks[${i}])`,
+				`${path}.deck.id`
+			);
+		deckIds.set(one.deck.id, i);
+		return one;
+	});
+	return { kind: 'backup', decks, settings };
+}
+
+/** Ids are keys across the whole database, so a backup must not repeat one in any two decks. */
+interface SeenIds {
+	cards: Set<string>;
+	logs: Set<string>;
+}
+
+/** Reads `{deck, cards, logs}` at `prefix` (`""` in a deck file, `decks[2].` in a backup). */
+function readDeck(
+	o: Record<string, unknown>,
+	prefix: string,
+	seen: SeenIds,
+	options: DeckFileOptions
+): DeckImport {
+	const deck = checkDeck(o.deck, `${prefix}deck`);
+	const warnings: string[] = [];
+
+	const rawCards = arrayAt(o.cards, `${prefix}cards`, 'a list of cards');
+	const here = new Set<string>();
+	let moved = 0;
+	const cards = new Array<Card>(rawCards.length);
+	for (let i = 0; i < rawCards.length; i++) {
+		const path = `${prefix}cards[${i}]`;
+		const card = checkCard(rawCards[i], path);
+		if (seen.cards.has(card.id))
+			throw new ImportError(
+				`id ${JSON.stringify(card.id)} is used by more than one card`,
+				`${path}.id`
+			);
+		seen.cards.add(card.id);
+		here.add(card.id);
+		if (card.deckId !== deck.id) {
+			card.deckId = deck.id;
+			moved++;
+		}
+		if (card.format === 'html' && options.sanitize) {
+			card.front = options.sanitize(card.front);
+			card.back = options.sanitize(card.back);
+		}
+		cards[i] = card;
+	}
+	if (moved > 0)
+		warnings.push(
+			`${moved} ${moved === 1 ? 'card named another deck; it was' : 'cards named another deck; they were'} put in “${deck.name}”.`
+		);
+
+	const logs: ReviewLog[] = [];
+	if (o.logs !== undefined) {
+		const rawLogs = arrayAt(o.logs, `${prefix}logs`, 'a list of review logs');
+		logs.length = rawLogs.length;
+		for (let i = 0; i < rawLogs.length; i++) {
+			const path = `${prefix}logs[${i}]`;
+			const log = checkLog(rawLogs[i], path);
+			if (seen.logs.has(log.id))
+				throw new ImportError(
+					`id ${JSON.stringify(log.id)} is used by more than one review log`,
+					`${path}.id`
+				);
+			seen.logs.add(log.id);
+			if (!here.has(log.cardId))
+				throw new ImportError(
+					`cardId ${JSON.stringify(log.cardId)} is not the id of any card in this deck`,
+					`${path}.cardId`
+				);
+			log.deckId = deck.id;
+			logs[i] = log;
+		}
+	}
+	return { deck, cards, logs, warnings };
+}

@@ -1,0 +1,40 @@
+import type { Card, Deck, ReviewLog, Settings } from '$lib/domain/models';
+
+/**
+ * What an importer hands to storage: plain objects, nothing written yet. Storage applies a
+ * plan in one transaction, so an import lands whole or not at all.
+ */
+
+/** One deck to write, with its cards, their review history and anything the user should know. */
+export interface DeckImport {
+	deck: Deck;
+	cards: Card[];
+	logs: ReviewLog[];
+	/** Sentences for the user: what was skipped or changed on the way in. */
+	warnings: string[];
+}
+
+/** Where a `decks` plan came from, so the UI can word its summary. */
+export type SourceFormat = 'deck-json' | 'csv' | 'apkg';
+
+export type ImportPlan =
+	| { kind: 'decks'; decks: DeckImport[]; sourceFormat: SourceFormat }
+	| { kind: 'backup'; decks: DeckImport[]; settings: Settings | null };
+
+/** Turns untrusted HTML into HTML that is safe to render (see `createSanitizer`). */
+export type Sanitize = (html: string) => string;
+
+/** What every importer needs from its caller. */
+export interface ParseOptions {
+	/** The moment of the import: new cards become due now. Never read from the clock inside. */
+	now: Date;
+	/** Applied to every field that is imported as HTML. */
+	sanitize: Sanitize;
+	/** Makes ids for new decks, cards and logs; `crypto.randomUUID` unless a test fixes it. */
+	newId?: () => string;
+}
+
+/** The default id maker. */
+export function randomId(): string {
+	return crypto.randomUUID();
+}

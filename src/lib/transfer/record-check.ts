@@ -1,0 +1,236 @@
+import {
+	CARD_KINDS,
+	type Card,
+	type CardKind,
+	type CardState,
+	type Deck,
+	type Grade,
+	type ReviewLog,
+	type Settings,
+	type SourceRef,
+	type TextFormat
+} from '$lib/domain/models';
+import { ImportError } from '$lib/errors';
+
+/**
+ * Checks untrusted JSON values against the app's record types, field by field.
+ *
+ * Every check copies the fields it knows into a fresh object, so a file cannot smuggle extra
+ * properties into the database, and every failure names the field by its path in the file
+ * (`cards[3].due`), which is what a person editing the file needs.
+ */
+
+type Json = Record<string, unknown>;
+
+/** "a string", "null", "an array" … the words a message uses for what it found. */
+export function describeValue(value: unknown): string {
+	if (value === undefined) return 'missing';
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'an array';
+	switch (typeof value) {
+		case 'string':
+			return 'a string';
+		case 'boolean':
+			return `a boolean (${value})`;
+		case 'number':
+			return Number.isFinite(value) ? String(value) : 'a number too large to use';
+		default:
+			return 'an object';
+	}
+}
+
+function fail(path: string, expected: string, value: unknown): never {
+	const field = path.slice(path.lastIndexOf('.') + 1);
+	throw new ImportError(`${field} should be ${expected}, but it is ${describeValue(value)}`, path);
+}
+
+/** The value at `path` as a JSON object, or a message saying what it is instead. */
+export function objectAt(value: unknown, path: string, expected = 'an object'): Json {
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		fail(path, expected, value);
+	return value as Json;
+}
+
+/** The value at `path` as an array. */
+export function arrayAt(value: unknown, path: string, expected = 'a list'): unknown[] {
+	if (!Array.isArray(value)) fail(path, expected, value);
+	return value;
+}
+
+interface NumberRule {
+	min?: number;
+	max?: number;
+	integer?: boolean;
+	/** How the expectation reads in a message: "a number of milliseconds". */
+	expected: string;
+}
+
+function num(o: Json, key: string, path: string, rule: NumberRule): number {
+	const value = o[key];
+	const at = `${path}.${key}`;
+	if (typeof value !== 'number' || !Number.isFinite(value)) fail(at, rule.expected, value);
+	if (
+		(rule.integer && !Number.isInteger(value)) ||
+		(rule.min !== undefined && value < rule.min) ||
+		(rule.max !== undefined && value > rule.max)
+	)
+		fail(at, rule.expected, value);
+	return value;
+}
+
+function str(o: Json, key: string, path: string, nonEmpty = false): string {
+	const value = o[key];
+	if (typeof value !== 'string' || (nonEmpty && value.trim() === ''))
+		fail(`${path}.${key}`, nonEmpty ? 'non-empty text' : 'text', value);
+	return value;
+}
+
+function nullableStr(o: Json, key: string, path: string): string | null {
+	const value = o[key];
+	if (value === null) return null;
+	if (typeof value !== 'string') fail(`${path}.${key}`, 'text or null', value);
+	return value;
+}
+
+const MS: NumberRule = { expected: 'a number of milliseconds' };
+const MS_OR_NULL = 'a number of milliseconds or null';
+const DAYS: NumberRule = { min: 0, expected: 'a number of days, 0 or more' };
+const COUNT: NumberRule = { min: 0, integer: true, expected: 'a whole number, 0 or more' };
+const STATE: NumberRule = {
+	min: 0,
+	max: 3,
+	integer: true,
+	expected: 'a whole number from 0 (new) to 3 (relearning)'
+};
+const RATING: NumberRule = {
+	min: 1,
+	max: 4,
+	integer: true,
+	expected: 'a whole number from 1 (again) to 4 (easy)'
+};
+const DIFFICULTY: NumberRule = { min: 0, max: 10, expected: 'a number from 0 to 10' };
+
+/** Checks a deck record. `builtin` may be left out of a hand-made file; it means false. */
+export function checkDeck(value: unknown, path: string): Deck {
+	const o = objectAt(value, path);
+	let source: Deck['source'] = null;
+	if (o.source !== null && o.source !== undefined) {
+		const s = objectAt(o.source, `${path}.source`, 'null or an object with title and text');
+		source = { title: str(s, 'title', `${path}.source`), text: str(s, 'text', `${path}.source`) };
+	}
+	const builtin = o.builtin ?? false;
+	if (typeof builtin !== 'boolean') fail(`${path}.builtin`, 'true or false', builtin);
+	return {
+		id: str(o, 'id', path, true),
+		name: str(o, 'name', path, true),
+		created: num(o, 'created', path, MS),
+		source,
+		builtin
+	};
+}
+
+function checkSource(value: unknown, path: string): SourceRef | null {
+	if (value === null || value === undefined) return null;
+	const s = objectAt(value, path, 'null or an object with heading, paragraph, start, end and text');
+	const start = num(s, 'start', path, COUNT);
+	const end = num(s, 'end', path, {
+		...COUNT,
+		min: start,
+		expected: `a whole number, ${start} or more`
+	});
+	return {
+		heading: nullableStr(s, 'heading', path),
+		paragraph: num(s, 'paragraph', path, COUNT),
+		start,
+		end,
+		text: str(s, 'text', path)
+	};
+}
+
+function checkTags(value: unknown, path: string): string[] {
+	const expected = 'a list of text tags';
+	const list = arrayAt(value, path, expected);
+	for (let i = 0; i < list.length; i++)
+		if (typeof list[i] !== 'string') fail(`${path}[${i}]`, 'text', list[i]);
+	return list.slice() as string[];
+}
+
+/** Checks a card record, including every FSRS field's type and range. */
+export function checkCard(value: unknown, path: string): Card {
+	const o = objectAt(value, path);
+	const kind = o.kind;
+	if (typeof kind !== 'string' || !(CARD_KINDS as readonly string[]).includes(kind))
+		fail(`${path}.kind`, `one of ${CARD_KINDS.join(', ')}`, kind);
+	const format = o.format;
+	if (format !== 'text' && format !== 'html') fail(`${path}.format`, '"text" or "html"', format);
+	const lastReview = o.last_review ?? null;
+	if (lastReview !== null && (typeof lastReview !== 'number' || !Number.isFinite(lastReview)))
+		fail(`${path}.last_review`, MS_OR_NULL, lastReview);
+	return {
+		id: str(o, 'id', path, true),
+		deckId: str(o, 'deckId', path, true),
+		kind: kind as CardKind,
+		front: str(o, 'front', path),
+		back: str(o, 'back', path),
+		format: format as TextFormat,
+		tags: checkTags(o.tags, `${path}.tags`),
+		source: checkSource(o.source, `${path}.source`),
+		created: num(o, 'created', path, MS),
+		modified: num(o, 'modified', path, MS),
+		due: num(o, 'due', path, MS),
+		stability: num(o, 'stability', path, DAYS),
+		difficulty: num(o, 'difficulty', path, DIFFICULTY),
+		elapsed_days: num(o, 'elapsed_days', path, DAYS),
+		scheduled_days: num(o, 'scheduled_days', path, DAYS),
+		learning_steps: num(o, 'learning_steps', path, COUNT),
+		reps: num(o, 'reps', path, COUNT),
+		lapses: num(o, 'lapses', path, COUNT),
+		state: num(o, 'state', path, STATE) as CardState,
+		last_review: lastReview as number | null
+	};
+}
+
+/** Checks a review log record. */
+export function checkLog(value: unknown, path: string): ReviewLog {
+	const o = objectAt(value, path);
+	return {
+		id: str(o, 'id', path, true),
+		cardId: str(o, 'cardId', path, true),
+		deckId: str(o, 'deckId', path, true),
+		rating: num(o, 'rating', path, RATING) as Grade,
+		state: num(o, 'state', path, STATE) as CardState,
+		due: num(o, 'due', path, MS),
+		stability: num(o, 'stability', path, DAYS),
+		difficulty: num(o, 'difficulty', path, DIFFICULTY),
+		elapsed_days: num(o, 'elapsed_days', path, DAYS),
+		last_elapsed_days: num(o, 'last_elapsed_days', path, DAYS),
+		scheduled_days: num(o, 'scheduled_days', path, DAYS),
+		learning_steps: num(o, 'learning_steps', path, COUNT),
+		review: num(o, 'review', path, MS)
+	};
+}
+
+/** Checks the settings of a backup; the ranges are the ones the settings page allows. */
+export function checkSettings(value: unknown, path: string): Settings {
+	const o = objectAt(value, path, 'null or an object');
+	return {
+		desiredRetention: num(o, 'desiredRetention', path, {
+			min: 0.7,
+			max: 0.99,
+			expected: 'a number from 0.7 to 0.99'
+		}),
+		newPerDay: num(o, 'newPerDay', path, COUNT),
+		reviewsPerDay: num(o, 'reviewsPerDay', path, COUNT),
+		dayStartHour: num(o, 'dayStartHour', path, {
+			min: 0,
+			max: 23,
+			integer: true,
+			expected: 'a whole number from 0 to 23'
+		}),
+		maximumInterval: num(o, 'maximumInterval', path, {
+			min: 1,
+			integer: true,
+			expected: 'a whole number of days, 1 or more'
+		})
+	};
+}

@@ -1,0 +1,45 @@
+import { JSDOM } from 'jsdom';
+import type { WindowLike } from 'dompurify';
+import { describe, expect, it } from 'vitest';
+import { createSanitizer } from './sanitize';
+
+const window = new JSDOM('').window as unknown as WindowLike;
+const sanitize = createSanitizer(window);
+
+describe('createSanitizer', () => {
+	it('keeps simple formatting', () => {
+		const html =
+			'<p><b>bold</b> <i>it</i> <u>u</u> <em>e</em> <strong>s</strong><br>x<sub>2</sub><sup>3</sup></p>' +
+			'<div><span>s</span><ul><li>a</li></ul><ol><li>b</li></ol><code>c</code><pre>p</pre></div>' +
+			'<table><thead><tr><th colspan="2">h</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>';
+		expect(sanitize(html)).toBe(html);
+	});
+
+	it('drops scripts, event handlers, styles, frames and links but keeps their text', () => {
+		expect(sanitize('<b onclick="alert(1)">x</b><script>alert(2)</script>')).toBe('<b>x</b>');
+		expect(sanitize('<img src=x onerror=alert(1)>after')).toBe('after');
+		expect(
+			sanitize('<style>body{display:none}</style><link rel="stylesheet" href="//e.vil/x.css">y')
+		).toBe('y');
+		expect(sanitize('<iframe src="https://e.vil"></iframe>z')).toBe('z');
+		expect(sanitize('<a href="javascript:alert(1)">click</a>')).toBe('click');
+		expect(sanitize('<span style="color:red" class="c" data-x="1" id="i">t</span>')).toBe(
+			'<span>t</span>'
+		);
+		expect(sanitize('<svg><script>alert(1)</script></svg><math><mi>x</mi></math>ok')).toBe('ok');
+	});
+
+	it('removes every remote resource', () => {
+		const out = sanitize(
+			'<img src="https://tracker.example/p.gif"><audio src="http://a/x.mp3"></audio>' +
+				'<video poster="https://a/p.png"></video><object data="https://a"></object>' +
+				'<table background="https://a/bg.png"><tr><td>cell</td></tr></table>'
+		);
+		expect(out).not.toMatch(/https?:/);
+		expect(out).toContain('<td>cell</td>');
+	});
+
+	it('is made once per window', () => {
+		expect(createSanitizer(window)).toBe(sanitize);
+	});
+});
