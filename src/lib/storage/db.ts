@@ -13,7 +13,8 @@ export interface SettingRow {
  * Indexes are chosen for the study path: `[deckId+state+due]` answers "the next
  * due card of this state in this deck" and its count straight from the index, so
  * studying never scans the cards table however large it grows. Review logs are
- * found by `[deckId+review]` (what was studied today) and `cardId` (undo, delete).
+ * found by `[deckId+state+review]` (how many new cards and reviews were done
+ * today: counted, not read), `[deckId+review]` (a deck's history) and `cardId`.
  *
  * Never edit a `version(n)` block once shipped: add `version(n + 1)` with an
  * `upgrade` that moves the data.
@@ -29,7 +30,7 @@ export class FlashcardsDB extends Dexie {
 		this.version(1).stores({
 			decks: 'id, name',
 			cards: 'id, deckId, [deckId+state+due]',
-			reviewLogs: 'id, cardId, [deckId+review]',
+			reviewLogs: 'id, cardId, [deckId+review], [deckId+state+review]',
 			settings: 'key'
 		});
 	}

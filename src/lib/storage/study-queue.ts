@@ -20,19 +20,33 @@ import type { FlashcardsDB } from './db';
 
 type DayLimits = Pick<Settings, 'newPerDay' | 'reviewsPerDay' | 'dayStartHour'>;
 
-/** The earliest-due card of one state whose due time is below `before`. */
-function firstDue(db: FlashcardsDB, deckId: string, state: CardState, before: number) {
+/** Cards of one state in one deck due below `before`, earliest first (an index range). */
+function dueRange(db: FlashcardsDB, deckId: string, state: CardState, before: number) {
 	return db.cards
 		.where('[deckId+state+due]')
-		.between([deckId, state, -Infinity], [deckId, state, before], true, false)
-		.first();
+		.between([deckId, state, -Infinity], [deckId, state, before], true, false);
+}
+
+function firstDue(db: FlashcardsDB, deckId: string, state: CardState, before: number) {
+	return dueRange(db, deckId, state, before).first();
 }
 
 function countDue(db: FlashcardsDB, deckId: string, state: CardState, before: number) {
-	return db.cards
-		.where('[deckId+state+due]')
-		.between([deckId, state, -Infinity], [deckId, state, before], true, false)
-		.count();
+	return dueRange(db, deckId, state, before).count();
+}
+
+/**
+ * Counts at most `max` due cards by reading that many keys: the screen only shows
+ * what today's limit lets through, so a deck of 50,000 new cards costs 20 keys.
+ */
+async function countDueUpTo(
+	db: FlashcardsDB,
+	deckId: string,
+	state: CardState,
+	before: number,
+	max: number
+) {
+	return (await dueRange(db, deckId, state, before).limit(max).primaryKeys()).length;
 }
 
 function earlier(a: Card | undefined, b: Card | undefined): Card | undefined {
@@ -50,7 +64,10 @@ async function firstLearning(db: FlashcardsDB, deckId: string, before: number) {
 	return earlier(learning, relearning);
 }
 
-/** What the user did in this deck since the study day began, from today's review logs. */
+/**
+ * What the user did in this deck since the study day began, counted from today's
+ * review logs by the state each card was in when answered.
+ */
 export async function doneToday(
 	db: FlashcardsDB,
 	deckId: string,
@@ -58,29 +75,43 @@ export async function doneToday(
 	dayStartHour: number
 ): Promise<DoneToday> {
 	const from = studyDayStart(now, dayStartHour).getTime();
-	const done: DoneToday = { newCards: 0, reviews: 0 };
-	await db.reviewLogs
-		.where('[deckId+review]')
-		.between([deckId, from], [deckId, Infinity])
-		.each((log) => {
-			if (log.state === CardState.New) done.newCards++;
-			else if (log.state === CardState.Review) done.reviews++;
-		});
-	return done;
+	const answered = (state: CardState) =>
+		db.reviewLogs
+			.where('[deckId+state+review]')
+			.between([deckId, state, from], [deckId, state, Infinity])
+			.count();
+	const [newCards, reviews] = await Promise.all([
+		answered(CardState.New),
+		answered(CardState.Review)
+	]);
+	return { newCards, reviews };
 }
 
+/**
+ * What the deck holds for today, with new cards and reviews counted only up to
+ * today's allowance (but at least one, to tell whether any are left at all).
+ */
 async function availability(
 	db: FlashcardsDB,
 	deckId: string,
-	dayEnd: number
+	dayEnd: number,
+	allowance: DailyAllowance
 ): Promise<DeckAvailability> {
 	const [newCards, learning, relearning, reviewsToday] = await Promise.all([
-		countDue(db, deckId, CardState.New, Infinity),
+		countDueUpTo(db, deckId, CardState.New, Infinity, Math.max(1, allowance.newCards)),
 		countDue(db, deckId, CardState.Learning, dayEnd),
 		countDue(db, deckId, CardState.Relearning, dayEnd),
-		countDue(db, deckId, CardState.Review, dayEnd)
+		countDueUpTo(db, deckId, CardState.Review, dayEnd, Math.max(1, allowance.reviews))
 	]);
 	return { newCards, learningToday: learning + relearning, reviewsToday };
+}
+
+/** Today's allowance and what the deck holds within it. */
+async function today(db: FlashcardsDB, deckId: string, now: Date, limits: DayLimits) {
+	const dayEnd = nextStudyDayStart(now, limits.dayStartHour).getTime();
+	const allowance = remainingToday(limits, await doneToday(db, deckId, now, limits.dayStartHour));
+	const available = await availability(db, deckId, dayEnd, allowance);
+	return { dayEnd, allowance, available, counts: queueCounts(available, allowance) };
 }
 
 /** The three counts shown for a deck (decks screen and study screen). */
@@ -90,12 +121,7 @@ export async function deckCounts(
 	now: Date,
 	limits: DayLimits
 ): Promise<QueueCounts> {
-	const dayEnd = nextStudyDayStart(now, limits.dayStartHour).getTime();
-	const [available, done] = await Promise.all([
-		availability(db, deckId, dayEnd),
-		doneToday(db, deckId, now, limits.dayStartHour)
-	]);
-	return queueCounts(available, remainingToday(limits, done));
+	return (await today(db, deckId, now, limits)).counts;
 }
 
 export type StudyStep =
@@ -115,13 +141,7 @@ export async function nextStudyStep(
 	limits: DayLimits
 ): Promise<StudyStep> {
 	const t = now.getTime();
-	const dayEnd = nextStudyDayStart(now, limits.dayStartHour).getTime();
-	const [available, done] = await Promise.all([
-		availability(db, deckId, dayEnd),
-		doneToday(db, deckId, now, limits.dayStartHour)
-	]);
-	const allowance: DailyAllowance = remainingToday(limits, done);
-	const counts = queueCounts(available, allowance);
+	const { dayEnd, allowance, available, counts } = await today(db, deckId, now, limits);
 
 	const card =
 		(await firstLearning(db, deckId, t + 1)) ??
