@@ -19,7 +19,11 @@ export interface AnkiNoteType {
 
 export interface AnkiNote {
 	id: number;
+	/** Anki's identity of the note across collections (kept when a deck is shared); may be empty in a damaged package. */
+	guid: string;
 	mid: number;
+	/** Last change to fields or tags, epoch seconds. */
+	mod: number;
 	tags: string[];
 	fields: string[];
 }
@@ -121,13 +125,15 @@ export function readAnkiCollection(db: Database, name: string): AnkiCollection {
 		const decks = tables.has('decks') && modern ? readDeckTable(db) : readDeckJson(decksJson, name);
 
 		const notes = new Map<number, AnkiNote>();
-		each(db, 'SELECT id, mid, tags, flds FROM notes', (r) => {
+		each(db, 'SELECT id, guid, mid, mod, tags, flds FROM notes', (r) => {
 			const id = int(r[0]);
 			notes.set(id, {
 				id,
-				mid: int(r[1]),
-				tags: text(r[2]).split(/\s+/).filter(Boolean),
-				fields: text(r[3]).split('\x1f')
+				guid: text(r[1]),
+				mid: int(r[2]),
+				mod: int(r[3]),
+				tags: text(r[4]).split(/\s+/).filter(Boolean),
+				fields: text(r[5]).split('\x1f')
 			});
 		});
 

@@ -3,10 +3,12 @@ import { default_w } from 'ts-fsrs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SqlJsStatic } from 'sql.js';
 import type { Card, ReviewLog } from '$lib/domain/models';
-import { parseApkg } from './apkg';
+import { readAnkiCollection, type AnkiCollection } from './anki-collection';
+import { collectionToPlan, parseApkg } from './apkg';
+import { mergeCards, newLogs } from './merge';
 import type { ImportPlan } from './plan';
 import { legacyApkg, legacyCollection, modernApkg, modernCollection } from './testing/anki-builder';
-import { CRT, FIXTURE, R1, R2, R3 } from './testing/anki-fixture';
+import { CRT, FIXTURE, JAPANESE, R1, R2, R3, SCIENCE } from './testing/anki-fixture';
 import { NOW, countingIds, importErrorOf, jsdomSanitize } from './testing/fixed';
 import { loadSqlJs } from './testing/sql';
 import { zstdRaw } from './testing/zstd-raw';
@@ -105,7 +107,8 @@ describe('Anki packages, both generations', () => {
 		void [id, deckId, front, back, tags, kind, format, source];
 		expect(schedule).toEqual({
 			created: 1_690_000_000_001,
-			modified: 1_690_000_000_001,
+			// cards.mod, in whole seconds as Anki keeps it.
+			modified: 1_690_000_000_000,
 			due: dayDue(800),
 			stability: 35.2,
 			difficulty: 4.8,
@@ -161,6 +164,9 @@ describe('Anki packages, both generations', () => {
 		expect([forward.due, reverse.due]).toEqual([now, now - 1]);
 		expect(reverse.created).toBe(now - 1);
 		expect(forward.created).toBe(now);
+		// Not raised to `created`: a later re-import would otherwise look newer than a card
+		// answered here in between, and replace it.
+		expect(forward.modified).toBe(1_690_000_000_000);
 		expect(forward).toMatchObject({ stability: 0, difficulty: 0, reps: 0, last_review: null });
 	});
 
@@ -209,6 +215,122 @@ describe('Anki packages, both generations', () => {
 				review: R3
 			}
 		]);
+	});
+});
+
+describe('ids that let a re-import merge', () => {
+	const later = new Date(now + 40 * DAY);
+	const parseAt = (at: Date, prefix: string) =>
+		parseApkg(legacyApkg(sql, FIXTURE), { ...options(), now: at, newId: countingIds(prefix) });
+	const ids = (plan: ImportPlan) => ({
+		decks: plan.decks.map((d) => d.deck.id),
+		cards: plan.decks.flatMap((d) => d.cards.map((c) => [c.front, c.id, c.deckId])),
+		logs: plan.decks.flatMap((d) => d.logs.map((l) => [l.id, l.cardId, l.deckId]))
+	});
+	const allCards = (plan: ImportPlan) => plan.decks.flatMap((d) => d.cards);
+	const allLogs = (plan: ImportPlan) => plan.decks.flatMap((d) => d.logs);
+
+	/** The fixture as read from SQLite, for changes a real package could carry. */
+	function readFixture(): AnkiCollection {
+		const db = new sql.Database(legacyCollection(sql, FIXTURE));
+		try {
+			return readAnkiCollection(db, 'collection.anki2');
+		} finally {
+			db.close();
+		}
+	}
+	const planOf = (collection: AnkiCollection, at = NOW) =>
+		collectionToPlan(collection, [], { now: at, sanitize: jsdomSanitize, newId: countingIds() });
+
+	it('names decks, cards and logs the same when the package is parsed again later', async () => {
+		const first = await parseAt(NOW, 'first');
+		const again = await parseAt(later, 'again');
+		expect(ids(again)).toEqual(ids(first));
+		expect(ids(first).decks).toEqual([`anki-deck-${JAPANESE}`, `anki-deck-${SCIENCE}`]);
+		expect(cardByFront(first, '<b>犬</b>').id).toBe('anki-guid1001-0');
+		expect(allLogs(first).map((l) => l.id)).toEqual([
+			`anki-revlog-${R1}`,
+			`anki-revlog-${R2}`,
+			`anki-revlog-${R3}`
+		]);
+	});
+
+	it('gives different notes different ids', async () => {
+		const plan = await parseAt(NOW, 'x');
+		const cardIds = allCards(plan).map((c) => c.id);
+		expect(new Set(cardIds).size).toBe(cardIds.length);
+		// Same note type, same ord, different notes.
+		expect(cardByFront(plan, '<b>犬</b>').id).not.toBe(
+			cardByFront(plan, 'Safe <span>text</span>').id
+		);
+	});
+
+	it('gives each card of a reversed or cloze note its own id by ord', async () => {
+		const plan = await parseAt(NOW, 'x');
+		expect(cardByFront(plan, 'Paris').id).toBe('anki-guid1002-0');
+		expect(cardByFront(plan, 'capital of <i>France</i>').id).toBe('anki-guid1002-1');
+		expect(cardByFront(plan, '[…] is the powerhouse of the cell').id).toBe('anki-guid1003-0');
+		expect(cardByFront(plan, 'Mitochondria is the [metaphor] of the cell').id).toBe(
+			'anki-guid1003-1'
+		);
+	});
+
+	it('falls back to the note id without a guid, and to the deck id without a deck name', () => {
+		const collection = readFixture();
+		collection.notes.get(1001)!.guid = '';
+		collection.decks.delete(JAPANESE);
+		const plan = planOf(collection);
+		const card = cardByFront(plan, '<b>犬</b>');
+		expect(card.id).toBe('anki-1001-0');
+		expect(plan.decks.find((d) => d.deck.id === card.deckId)!.deck).toMatchObject({
+			id: `anki-deck-${JAPANESE}`,
+			name: 'Imported from Anki'
+		});
+		expect(planOf(collection, later).decks.map((d) => d.deck.id)).toEqual(
+			plan.decks.map((d) => d.deck.id)
+		);
+	});
+
+	it('keeps two cards apart when a damaged package repeats a guid', () => {
+		const collection = readFixture();
+		collection.notes.get(1004)!.guid = 'guid1001';
+		const plan = planOf(collection);
+		expect(cardByFront(plan, '<b>犬</b>').id).toBe('anki-guid1001-0');
+		expect(cardByFront(plan, 'Safe <span>text</span>').id).toBe('anki-card-1690000000006');
+	});
+
+	it('merges an unchanged re-import as unchanged, keeping cards answered here since', async () => {
+		const first = await parseAt(NOW, 'first');
+		// Answered here between the two imports: storage sets `modified` to the answer time.
+		const answeredAt = now + 10 * DAY;
+		const stored = allCards(first).map((c) =>
+			c.front === 'Paris' || c.front === '<b>犬</b>'
+				? { ...c, modified: answeredAt, last_review: answeredAt, reps: c.reps + 1 }
+				: c
+		);
+		const again = await parseAt(later, 'again');
+		const merge = mergeCards(stored, allCards(again));
+		expect(merge.added).toEqual([]);
+		expect(merge.updated).toEqual([]);
+		expect(merge.unchanged).toBe(stored.length);
+		expect(merge.merged).toEqual(stored);
+		expect(newLogs(allLogs(first), allLogs(again))).toEqual([]);
+	});
+
+	it('updates the cards of a note edited in Anki after the last answer here', () => {
+		const stored = allCards(planOf(readFixture())).map((c) =>
+			c.front === 'Paris' ? { ...c, modified: now + DAY, last_review: now + DAY } : c
+		);
+		const edited = readFixture();
+		// Anki bumps only notes.mod when a field changes; the cards' mod stays.
+		edited.notes.get(1002)!.mod = Math.floor((now + 2 * DAY) / 1000);
+		edited.notes.get(1002)!.fields[0] = 'Paris, France';
+		const merge = mergeCards(stored, allCards(planOf(edited, later)));
+		expect(merge.updated.map((c) => [c.id, c.front])).toEqual([
+			['anki-guid1002-0', 'Paris, France'],
+			['anki-guid1002-1', 'capital of <i>France</i>']
+		]);
+		expect(merge.added).toEqual([]);
 	});
 });
 

@@ -5,6 +5,7 @@ import {
 	readAnkiCollection,
 	type AnkiCard,
 	type AnkiCollection,
+	type AnkiNote,
 	type AnkiNoteType,
 	type AnkiRevlog
 } from './anki-collection';
@@ -13,7 +14,7 @@ import { ankiReviewLogs, ankiScheduling } from './anki-schedule';
 import { clozeNumbers, renderCloze } from './cloze';
 import { hasMarkup, isBlankHtml } from './html-text';
 import { creationTimeFor } from './new-card';
-import { randomId, type DeckImport, type ImportPlan, type ParseOptions } from './plan';
+import type { DeckImport, ImportPlan, ParseOptions } from './plan';
 import { openDatabase, type SqlJsLoader } from './sqlite';
 import { readZipDirectory, readZipEntry, ZipBudget, type ZipLimits } from './zip-reader';
 import { unzstd } from './zstd';
@@ -117,17 +118,29 @@ function isBlank(side: string, html: boolean): boolean {
 	return html ? isBlankHtml(side) : side.trim() === '';
 }
 
+/*
+ * Ids come from the package, never from `newId`: importing the same package again must name
+ * the same decks, cards and logs, so storage finds them and offers to merge instead of
+ * duplicating. The note guid (not the card or note id) identifies a card because it is what
+ * Anki itself keeps when a deck is shared and re-imported into another collection.
+ */
+const deckIdOf = (did: number) => `anki-deck-${did}`;
+const cardIdOf = (note: AnkiNote, ord: number) => `anki-${note.guid || note.id}-${ord}`;
+const logIdOf = (revlogId: number) => `anki-revlog-${revlogId}`;
+
 function plural(n: number, one: string, many: string): string {
 	return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Turns the read collection into the plan; pure, so it is tested without zip or SQLite. */
+/**
+ * Turns the read collection into the plan; pure, so it is tested without zip or SQLite.
+ * `options.newId` is not used: every id has a stable source in the package (see above).
+ */
 export function collectionToPlan(
 	collection: AnkiCollection,
 	packagedMedia: string[],
 	options: ParseOptions
 ): ImportPlan {
-	const newId = options.newId ?? randomId;
 	const now = options.now.getTime();
 	const media = new Set<string>(packagedMedia);
 	let noNote = 0;
@@ -147,7 +160,8 @@ export function collectionToPlan(
 		let d = decks.get(did);
 		if (!d) {
 			const deck: Deck = {
-				id: newId(),
+				// Also for a deck missing from the deck list: its id still names it stably.
+				id: deckIdOf(did),
 				name: collection.decks.get(did) ?? 'Imported from Anki',
 				created: now,
 				source: null,
@@ -162,6 +176,7 @@ export function collectionToPlan(
 	// New cards are introduced in `created` order, which must follow Anki's new-card position.
 	const fresh: { card: Card; position: number; ankiId: number }[] = [];
 	const strippedNotes = new Map<number, string[]>();
+	const usedCardIds = new Set<string>();
 
 	for (const ankiCard of collection.cards) {
 		const note = collection.notes.get(ankiCard.nid);
@@ -202,8 +217,13 @@ export function collectionToPlan(
 			: ankiCard.id >= PLAUSIBLE_FROM && ankiCard.id <= now
 				? ankiCard.id
 				: now;
+		let id = cardIdOf(note, ankiCard.ord);
+		// Anki keeps guids unique and one card per ord, but a damaged or hand-made package
+		// may not; two cards with one id would silently become one card in storage.
+		if (usedCardIds.has(id)) id = `anki-card-${ankiCard.id}`;
+		usedCardIds.add(id);
 		const card: Card = {
-			id: newId(),
+			id,
 			deckId: target.deck.id,
 			kind: sides.cloze ? 'cloze' : 'basic',
 			front,
@@ -212,12 +232,22 @@ export function collectionToPlan(
 			tags: [...note.tags],
 			source: null,
 			created,
-			modified: Math.max(ankiCard.mod * 1000, created),
+			// Anki's last change to the card (schedule, deck) or its note (fields, tags), and
+			// nothing derived from `now` or `created`: re-importing an unchanged package then
+			// ties with the stored card, which merging keeps, and a card answered here since
+			// (`modified` = answer time) stays newer than the package.
+			modified: Math.max(ankiCard.mod, note.mod) * 1000,
 			...schedule
 		};
 		target.cards.push(card);
+		// `review` is the revlog row's id unchanged (Anki's answer time, ms; see ankiReviewLogs).
 		for (const log of logs)
-			target.logs.push({ id: newId(), cardId: card.id, deckId: target.deck.id, ...log });
+			target.logs.push({
+				id: logIdOf(log.review),
+				cardId: card.id,
+				deckId: target.deck.id,
+				...log
+			});
 		if (isNew) fresh.push({ card, position: newPosition(ankiCard), ankiId: ankiCard.id });
 	}
 
@@ -225,7 +255,6 @@ export function collectionToPlan(
 	fresh.forEach(({ card }, rank) => {
 		card.created = creationTimeFor(now, rank, fresh.length);
 		card.due = card.created; // the study queue introduces new cards in due order
-		card.modified = Math.max(card.modified, card.created);
 	});
 
 	const result = [...decks.values()].sort((x, y) => x.deck.name.localeCompare(y.deck.name));
