@@ -1,13 +1,23 @@
-import { ValidationError } from '$lib/errors';
+import { AppError, ValidationError } from '$lib/errors';
 import type { FlashcardsDB } from '$lib/storage/db';
-import { readDeckForExport } from '$lib/storage/export';
+import { readDeckForExport, type DeckExport } from '$lib/storage/export';
 import { exportFileStem } from '$lib/ui/save-file';
+import { callWorker } from '$lib/worker-call';
 
 export type ExportFormat = 'json' | 'csv' | 'apkg';
 
+export interface ApkgRequest {
+	content: DeckExport;
+	now: number;
+}
+
+export type ApkgResponse =
+	{ ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; message: string };
+
 /**
  * Builds the file for one deck in the chosen format. The encoders are loaded on
- * demand: exporting is rare, and sql.js (for .apkg) is large.
+ * demand (exporting is rare); the .apkg is written in a worker, since SQLite work
+ * for a large deck takes seconds.
  */
 export async function buildDeckExport(
 	db: FlashcardsDB,
@@ -16,7 +26,7 @@ export async function buildDeckExport(
 	withLogs: boolean,
 	now: Date
 ): Promise<File> {
-	const content = await readDeckForExport(db, deckId, withLogs || format === 'apkg');
+	const content = await readDeckForExport(db, deckId, withLogs);
 	if (!content) throw new ValidationError('This deck is no longer on this device.');
 	const stem = exportFileStem(content.deck.name, now);
 	if (format === 'json') {
@@ -30,14 +40,11 @@ export async function buildDeckExport(
 		const { encodeCsv } = await import('$lib/transfer/csv');
 		return new File([encodeCsv(content.deck, content.cards)], `${stem}.csv`, { type: 'text/csv' });
 	}
-	const [{ encodeApkg }, { createSqlJsLoader }, { default: wasmUrl }] = await Promise.all([
-		import('$lib/transfer/apkg-export'),
-		import('$lib/transfer/sqlite'),
-		import('sql.js/dist/sql-wasm-browser.wasm?url')
-	]);
-	const bytes = await encodeApkg([withLogs ? content : { ...content, logs: [] }], {
-		now,
-		loadSqlJs: createSqlJsLoader(wasmUrl)
+	const worker = new Worker(new URL('./apkg.worker.ts', import.meta.url), { type: 'module' });
+	const response = await callWorker<ApkgRequest, ApkgResponse>(worker, {
+		content,
+		now: now.getTime()
 	});
-	return new File([bytes as Uint8Array<ArrayBuffer>], `${stem}.apkg`, { type: 'application/zip' });
+	if (!response.ok) throw new AppError(response.message);
+	return new File([response.bytes], `${stem}.apkg`, { type: 'application/zip' });
 }

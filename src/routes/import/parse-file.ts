@@ -1,5 +1,6 @@
 import { ImportError } from '$lib/errors';
 import type { ImportResult } from '$lib/transfer/detect';
+import { callWorker } from '$lib/worker-call';
 
 export interface ParseRequest {
 	bytes: ArrayBuffer;
@@ -11,26 +12,21 @@ export type ParseResponse = { ok: true; result: ImportResult } | { ok: false; me
 
 /**
  * Parses an import file in a worker. The file's bytes are transferred, not
- * copied, so a large file is held once; the worker ends when it has answered.
+ * copied, so a large file is held once.
  */
 export async function parseFileInWorker(file: File, now: Date): Promise<ImportResult> {
 	const bytes = await file.arrayBuffer();
 	const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
+	let response: ParseResponse;
 	try {
-		const response = await new Promise<ParseResponse>((resolve, reject) => {
-			worker.onmessage = (event: MessageEvent<ParseResponse>) => resolve(event.data);
-			worker.onerror = (event) => {
-				event.preventDefault();
-				reject(
-					new ImportError(`The file could not be read: ${event.message || 'the reader stopped'}.`)
-				);
-			};
-			const request: ParseRequest = { bytes, fileName: file.name, now: now.getTime() };
-			worker.postMessage(request, [bytes]);
-		});
-		if (!response.ok) throw new ImportError(response.message);
-		return response.result;
-	} finally {
-		worker.terminate();
+		response = await callWorker<ParseRequest, ParseResponse>(
+			worker,
+			{ bytes, fileName: file.name, now: now.getTime() },
+			[bytes]
+		);
+	} catch (error) {
+		throw new ImportError(`The file could not be read: ${(error as Error).message}`);
 	}
+	if (!response.ok) throw new ImportError(response.message);
+	return response.result;
 }
