@@ -5,6 +5,7 @@ import {
 	type Card as FsrsCard,
 	type FSRS,
 	type Grade as FsrsGrade,
+	type RecordLogItem,
 	type ReviewLog as FsrsReviewLog
 } from 'ts-fsrs';
 import {
@@ -54,28 +55,25 @@ export function createScheduler(
 		})
 	);
 
+	function outcome(item: RecordLogItem, now: Date): ReviewOutcome {
+		return {
+			scheduling: capInterval(fromFsrsCard(item.card), now, settings.maximumInterval),
+			log: fromFsrsLog(item.log)
+		};
+	}
+
 	return {
 		/** The outcome of each of the four grades, for the interval shown on each button. */
 		preview(card: Scheduling, now: Date): ReviewPreview {
 			const record = engine.repeat(toFsrsCard(card), now);
 			const preview = {} as ReviewPreview;
-			for (const grade of GRADES) {
-				const item = record[grade as FsrsGrade];
-				preview[grade] = {
-					scheduling: capInterval(fromFsrsCard(item.card), now, settings.maximumInterval),
-					log: fromFsrsLog(item.log)
-				};
-			}
+			for (const grade of GRADES) preview[grade] = outcome(record[grade as FsrsGrade], now);
 			return preview;
 		},
 
 		/** Applies one answer. */
 		review(card: Scheduling, grade: Grade, now: Date): ReviewOutcome {
-			const item = engine.next(toFsrsCard(card), now, grade as FsrsGrade);
-			return {
-				scheduling: capInterval(fromFsrsCard(item.card), now, settings.maximumInterval),
-				log: fromFsrsLog(item.log)
-			};
+			return outcome(engine.next(toFsrsCard(card), now, grade as FsrsGrade), now);
 		}
 	};
 }

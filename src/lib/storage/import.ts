@@ -2,6 +2,7 @@ import type { Card, ReviewLog } from '$lib/domain/models';
 import { mergeCards, newLogs } from '$lib/transfer/merge';
 import type { DeckImport, ImportPlan } from '$lib/transfer/plan';
 import type { FlashcardsDB } from './db';
+import { saveSettings } from './settings';
 
 /** Rows written per `bulkPut`: small enough that the page keeps painting between chunks. */
 const CHUNK = 2000;
@@ -95,7 +96,7 @@ export async function applyImport(
 	await db.transaction('rw', db.decks, db.cards, db.reviewLogs, db.settings, async () => {
 		if (plan.kind === 'backup') {
 			await Promise.all([db.decks.clear(), db.cards.clear(), db.reviewLogs.clear()]);
-			if (plan.settings) await db.settings.put({ key: 'settings', value: plan.settings });
+			if (plan.settings) await saveSettings(db, plan.settings);
 		}
 		for (const original of plan.decks) {
 			const item =

@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, type Settings } from '$lib/domain/models';
-import { ValidationError } from '$lib/errors';
+import { validateSettings } from '$lib/domain/settings';
 import type { FlashcardsDB } from './db';
 
 const SETTINGS_KEY = 'settings';
@@ -10,27 +10,10 @@ export async function loadSettings(db: FlashcardsDB): Promise<Settings> {
 	return { ...DEFAULT_SETTINGS, ...(row?.value as Partial<Settings> | undefined) };
 }
 
-/** Checks and saves settings; throws ValidationError naming the first bad field. */
+/** Checks and saves settings; throws a ValidationError naming the first bad field. */
 export async function saveSettings(db: FlashcardsDB, settings: Settings): Promise<void> {
 	validateSettings(settings);
 	await db.settings.put({ key: SETTINGS_KEY, value: { ...settings } });
-}
-
-export function validateSettings(settings: Settings): void {
-	const rules: [keyof Settings, number, number, string][] = [
-		['desiredRetention', 0.7, 0.99, 'Desired retention'],
-		['newPerDay', 0, 9999, 'New cards per day'],
-		['reviewsPerDay', 0, 99999, 'Reviews per day'],
-		['dayStartHour', 0, 23, 'Next day starts at'],
-		['maximumInterval', 1, 36500, 'Maximum interval']
-	];
-	for (const [key, min, max, label] of rules) {
-		const value = settings[key];
-		if (!Number.isFinite(value) || value < min || value > max)
-			throw new ValidationError(`${label} must be a number from ${min} to ${max}.`);
-		if (key !== 'desiredRetention' && !Number.isInteger(value))
-			throw new ValidationError(`${label} must be a whole number.`);
-	}
 }
 
 /** A flag remembered across sessions (things asked or shown once). */

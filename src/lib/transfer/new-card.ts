@@ -1,20 +1,7 @@
-import {
-	CardState,
-	type Card,
-	type CardKind,
-	type SourceRef,
-	type TextFormat
-} from '$lib/domain/models';
+import { CardState, type Card } from '$lib/domain/models';
 
 /** The content half of a card: what an importer reads from a file that has no schedule. */
-export interface CardContent {
-	kind: CardKind;
-	front: string;
-	back: string;
-	format: TextFormat;
-	tags: string[];
-	source: SourceRef | null;
-}
+export type CardContent = Pick<Card, 'kind' | 'front' | 'back' | 'format' | 'tags' | 'source'>;
 
 /**
  * A card that has never been studied, due at its creation time.
