@@ -77,3 +77,24 @@ test('the source passage can be revealed after the answer', async ({ page }) => 
 	await page.getByText('Source passage').click();
 	await expect(page.locator('.source blockquote')).not.toBeEmpty();
 });
+
+test('a card can be edited during review (E), and the edit is kept', async ({ page }) => {
+	await openBuiltinDeck(page);
+	await page.getByRole('button', { name: /^Show answer/ }).click();
+	await page.keyboard.press('e');
+	await expect(page.getByLabel('Front')).toBeFocused();
+	await page.getByLabel('Back').fill('An edited answer.');
+	await page.getByRole('button', { name: 'Save card' }).click();
+	await expect(page.locator('.back')).toHaveText('An edited answer.');
+	await page.reload();
+	await expect(page.getByRole('button', { name: /^Show answer/ })).toBeVisible();
+	await page.keyboard.press('Space');
+	await expect(page.locator('.back')).toHaveText('An edited answer.');
+
+	// Escape leaves the editor without saving.
+	await page.keyboard.press('e');
+	await page.getByLabel('Back').fill('Not saved');
+	await page.keyboard.press('Escape');
+	await expect(page.getByLabel('Back')).toHaveCount(0);
+	await expect(page.locator('.back')).toHaveText('An edited answer.');
+});

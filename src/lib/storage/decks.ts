@@ -32,3 +32,13 @@ export async function deleteDeck(db: FlashcardsDB, deckId: string): Promise<void
 		await db.decks.delete(deckId);
 	});
 }
+
+/** Changes a card's text (edit during review); its schedule is left alone. */
+export async function updateCardText(
+	db: FlashcardsDB,
+	cardId: string,
+	text: { front: string; back: string },
+	now: Date
+): Promise<void> {
+	await db.cards.update(cardId, { front: text.front, back: text.back, modified: now.getTime() });
+}

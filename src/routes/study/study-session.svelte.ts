@@ -1,9 +1,10 @@
 import { GRADES, type Card, type Deck, type Grade, type Settings } from '$lib/domain/models';
 import { formatInterval } from '$lib/domain/interval-format';
+import { ValidationError } from '$lib/errors';
 import { createScheduler, type Scheduler } from '$lib/domain/scheduler';
 import { LEARN_AHEAD_MS } from '$lib/domain/study-queue';
 import type { FlashcardsDB } from '$lib/storage/db';
-import { getDeck } from '$lib/storage/decks';
+import { getDeck, updateCardText } from '$lib/storage/decks';
 import { recordReview, undoReview, type ReviewUndo } from '$lib/storage/reviews';
 import { loadSettings } from '$lib/storage/settings';
 import { deckCounts, nextStudyStep, type StudyStep } from '$lib/storage/study-queue';
@@ -85,6 +86,16 @@ export class StudySession {
 		} finally {
 			this.busy = false;
 		}
+	}
+
+	/** Saves new text for the card on screen; it stays on screen, answer shown or not. */
+	async edit(front: string, back: string): Promise<void> {
+		const step = this.step;
+		if (step?.kind !== 'card') return;
+		if (!front.trim()) throw new ValidationError('The front of a card cannot be empty.');
+		const now = this.clock();
+		await updateCardText(this.db, step.card.id, { front, back }, now);
+		this.step = { ...step, card: { ...step.card, front, back, modified: now.getTime() } };
 	}
 
 	/** Takes back the last answer and shows that card again, as Anki does. */
