@@ -33,15 +33,26 @@ export class ImportError extends AppError {
 /** Turns anything thrown into a sentence a user can act on. */
 export function describeError(error: unknown): string {
 	if (error instanceof AppError) return error.message;
+	if (isQuotaError(error))
+		return 'The device is out of storage space. Nothing was changed: free some space, then try again.';
 	if (
-		error instanceof DOMException ||
-		(error instanceof Error && error.name === 'QuotaExceededError')
-	) {
-		if (error.name === 'QuotaExceededError')
-			return 'The device is out of storage space. Free some space, then try again.';
+		error instanceof Error &&
+		/Dexie|IDB|IndexedDB|Abort|Transaction|Constraint|DataError/i.test(error.name)
+	)
 		return `The browser's storage failed (${error.name}). Nothing was changed; try again.`;
-	}
-	if (error instanceof Error && /Dexie|IDB|IndexedDB/i.test(error.name + error.message))
-		return `The browser's storage failed: ${error.message}. Nothing was changed; try again.`;
 	return 'Something went wrong. Nothing was changed; try again, and reload the app if it keeps happening.';
+}
+
+/**
+ * A full disk shows up as QuotaExceededError itself, or, when it aborts a Dexie
+ * transaction, as an AbortError whose `inner` error (or message) names it.
+ */
+function isQuotaError(error: unknown): boolean {
+	if (!(error instanceof Error)) return false;
+	const inner = (error as Error & { inner?: unknown }).inner;
+	return (
+		error.name === 'QuotaExceededError' ||
+		/QuotaExceeded/.test(error.message) ||
+		(inner !== undefined && inner !== error && isQuotaError(inner))
+	);
 }

@@ -12,7 +12,7 @@ export async function press(page: Page, target: Locator): Promise<void> {
 
 /** Resolves once a service worker controls the page, i.e. the app shell is precached. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-	await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, {
+	await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), undefined, {
 		timeout: 30_000
 	});
 }

@@ -41,14 +41,12 @@ test('paste an article, make cards, untick one, edit one, save, and study it off
 	).toHaveValue(/A teapot or infuser/);
 	await expect(page.getByLabel('Deck name')).toHaveValue('Brewing Tea');
 
-	const fronts = page.locator('textarea[id^="front-"]');
 	const keep = page.getByRole('checkbox', { checked: true });
 	const chosenBefore = await keep.count();
 	const firstFront = misconceptions.locator('textarea[id^="front-"]').first();
 	await firstFront.fill('True or false: green tea is caffeine-free. (edited)');
 	const dropped = await misconceptions.locator('textarea[id^="front-"]').nth(1).inputValue();
 	await misconceptions.getByRole('checkbox').nth(1).uncheck();
-	expect(await fronts.count()).toBeGreaterThanOrEqual(chosenBefore);
 
 	await page.getByLabel('Deck name').fill('Tea basics');
 	await press(page, page.getByRole('button', { name: 'Save deck' }));

@@ -66,3 +66,37 @@ describe('createScheduler', () => {
 		expect(reviewed.last_review).toBe(now.getTime());
 	});
 });
+
+describe('fuzz', () => {
+	it('gives the interval shown at reveal when the answer comes seconds later', () => {
+		const fuzzy = createScheduler(DEFAULT_SETTINGS, { fuzz: true });
+		let mismatches = 0;
+		for (let i = 0; i < 20; i++) {
+			let card = { ...newScheduling(now), id: `card-${i}` };
+			let t = now;
+			for (let step = 0; step < 4; step++) {
+				card = { ...card, ...fuzzy.review(card, Grade.Good, t).scheduling };
+				t = new Date(card.due + i * 3_600_000);
+			}
+			const shown = fuzzy.preview(card, t)[Grade.Good].scheduling.scheduled_days;
+			const given = fuzzy.review(card, Grade.Good, new Date(t.getTime() + 7_000)).scheduling;
+			if (given.scheduled_days !== shown) mismatches++;
+		}
+		expect(mismatches).toBe(0);
+	});
+
+	it('still spreads cards that were learnt together', () => {
+		const fuzzy = createScheduler(DEFAULT_SETTINGS, { fuzz: true });
+		const intervals = new Set<number>();
+		for (let i = 0; i < 20; i++) {
+			let card = { ...newScheduling(now), id: `card-${i}` };
+			let t = now;
+			for (let step = 0; step < 4; step++) {
+				card = { ...card, ...fuzzy.review(card, Grade.Good, t).scheduling };
+				t = new Date(card.due);
+			}
+			intervals.add(card.scheduled_days);
+		}
+		expect(intervals.size).toBeGreaterThan(1);
+	});
+});

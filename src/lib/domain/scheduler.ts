@@ -1,6 +1,8 @@
 import {
 	createEmptyCard,
 	fsrs,
+	GenSeedStrategyWithCardId,
+	StrategyMode,
 	generatorParameters,
 	type Card as FsrsCard,
 	type FSRS,
@@ -30,6 +32,9 @@ export interface ReviewOutcome {
 
 export type ReviewPreview = Record<Grade, ReviewOutcome>;
 
+/** A card's schedule, with its id when it has one (it seeds the fuzz). */
+export type SchedulableCard = Scheduling & { id?: string };
+
 /**
  * FSRS as the app uses it: Anki's default steps (learning 1m 10m, relearning 10m),
  * the user's desired retention and maximum interval. `now` is always passed in.
@@ -53,7 +58,9 @@ export function createScheduler(
 			learning_steps: ['1m', '10m'],
 			relearning_steps: ['10m']
 		})
-	);
+		// Fuzz is seeded by card and repetition, not by the clock, so the interval a
+		// button shows when the answer is revealed is the one the tap then gives.
+	).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId('id'));
 
 	function outcome(item: RecordLogItem, now: Date): ReviewOutcome {
 		return {
@@ -64,7 +71,7 @@ export function createScheduler(
 
 	return {
 		/** The outcome of each of the four grades, for the interval shown on each button. */
-		preview(card: Scheduling, now: Date): ReviewPreview {
+		preview(card: SchedulableCard, now: Date): ReviewPreview {
 			const record = engine.repeat(toFsrsCard(card), now);
 			const preview = {} as ReviewPreview;
 			for (const grade of GRADES) preview[grade] = outcome(record[grade as FsrsGrade], now);
@@ -72,7 +79,7 @@ export function createScheduler(
 		},
 
 		/** Applies one answer. */
-		review(card: Scheduling, grade: Grade, now: Date): ReviewOutcome {
+		review(card: SchedulableCard, grade: Grade, now: Date): ReviewOutcome {
 			return outcome(engine.next(toFsrsCard(card), now, grade as FsrsGrade), now);
 		}
 	};
@@ -97,8 +104,9 @@ function capInterval(card: Scheduling, now: Date, maximumDays: number): Scheduli
 
 // The one mapper between ts-fsrs's Date-based records and the stored epoch-ms ones.
 
-function toFsrsCard(card: Scheduling): FsrsCard {
+function toFsrsCard(card: SchedulableCard): FsrsCard & { id?: string } {
 	return {
+		id: card.id,
 		due: new Date(card.due),
 		stability: card.stability,
 		difficulty: card.difficulty,

@@ -24,24 +24,36 @@ describe('queueCounts', () => {
 });
 
 describe('nextDueTime', () => {
-	const base = { learningDue: null, reviewDue: null, hasNewCards: false, nextDayStart: 1000 };
-	it('is the earliest learning card', () => {
-		expect(nextDueTime({ ...base, learningDue: 500, allowance: { newCards: 0, reviews: 0 } })).toBe(
-			500
-		);
+	const tomorrow4 = new Date(2026, 2, 11, 4).getTime();
+	const base = {
+		learningDue: null,
+		reviewDue: null,
+		hasNewCards: false,
+		settings: { newPerDay: 20, dayStartHour: 4 },
+		nextDayStart: tomorrow4
+	};
+
+	it('is the earliest learning card, woken up to 20 minutes early', () => {
+		const at = new Date(2026, 2, 10, 15, 0).getTime();
+		expect(nextDueTime({ ...base, learningDue: at })).toEqual({ at, wakeAt: at - 20 * 60_000 });
 	});
-	it('defers reviews beyond the limit to the next day', () => {
-		expect(nextDueTime({ ...base, reviewDue: 10, allowance: { newCards: 0, reviews: 0 } })).toBe(
-			1000
-		);
-		expect(nextDueTime({ ...base, reviewDue: 5000, allowance: { newCards: 0, reviews: 3 } })).toBe(
-			5000
-		);
+
+	it('shows a review from the start of the study day it falls due in', () => {
+		const due = new Date(2026, 2, 18, 10, 0).getTime();
+		const dayStart = new Date(2026, 2, 18, 4).getTime();
+		expect(nextDueTime({ ...base, reviewDue: due })).toEqual({ at: dayStart, wakeAt: dayStart });
 	});
-	it('brings new cards back the next day, and is null for an empty deck', () => {
+
+	it('defers reviews due today beyond the limit to the next study day', () => {
+		const dueToday = new Date(2026, 2, 10, 9, 0).getTime();
+		expect(nextDueTime({ ...base, reviewDue: dueToday })?.at).toBe(tomorrow4);
+	});
+
+	it('brings new cards back the next day only if new cards are allowed', () => {
+		expect(nextDueTime({ ...base, hasNewCards: true })?.at).toBe(tomorrow4);
 		expect(
-			nextDueTime({ ...base, hasNewCards: true, allowance: { newCards: 0, reviews: 0 } })
-		).toBe(1000);
-		expect(nextDueTime({ ...base, allowance: { newCards: 0, reviews: 0 } })).toBeNull();
+			nextDueTime({ ...base, hasNewCards: true, settings: { newPerDay: 0, dayStartHour: 4 } })
+		).toBeNull();
+		expect(nextDueTime(base)).toBeNull();
 	});
 });

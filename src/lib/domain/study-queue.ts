@@ -1,4 +1,5 @@
 import type { Settings } from './models';
+import { studyDayStart } from './study-day';
 
 /** How far ahead a learning card may be shown when nothing else is left (Anki's learn-ahead limit). */
 export const LEARN_AHEAD_MS = 20 * 60_000;
@@ -66,24 +67,48 @@ export interface NextDueInput {
 	reviewDue: number | null;
 	/** Whether the deck has new cards not yet studied. */
 	hasNewCards: boolean;
-	allowance: DailyAllowance;
+	settings: Pick<Settings, 'newPerDay' | 'dayStartHour'>;
 	/** Start of the next study day. */
 	nextDayStart: number;
 }
 
+export interface NextDue {
+	/** When the next card becomes available, for the "done for today" screen. */
+	at: number;
+	/** When the queue will next have a card to show (a learning card is shown up to the learn-ahead limit early). */
+	wakeAt: number;
+}
+
 /**
- * When the next card becomes available once today's queue is empty, for the
- * "done for today" screen; null when the deck has nothing left at all.
+ * When the next card becomes available once today's queue is empty; null when
+ * the deck has nothing left at all.
  *
- * Reviews beyond today's limit and new cards wait for the next study day.
+ * A review card is shown from the start of the study day it falls due in, and
+ * not before the next study day (today's allowance is spent, or it would be in
+ * the queue). New cards come back the next study day, if any are allowed.
+ *
+ * @example
+ * nextDueTime({ learningDue: null, reviewDue: null, hasNewCards: true,
+ *   settings: { newPerDay: 20, dayStartHour: 4 }, nextDayStart: tomorrowAt4 });
+ * // { at: tomorrowAt4, wakeAt: tomorrowAt4 }
  */
-export function nextDueTime(input: NextDueInput): number | null {
-	const candidates: number[] = [];
-	if (input.learningDue !== null) candidates.push(input.learningDue);
-	if (input.reviewDue !== null)
-		candidates.push(
-			input.allowance.reviews > 0 ? input.reviewDue : Math.max(input.reviewDue, input.nextDayStart)
-		);
-	if (input.hasNewCards) candidates.push(input.nextDayStart);
-	return candidates.length ? Math.min(...candidates) : null;
+export function nextDueTime(input: NextDueInput): NextDue | null {
+	const candidates: NextDue[] = [];
+	if (input.learningDue !== null)
+		candidates.push({ at: input.learningDue, wakeAt: input.learningDue - LEARN_AHEAD_MS });
+	if (input.reviewDue !== null) {
+		const dayOfDue = studyDayStart(
+			new Date(input.reviewDue),
+			input.settings.dayStartHour
+		).getTime();
+		const at = Math.max(dayOfDue, input.nextDayStart);
+		candidates.push({ at, wakeAt: at });
+	}
+	if (input.hasNewCards && input.settings.newPerDay > 0)
+		candidates.push({ at: input.nextDayStart, wakeAt: input.nextDayStart });
+	if (candidates.length === 0) return null;
+	return {
+		at: Math.min(...candidates.map((c) => c.at)),
+		wakeAt: Math.min(...candidates.map((c) => c.wakeAt))
+	};
 }

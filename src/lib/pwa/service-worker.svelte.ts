@@ -29,7 +29,8 @@ class ServiceWorkerState {
 		await workbox.register();
 		// Check for a new version whenever the app comes back to the foreground.
 		win.document.addEventListener('visibilitychange', () => {
-			if (win.document.visibilityState === 'visible') void workbox.update();
+			// Offline, the check fails; that is expected, and the next one will try again.
+			if (win.document.visibilityState === 'visible') workbox.update().catch(() => {});
 		});
 	}
 

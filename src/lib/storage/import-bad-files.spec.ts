@@ -45,7 +45,7 @@ beforeEach(async () => {
 	await recordReview(
 		db,
 		createScheduler(DEFAULT_SETTINGS, { fuzz: false }),
-		cards[0]!,
+		cards[0]!.id,
 		Grade.Good,
 		NOW
 	);

@@ -20,7 +20,7 @@ beforeEach(async () => {
 describe('recordReview', () => {
 	it('writes the new schedule and the log together', async () => {
 		const card = (await db.cards.get('c0'))!;
-		const result = await recordReview(db, scheduler, card, Grade.Good, now, 'log-1');
+		const result = await recordReview(db, scheduler, card.id, Grade.Good, now, 'log-1');
 		const stored = await db.cards.get('c0');
 		expect(stored).toEqual(result.card);
 		expect(stored!.reps).toBe(1);
@@ -36,10 +36,12 @@ describe('recordReview', () => {
 
 	it('leaves neither card nor log when the second write fails', async () => {
 		const first = (await db.cards.get('c0'))!;
-		await recordReview(db, scheduler, first, Grade.Good, now, 'log-1');
+		await recordReview(db, scheduler, first.id, Grade.Good, now, 'log-1');
 		const before = (await db.cards.get('c1'))!;
 		// Reusing a log id makes the log insert fail after the card update ran.
-		await expect(recordReview(db, scheduler, before, Grade.Easy, now, 'log-1')).rejects.toThrow();
+		await expect(
+			recordReview(db, scheduler, before.id, Grade.Easy, now, 'log-1')
+		).rejects.toThrow();
 		expect(await db.cards.get('c1')).toEqual(before);
 		expect(await db.reviewLogs.count()).toBe(1);
 		expect((await db.reviewLogs.get('log-1'))!.cardId).toBe('c0');
@@ -49,9 +51,28 @@ describe('recordReview', () => {
 describe('undoReview', () => {
 	it('restores the previous card exactly and removes its log', async () => {
 		const before = (await db.cards.get('c2'))!;
-		const result = await recordReview(db, scheduler, before, Grade.Again, now, 'log-9');
+		const result = await recordReview(db, scheduler, before.id, Grade.Again, now, 'log-9');
 		await undoReview(db, result.undo);
 		expect(await db.cards.get('c2')).toStrictEqual(before);
 		expect(await db.reviewLogs.get('log-9')).toBeUndefined();
+	});
+});
+
+describe('recordReview on a card that changed elsewhere', () => {
+	it('refuses a card deleted in another tab, writing nothing', async () => {
+		await db.cards.delete('c1');
+		await expect(recordReview(db, scheduler, 'c1', Grade.Good, now)).rejects.toThrow(
+			'This card is no longer on this device'
+		);
+		expect(await db.cards.get('c1')).toBeUndefined();
+		expect(await db.reviewLogs.count()).toBe(0);
+	});
+
+	it('schedules from the stored card, not a stale copy', async () => {
+		const first = await recordReview(db, scheduler, 'c0', Grade.Good, now);
+		// A second tab still showing the new card answers it too.
+		const second = await recordReview(db, scheduler, 'c0', Grade.Good, new Date(first.card.due));
+		expect(second.card.reps).toBe(2);
+		expect(second.undo.previous).toEqual(first.card);
 	});
 });

@@ -28,7 +28,7 @@ function cardOf(step: StudyStep) {
 
 async function answer(at: Date, grade: Grade, limits: Settings = settings) {
 	const card = cardOf(await nextStudyStep(db, 'd1', at, limits));
-	await recordReview(db, scheduler, card, grade, at);
+	await recordReview(db, scheduler, card.id, grade, at);
 	return card;
 }
 
@@ -52,7 +52,7 @@ describe('nextStudyStep', () => {
 		const beforeFour = await nextStudyStep(db, 'd1', new Date(2026, 2, 11, 3, 59), settings);
 		expect(beforeFour.kind).toBe('done');
 		if (beforeFour.kind === 'done')
-			expect(beforeFour.nextDue).toBe(new Date(2026, 2, 11, 4).getTime());
+			expect(beforeFour.nextDue?.at).toBe(new Date(2026, 2, 11, 4).getTime());
 		// …and at 4:00 three more new cards are allowed.
 		const afterFour = await nextStudyStep(db, 'd1', new Date(2026, 2, 11, 4, 0), settings);
 		expect(afterFour.counts.newCards).toBe(3);
@@ -70,15 +70,18 @@ describe('nextStudyStep', () => {
 	it('shows a waiting learning card early when nothing else is left, and says when it is due', async () => {
 		const local: Settings = { ...settings, newPerDay: 1 };
 		const card = cardOf(await nextStudyStep(db, 'd1', start, local));
-		await recordReview(db, scheduler, card, Grade.Good, start); // due in 10 minutes
+		await recordReview(db, scheduler, card.id, Grade.Good, start); // due in 10 minutes
 		const early = await nextStudyStep(db, 'd1', start, local);
 		expect(cardOf(early).id).toBe(card.id);
-		const graduated = await recordReview(db, scheduler, cardOf(early), Grade.Good, start);
+		const graduated = await recordReview(db, scheduler, cardOf(early).id, Grade.Good, start);
 		expect(graduated.card.state).toBe(CardState.Review);
 		expect(graduated.card.due).toBeGreaterThan(new Date(2026, 2, 11, 4).getTime());
 		// The deck still holds new cards, so the next card is tomorrow's first new one.
 		const done = await nextStudyStep(db, 'd1', start, local);
-		expect(done).toMatchObject({ kind: 'done', nextDue: new Date(2026, 2, 11, 4).getTime() });
+		expect(done).toMatchObject({
+			kind: 'done',
+			nextDue: { at: new Date(2026, 2, 11, 4).getTime() }
+		});
 	});
 
 	it('caps reviews at the daily review limit', async () => {
@@ -92,7 +95,7 @@ describe('nextStudyStep', () => {
 		for (let i = 0; i < 2; i++) {
 			const step = await nextStudyStep(db, 'd1', muchLater, { ...local, newPerDay: 0 });
 			expect(cardOf(step).state).toBe(CardState.Review);
-			reviewed.push(await recordReview(db, scheduler, cardOf(step), Grade.Good, muchLater));
+			reviewed.push(await recordReview(db, scheduler, cardOf(step).id, Grade.Good, muchLater));
 		}
 		const done = await nextStudyStep(db, 'd1', muchLater, { ...local, newPerDay: 0 });
 		expect(done.kind).toBe('done');

@@ -8,14 +8,16 @@ import {
 	type DailyAllowance,
 	type DeckAvailability,
 	type DoneToday,
+	type NextDue,
 	type QueueCounts
 } from '$lib/domain/study-queue';
 import type { FlashcardsDB } from './db';
 
 /*
- * Every read here goes through the `[deckId+state+due]` or `[deckId+review]`
- * index with a bounded range and `first()`/`count()`: the cost depends on what is
- * due today, not on how many cards the deck holds.
+ * Every read here goes through the `[deckId+state+due]` or
+ * `[deckId+state+review]` index with a bounded range and `first()`, `count()` or
+ * a limited key read: the cost depends on what is due today, not on how many
+ * cards the deck holds.
  */
 
 type DayLimits = Pick<Settings, 'newPerDay' | 'reviewsPerDay' | 'dayStartHour'>;
@@ -126,7 +128,7 @@ export async function deckCounts(
 
 export type StudyStep =
 	| { kind: 'card'; card: Card; counts: QueueCounts }
-	| { kind: 'done'; counts: QueueCounts; nextDue: number | null };
+	| { kind: 'done'; counts: QueueCounts; nextDue: NextDue | null };
 
 /**
  * The next card to show, in Anki's order: learning cards that are due, then
@@ -141,7 +143,7 @@ export async function nextStudyStep(
 	limits: DayLimits
 ): Promise<StudyStep> {
 	const t = now.getTime();
-	const { dayEnd, allowance, available, counts } = await today(db, deckId, now, limits);
+	const { dayEnd, available, counts } = await today(db, deckId, now, limits);
 
 	const card =
 		(await firstLearning(db, deckId, t + 1)) ??
@@ -158,7 +160,7 @@ export async function nextStudyStep(
 		learningDue: learningDue?.due ?? null,
 		reviewDue: reviewDue?.due ?? null,
 		hasNewCards: available.newCards > 0,
-		allowance,
+		settings: limits,
 		nextDayStart: dayEnd
 	});
 	return { kind: 'done', counts, nextDue };

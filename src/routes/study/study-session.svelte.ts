@@ -2,7 +2,6 @@ import { GRADES, type Card, type Deck, type Grade, type Settings } from '$lib/do
 import { formatInterval } from '$lib/domain/interval-format';
 import { ValidationError } from '$lib/errors';
 import { createScheduler, type Scheduler } from '$lib/domain/scheduler';
-import { LEARN_AHEAD_MS } from '$lib/domain/study-queue';
 import type { FlashcardsDB } from '$lib/storage/db';
 import { getDeck, updateCardText } from '$lib/storage/decks';
 import { recordReview, undoReview, type ReviewUndo } from '$lib/storage/reviews';
@@ -80,7 +79,7 @@ export class StudySession {
 		if (!card || !this.revealed || this.busy || !this.#scheduler) return;
 		this.busy = true;
 		try {
-			const result = await recordReview(this.db, this.#scheduler, card, grade, this.clock());
+			const result = await recordReview(this.db, this.#scheduler, card.id, grade, this.clock());
 			this.#undoStack = [...this.#undoStack, result.undo];
 			await this.advance();
 		} finally {
@@ -96,6 +95,12 @@ export class StudySession {
 		const now = this.clock();
 		await updateCardText(this.db, step.card.id, { front, back }, now);
 		this.step = { ...step, card: { ...step.card, front, back, modified: now.getTime() } };
+		// An undo of an earlier answer to this card restores its schedule, not its old text.
+		this.#undoStack = this.#undoStack.map((undo) =>
+			undo.previous.id === step.card.id
+				? { ...undo, previous: { ...undo.previous, front, back } }
+				: undo
+		);
 	}
 
 	/** Takes back the last answer and shows that card again, as Anki does. */
@@ -129,8 +134,8 @@ export class StudySession {
 		this.revealed = false;
 		this.choices = [];
 		if (step.kind === 'done' && step.nextDue !== null) {
-			// A learning card is shown up to the learn-ahead limit early; wake up then.
-			const wait = step.nextDue - LEARN_AHEAD_MS - this.clock().getTime();
+			// Come back by ourselves when the queue gets a card (a learning card comes due).
+			const wait = step.nextDue.wakeAt - this.clock().getTime();
 			if (wait < 6 * 3_600_000)
 				this.#timer = setTimeout(() => void this.advance(), Math.max(wait, 1000));
 		}
