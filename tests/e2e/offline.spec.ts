@@ -42,3 +42,29 @@ test('after the first visit, the app opens and studies offline, deep links inclu
 	await expect(page.getByRole('group', { name: /^Misconceptions/ })).toBeVisible();
 	await context.setOffline(false);
 });
+
+test('offline, a deck exports to .apkg and imports back (workers and SQLite are cached)', async ({
+	page,
+	context
+}, testInfo) => {
+	test.skip(testInfo.project.name !== 'desktop', 'downloads are checked on desktop');
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+
+	await page.goto(`/deck?id=${BUILTIN_DECK_ID}`);
+	await page.getByLabel(/Anki package/).check();
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toMatch(/\.apkg$/);
+
+	await page.goto('/import');
+	await page.locator('input[type=file]').setInputFiles((await file.path())!);
+	await expect(page.getByRole('heading', { name: 'Import this?' })).toBeVisible();
+	await expect(page.getByText(/What Does A Backend Developer Do.*: \d+ cards/)).toBeVisible();
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Imported' })).toBeVisible();
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: /^Study / })).toHaveCount(2);
+});
