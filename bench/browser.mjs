@@ -81,10 +81,28 @@ async function timed(fn) {
 	return `${((performance.now() - start) / 1000).toFixed(2)} s`;
 }
 
+// Our own preview server, in its own process group so it is stopped with all
+// its children; if the port is taken (a stale server would serve an old build's
+// chunks), stop rather than measure the wrong build.
 const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
-	stdio: 'ignore'
+	detached: true,
+	stdio: ['ignore', 'pipe', 'pipe']
 });
-await new Promise((resolve) => setTimeout(resolve, 2500));
+const stopServer = () => {
+	try {
+		process.kill(-server.pid, 'SIGTERM');
+	} catch {
+		// already gone
+	}
+};
+await new Promise((resolve, reject) => {
+	server.stdout.on('data', (chunk) => {
+		if (String(chunk).includes(String(PORT))) resolve();
+	});
+	server.on('exit', (code) =>
+		reject(new Error(`vite preview exited (${code}): is port ${PORT} taken?`))
+	);
+});
 const browser = await chromium.launch({
 	executablePath: browserExecutable(),
 	args: ['--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -214,7 +232,7 @@ try {
 	);
 } finally {
 	await browser.close();
-	server.kill();
+	stopServer();
 }
 console.log('\n| measure | value |\n| --- | --- |');
 for (const [what, value] of results) console.log(`| ${what} | ${value} |`);
