@@ -6,6 +6,7 @@
  */
 
 import type { CardDraft, CardKind } from '$lib/domain/models';
+import { slugify } from '$lib/domain/slug';
 import { ValidationError } from '$lib/errors';
 import { parseArticle, sentenceCount } from './article';
 import type { Candidate } from './candidate';
@@ -40,17 +41,6 @@ const KIND_ORDER: Record<CardKind, number> = {
 	basic: 4
 };
 
-function slug(text: string): string {
-	return text
-		.toLowerCase()
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 48)
-		.replace(/-+$/, '');
-}
-
 /** FNV-1a, so a draft's id depends only on its content. */
 function hash(text: string): string {
 	let h = 0x811c9dc5;
@@ -76,7 +66,7 @@ function toDrafts(candidates: Candidate[]): ArticleDraft[] {
 		let id = base;
 		for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
 		ids.add(id);
-		const section = candidate.source.heading ? slug(candidate.source.heading) : '';
+		const section = candidate.source.heading ? slugify(candidate.source.heading, 48) : '';
 		return {
 			id,
 			kind: candidate.kind,

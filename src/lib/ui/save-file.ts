@@ -1,3 +1,5 @@
+import { slugify } from '$lib/domain/slug';
+
 /**
  * Hands a file to the user: on a phone, the share sheet (save to Files, send to
  * another app or device) where the browser can share files; a download otherwise.
@@ -31,16 +33,7 @@ export async function saveFile(file: File): Promise<'shared' | 'downloaded' | 'c
  * exportFileStem('Spanish: verbs', new Date(2026, 10, 28)); // "spanish-verbs-2026-11-28"
  */
 export function exportFileStem(name: string, now: Date): string {
-	const slug =
-		name
-			.toLowerCase()
-			.normalize('NFKD')
-			.replace(/[\u0300-\u036f]/g, '')
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '')
-			.slice(0, 60)
-			.replace(/-+$/, '') || 'deck';
-	return `${slug}-${localDateStamp(now)}`;
+	return `${slugify(name, 60) || 'deck'}-${localDateStamp(now)}`;
 }
 
 /** The local calendar date as YYYY-MM-DD. */
