@@ -1,4 +1,3 @@
-import type { Card, ReviewLog } from '$lib/domain/models';
 import { mergeCards, newLogs } from '$lib/transfer/merge';
 import type { DeckImport, ImportPlan } from '$lib/transfer/plan';
 import type { FlashcardsDB } from './db';
@@ -49,9 +48,9 @@ export async function previewImport(db: FlashcardsDB, plan: ImportPlan): Promise
 		plan.decks.map(async (item): Promise<DeckImportPreview> => {
 			const [deck, stored] = await Promise.all([
 				db.decks.get(item.deck.id),
-				db.cards.bulkGet(item.cards.map((card) => card.id))
+				storedRows(db.cards, item.cards)
 			]);
-			const existingCards = stored.filter(Boolean).length;
+			const existingCards = stored.length;
 			return {
 				name: item.deck.name,
 				cards: item.cards.length,
@@ -103,14 +102,9 @@ export async function applyImport(
 				mode === 'copy' && plan.kind === 'decks'
 					? await asCopyIfPresent(db, original, newId)
 					: original;
-			const stored = (await db.cards.bulkGet(item.cards.map((card) => card.id))).filter(
-				(card): card is Card => card !== undefined
-			);
+			const stored = await storedRows(db.cards, item.cards);
 			const { added, updated, unchanged } = mergeCards(stored, item.cards);
-			const storedLogs = (await db.reviewLogs.bulkGet(item.logs.map((log) => log.id))).filter(
-				(log): log is ReviewLog => log !== undefined
-			);
-			const logs = newLogs(storedLogs, item.logs);
+			const logs = newLogs(await storedRows(db.reviewLogs, item.logs), item.logs);
 
 			if (!(await db.decks.get(item.deck.id))) await db.decks.add(item.deck);
 			await putInChunks([...added, ...updated], (rows) => db.cards.bulkPut(rows), progress);
@@ -127,6 +121,22 @@ export async function applyImport(
 		}
 	});
 	return summary;
+}
+
+/**
+ * The stored rows with the same ids as `rows`, looked up a chunk at a time so no
+ * single answer from IndexedDB is large enough to stall the page.
+ */
+async function storedRows<T extends { id: string }>(
+	table: { bulkGet(ids: string[]): PromiseLike<(T | undefined)[]> },
+	rows: readonly { id: string }[]
+): Promise<T[]> {
+	const found: T[] = [];
+	for (let i = 0; i < rows.length; i += CHUNK) {
+		const ids = rows.slice(i, i + CHUNK).map((row) => row.id);
+		for (const row of await table.bulkGet(ids)) if (row !== undefined) found.push(row);
+	}
+	return found;
 }
 
 async function putInChunks<T>(
@@ -151,8 +161,7 @@ async function asCopyIfPresent(
 	newId: () => string
 ): Promise<DeckImport> {
 	const deckExists = (await db.decks.get(item.deck.id)) !== undefined;
-	const cardsExist = (await db.cards.bulkGet(item.cards.map((card) => card.id))).some(Boolean);
-	if (!deckExists && !cardsExist) return item;
+	if (!deckExists && (await storedRows(db.cards, item.cards)).length === 0) return item;
 	const deckId = newId();
 	const cardIds = new Map(item.cards.map((card) => [card.id, newId()]));
 	return {

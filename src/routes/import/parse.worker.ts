@@ -8,6 +8,7 @@ import { describeError } from '$lib/errors';
 import { detectAndParse } from '$lib/transfer/detect';
 import { createSqlJsLoader } from '$lib/transfer/sqlite';
 import type { ParseRequest, ParseResponse } from './parse-file';
+import { planParts } from './plan-parts';
 
 const loadSqlJs = createSqlJsLoader(wasmUrl);
 
@@ -20,7 +21,14 @@ self.onmessage = async (event: MessageEvent<ParseRequest>) => {
 			sanitize: (html) => html,
 			loadSqlJs
 		});
-		response = { ok: true, result };
+		if (result.kind === 'needsMapping') response = { ok: true, result };
+		else {
+			// Rows go in parts, so the page never unpacks 50,000 cards in one task.
+			const parts = planParts(result);
+			let step = parts.next();
+			for (; !step.done; step = parts.next()) self.postMessage({ part: step.value });
+			response = { ok: true, result: step.value };
+		}
 	} catch (error) {
 		response = { ok: false, message: describeError(error) };
 	}
