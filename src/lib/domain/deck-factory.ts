@@ -1,3 +1,4 @@
+import { randomId } from './ids';
 import type { Card, CardDraft, Deck, TextFormat } from './models';
 import { newScheduling } from './scheduler';
 
@@ -22,7 +23,7 @@ export interface NewDeckInput {
  * const { deck, cards } = createDeck({ name: 'HTTP', source: null, drafts, now: new Date() });
  */
 export function createDeck(input: NewDeckInput): { deck: Deck; cards: Card[] } {
-	const newId = input.newId ?? (() => crypto.randomUUID());
+	const newId = input.newId ?? randomId;
 	const created = input.now.getTime();
 	const deck: Deck = {
 		id: newId('deck'),

@@ -1,3 +1,4 @@
+import { randomId } from '$lib/domain/ids';
 import { mergeCards, newLogs } from '$lib/transfer/merge';
 import type { DeckImport, ImportPlan } from '$lib/transfer/plan';
 import type { FlashcardsDB } from './db';
@@ -76,7 +77,7 @@ export async function applyImport(
 	mode: ImportMode,
 	options: { newId?: () => string; onProgress?: Progress } = {}
 ): Promise<ImportSummary> {
-	const newId = options.newId ?? (() => crypto.randomUUID());
+	const newId = options.newId ?? randomId;
 	const total = plan.decks.reduce((sum, item) => sum + item.cards.length + item.logs.length, 0);
 	let written = 0;
 	const progress = (rows: number) => {

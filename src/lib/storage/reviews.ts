@@ -1,3 +1,4 @@
+import { randomId } from '$lib/domain/ids';
 import type { Card, Grade, ReviewLog } from '$lib/domain/models';
 import type { Scheduler } from '$lib/domain/scheduler';
 import { StorageError } from '$lib/errors';
@@ -29,7 +30,7 @@ export async function recordReview(
 	cardId: string,
 	grade: Grade,
 	now: Date,
-	logId: string = crypto.randomUUID()
+	logId: string = randomId()
 ): Promise<ReviewResult> {
 	return db.transaction('rw', db.cards, db.reviewLogs, async () => {
 		const card = await db.cards.get(cardId);

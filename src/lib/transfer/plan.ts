@@ -30,11 +30,9 @@ export interface ParseOptions {
 	now: Date;
 	/** Applied to every field that is imported as HTML. */
 	sanitize: Sanitize;
-	/** Makes ids for new decks, cards and logs; `crypto.randomUUID` unless a test fixes it. */
+	/** Makes ids for new decks, cards and logs; `randomId` unless a test fixes it. */
 	newId?: () => string;
 }
 
 /** The default id maker. */
-export function randomId(): string {
-	return crypto.randomUUID();
-}
+export { randomId } from '$lib/domain/ids';
