@@ -63,7 +63,7 @@ test('export a deck, delete it, import the file: study continues where it was', 
 		.locator('input[type=file]')
 		.setInputFiles({ name: file.name, mimeType: 'application/json', buffer: file.buffer });
 	await expect(page.getByRole('heading', { name: 'Import this?' })).toBeVisible();
-	await expect(page.getByText(/cards, 3 reviews/)).toBeVisible();
+	await expect(page.getByText(/cards, 3 reviews · none of them on this device yet/)).toBeVisible();
 	await press(page, page.getByRole('button', { name: 'Import', exact: true }));
 	await expect(page.getByRole('heading', { name: 'Imported' })).toBeVisible();
 	await press(page, page.getByRole('link', { name: 'Study' }));
@@ -115,7 +115,7 @@ test('a CSV with unclear columns asks which is which, then imports', async ({ pa
 	await page.getByLabel('Back').selectOption({ label: 'Column 3' });
 	await page.getByLabel('Tags').selectOption({ label: 'Column 1' });
 	await page.getByRole('button', { name: 'Continue' }).click();
-	await expect(page.getByText(/capitals: 3 cards/)).toBeVisible();
+	await expect(page.getByText('capitals: 3 cards · none of them on this device yet')).toBeVisible();
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await page.getByRole('link', { name: 'Study' }).click();
 	await expect(page.locator('.front')).toHaveText('France');
@@ -161,4 +161,21 @@ test('back up everything, then restore the backup', async ({ page }) => {
 	await expect(page.getByRole('heading', { name: 'Imported' })).toBeVisible();
 	await openBuiltinDeck(page);
 	expect(await counts(page)).toEqual(before);
+});
+
+test('re-importing a deck that is here asks: merge, or import as a copy', async ({ page }) => {
+	await page.goto(`/deck?id=${BUILTIN_DECK_ID}`);
+	const file = await exportFile(page);
+	await page.goto('/import');
+	await page
+		.locator('input[type=file]')
+		.setInputFiles({ name: file.name, mimeType: 'application/json', buffer: file.buffer });
+	await expect(page.getByText(/(\d+) cards · \1 of them already on this device/)).toBeVisible();
+	await expect(page.getByRole('radio', { name: /^Merge/ })).toBeChecked();
+	await page.getByRole('radio', { name: 'Import as a copy' }).check();
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Imported' })).toBeVisible();
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: /^Study / })).toHaveCount(2);
+	await expect(page.getByRole('link', { name: /\(copy\)$/ })).toHaveCount(2);
 });
