@@ -82,7 +82,14 @@ function each(db: Database, sql: string, row: (values: SqlValue[]) => void): voi
 	}
 }
 
-const int = (v: SqlValue | undefined): number => (typeof v === 'number' ? v : Number(v ?? 0) || 0);
+/**
+ * A whole finite number. SQLite's loose typing lets any column hold a fraction, text, or an
+ * infinite REAL (`9e999`), and an infinity here would become a date no Date can hold.
+ */
+function int(value: SqlValue | undefined): number {
+	const v = typeof value === 'number' ? value : Number(value ?? 0);
+	return Number.isFinite(v) ? Math.trunc(v) : 0;
+}
 const text = (v: SqlValue | undefined): string =>
 	typeof v === 'string'
 		? v

@@ -8,9 +8,11 @@ import type { ZipBudget } from './zip-reader';
  * only, so references are cut out of the fields and counted, for a warning.
  */
 
-const MEDIA_TAG = /<(img|audio|video|source|embed|object)\b[^>]*>/gi;
+// A tag or reference ends before the next opener: scanning past it made every unclosed
+// `<img ` or `[sound:` read to the end of the field (quadratic), and swallowed what followed.
+const MEDIA_TAG = /<(img|audio|video|source|embed|object)\b[^<>]*>/gi;
 const SRC = /\b(?:src|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
-const SOUND = /\[sound:([^\]]*)\]/g;
+const SOUND = /\[sound:([^[\]]*)\]/g;
 
 /**
  * The field without media references; each referenced file name is added to `found`.

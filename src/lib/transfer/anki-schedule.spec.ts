@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { difficultyToFactor, factorToDifficulty, readAnkiMemory } from './anki-schedule';
+import { CardState } from '$lib/domain/models';
+import type { AnkiCard } from './anki-collection';
+import {
+	ankiScheduling,
+	difficultyToFactor,
+	factorToDifficulty,
+	readAnkiMemory
+} from './anki-schedule';
 
 describe('ease factor ↔ difficulty', () => {
 	it('maps 350 % to 1, 130 % to 10, linearly, clamped', () => {
@@ -27,6 +34,14 @@ describe('readAnkiMemory', () => {
 		});
 	});
 
+	it('keeps s and d but not an lrt beyond the last date a Date holds', () => {
+		expect(readAnkiMemory('{"s":12.5,"d":4.2,"lrt":9e12}')).toEqual({
+			stability: 12.5,
+			difficulty: 4.2,
+			lastReview: null
+		});
+	});
+
 	it.each([
 		'',
 		'{"pos":3}',
@@ -36,4 +51,59 @@ describe('readAnkiMemory', () => {
 		'{"s":3',
 		'null'
 	])('ignores %j', (data) => expect(readAnkiMemory(data)).toBeNull());
+});
+
+describe('ankiScheduling', () => {
+	const now = Date.UTC(2025, 2, 1);
+	const crt = Date.UTC(2023, 0, 1) / 1000;
+	// A review card due on day 800 with a 30-day interval, so without `lrt` or a revlog its
+	// last review is taken as 30 days before it was due.
+	const card = (data: string): AnkiCard => ({
+		id: 1,
+		nid: 1,
+		did: 1,
+		ord: 0,
+		mod: 0,
+		type: 2,
+		queue: 2,
+		due: 800,
+		ivl: 30,
+		factor: 2500,
+		reps: 5,
+		lapses: 0,
+		odue: 0,
+		odid: 0,
+		data
+	});
+	const history = { last: null, previous: null };
+	const due = (crt + 800 * 86_400) * 1000;
+	const fallback = due - 30 * 86_400_000;
+
+	it('takes the last review from lrt when it is a plausible time', () => {
+		const scheduling = ankiScheduling(card('{"s":35,"d":5,"lrt":1700000000}'), {
+			crt,
+			now,
+			history
+		});
+		expect(scheduling).toMatchObject({
+			state: CardState.Review,
+			due,
+			last_review: 1_700_000_000_000
+		});
+		expect(ankiScheduling(card('{"s":35,"d":5}'), { crt, now, history }).last_review).toBe(
+			fallback
+		);
+	});
+
+	it.each([
+		['after now', now / 1000 + 1],
+		['beyond any date', 9e12],
+		['infinite', '1e999'],
+		['zero', 0],
+		['negative', -5]
+	])('ignores an lrt that is %s', (_, lrt) => {
+		const scheduling = ankiScheduling(card(`{"s":35,"d":5,"lrt":${lrt}}`), { crt, now, history });
+		expect(scheduling.last_review).toBe(fallback);
+		expect(scheduling.stability).toBe(35);
+	});
 });

@@ -1,6 +1,7 @@
 import { default_w } from 'ts-fsrs';
 import { CardState, type Grade, type ReviewLog, type Scheduling } from '$lib/domain/models';
 import type { AnkiCard, AnkiRevlog } from './anki-collection';
+import { MAX_DATE_MS } from './record-check';
 
 /**
  * Anki's scheduling fields ↔ FSRS. `docs/anki.md` explains each choice; in short: card
@@ -68,7 +69,7 @@ export function readAnkiMemory(data: string): AnkiMemory | null {
 	return {
 		stability: s,
 		difficulty: d,
-		lastReview: typeof lrt === 'number' && lrt > 0 ? lrt * 1000 : null
+		lastReview: typeof lrt === 'number' && lrt > 0 && lrt * 1000 <= MAX_DATE_MS ? lrt * 1000 : null
 	};
 }
 
@@ -124,8 +125,11 @@ export function ankiScheduling(
 	const stability =
 		memory?.stability ?? (ivl > 0 && state !== CardState.Learning ? ivl : (default_w[2] as number));
 	const difficulty = memory?.difficulty ?? factorToDifficulty(card.factor || DEFAULT_EASE);
+	// An `lrt` after `now` (a wrong clock, a damaged file) would give FSRS negative elapsed
+	// days; it is ignored like a missing one.
+	const lrt = memory?.lastReview ?? null;
 	const lastReview =
-		memory?.lastReview ??
+		(lrt !== null && lrt <= now ? lrt : null) ??
 		history.last ??
 		(state === CardState.Review && ivl > 0 ? due - ivl * DAY_MS : Math.min(due, now));
 	const elapsed =

@@ -335,6 +335,20 @@ describe('ids that let a re-import merge', () => {
 });
 
 describe('bad Anki packages', () => {
+	it('reads an infinite or fractional number in the collection as a whole finite one', () => {
+		const db = new sql.Database(legacyCollection(sql, FIXTURE));
+		try {
+			// SQLite keeps 9e999 as an infinite REAL; scheduling from it made dates ts-fsrs cannot use.
+			db.run('UPDATE cards SET due = 9e999, ivl = 2.75, reps = -9e999 WHERE id = 1690000000001');
+			const card = readAnkiCollection(db, 'collection.anki2').cards.find(
+				(c) => c.id === 1_690_000_000_001
+			)!;
+			expect([card.due, card.ivl, card.reps]).toEqual([0, 2, 0]);
+		} finally {
+			db.close();
+		}
+	});
+
 	it('says when a zip has no collection', async () => {
 		const error = await importErrorOf(() =>
 			parseApkg(zipSync({ 'notes.txt': strToU8('hello') }), options())

@@ -34,6 +34,33 @@ describe('cloze', () => {
 		expect(renderCloze('{{cx::a}} {{c1::b}}', 1, 'front', false)).toBe('{{cx::a}} […]');
 	});
 
+	it('reads unclosed opens in linear time', () => {
+		// Each unclosed open used to double the work: 26 took several seconds.
+		const opens = '{{c1::'.repeat(26);
+		expect(clozeNumbers(opens)).toEqual([]);
+		expect(renderCloze(opens, 1, 'front', false)).toBe(opens);
+	}, 1000);
+
+	it('reads thousands of unclosed opens', () => {
+		// These used to run out of stack.
+		const opens = '{{c1::'.repeat(5000);
+		expect(clozeNumbers(opens)).toEqual([]);
+		expect(renderCloze(opens, 1, 'front', false)).toBe(opens);
+		expect(clozeNumbers(`${opens}x}}`)).toEqual([1]);
+		expect(renderCloze(`${opens}x}}`, 1, 'front', false)).toBe(`${'{{c1::'.repeat(4999)}[…]`);
+	});
+
+	it('reads deletions nested thousands deep without running out of stack', () => {
+		const deep = `${'{{c1::'.repeat(20000)}x${'}}'.repeat(20000)}`;
+		expect(clozeNumbers(deep)).toEqual([1]);
+		expect(renderCloze(deep, 1, 'front', false)).toBe('[…]');
+	});
+
+	it('keeps stray closing braces and a hint after a nested deletion', () => {
+		expect(renderCloze('a}} {{c1::b}}', 1, 'front', false)).toBe('a}} […]');
+		expect(renderCloze('{{c1::x {{c2::y}}::see {{c3::z}}}}', 1, 'front', false)).toBe('[see z]');
+	});
+
 	it('keeps HTML inside a deletion', () => {
 		expect(renderCloze('{{c1::<i>x</i>}}<br>y', 1, 'back', true)).toBe('<b><i>x</i></b><br>y');
 	});

@@ -6,43 +6,64 @@
 
 type ClozeNode = string | { n: number; content: ClozeNode[]; hint: string | null };
 
-const OPEN = /\{\{c(\d+)::/y;
+const TOKEN = /\{\{c(\d+)::|\}\}/g;
 
-/** Parses `text` from `start`; inside a deletion, stops after its closing `}}`. */
-function parse(
-	text: string,
-	start: number,
-	inside: boolean
-): { nodes: ClozeNode[]; end: number; closed: boolean } {
-	const nodes: ClozeNode[] = [];
-	let plainFrom = start;
-	let i = start;
-	while (i < text.length) {
-		const open = text.indexOf('{{c', i);
-		const close = inside ? text.indexOf('}}', i) : -1;
-		if (close !== -1 && (open === -1 || close < open)) {
-			if (close > plainFrom) nodes.push(text.slice(plainFrom, close));
-			return { nodes, end: close + 2, closed: true };
+/**
+ * Deeper deletions stay text: rendering recurses once per level, and a field of thousands
+ * of nested deletions must not run it out of stack. Anki stops at 10 too.
+ */
+const MAX_DEPTH = 10;
+
+/**
+ * Parses `text` in one pass over its tokens, as Anki does: `{{cN::` opens a deletion, `}}`
+ * closes the innermost open one. An open never closed, or a `}}` with nothing open, is
+ * text. (A recursive descent that retried each unclosed open as text took time doubling
+ * per open.)
+ */
+function parse(text: string): ClozeNode[] {
+	const tokens = [...text.matchAll(TOKEN)];
+	// Pair the tokens first, so that the tree below is built only from pairs that close.
+	const paired = new Set<number>();
+	const open: number[] = [];
+	tokens.forEach((token, k) => {
+		if (token[1] !== undefined) open.push(k);
+		else if (open.length > 0) {
+			paired.add(open.pop() as number);
+			paired.add(k);
 		}
-		if (open === -1) break;
-		OPEN.lastIndex = open;
-		const m = OPEN.exec(text);
-		if (!m) {
-			i = open + 3;
-			continue;
+	});
+
+	const root: ClozeNode[] = [];
+	const deletions: { n: number; nodes: ClozeNode[] }[] = [];
+	// Pairs opened inside the deepest deletion allowed; they are text, so nest no further.
+	let tooDeep = 0;
+	let current = root;
+	const add = (piece: string) => {
+		if (piece === '') return;
+		const last = current.at(-1);
+		if (typeof last === 'string') current[current.length - 1] = last + piece;
+		else current.push(piece);
+	};
+	let from = 0;
+	tokens.forEach((token, k) => {
+		add(text.slice(from, token.index));
+		from = token.index + token[0].length;
+		const opens = token[1] !== undefined;
+		if (paired.has(k) && opens && deletions.length < MAX_DEPTH) {
+			const deletion = { n: Number(token[1]), nodes: [] as ClozeNode[] };
+			deletions.push(deletion);
+			current = deletion.nodes;
+		} else if (paired.has(k) && !opens && tooDeep === 0) {
+			const done = deletions.pop() as { n: number; nodes: ClozeNode[] };
+			current = deletions.at(-1)?.nodes ?? root;
+			current.push({ n: done.n, ...splitHint(done.nodes) });
+		} else {
+			if (paired.has(k)) tooDeep += opens ? 1 : -1;
+			add(token[0]);
 		}
-		const inner = parse(text, open + m[0].length, true);
-		if (!inner.closed) {
-			// An unclosed `{{c1::` is just text, as in Anki.
-			i = open + 3;
-			continue;
-		}
-		if (open > plainFrom) nodes.push(text.slice(plainFrom, open));
-		nodes.push({ n: Number(m[1]), ...splitHint(inner.nodes) });
-		i = plainFrom = inner.end;
-	}
-	if (text.length > plainFrom) nodes.push(text.slice(plainFrom));
-	return { nodes, end: text.length, closed: false };
+	});
+	add(text.slice(from));
+	return root;
 }
 
 /** The hint is whatever follows the first `::` that is not inside a nested deletion. */
@@ -80,7 +101,7 @@ function collect(nodes: ClozeNode[], into: Set<number>): void {
  */
 export function clozeNumbers(text: string): number[] {
 	const found = new Set<number>();
-	collect(parse(text, 0, false).nodes, found);
+	collect(parse(text), found);
 	return [...found].sort((a, b) => a - b);
 }
 
@@ -107,5 +128,5 @@ export function renderCloze(
 				return `[${node.hint ?? '…'}]`;
 			})
 			.join('');
-	return render(parse(text, 0, false).nodes);
+	return render(parse(text));
 }

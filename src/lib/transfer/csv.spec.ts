@@ -89,6 +89,22 @@ describe('CSV as Anki exports it', () => {
 		expect(p.decks[0]!.cards[0]!.tags).toEqual(['europe']);
 	});
 
+	it('reads header lines ended by CR alone, as old Mac files are', () => {
+		const p = plan('#separator:tab\r#deck:X\rhello\tworld\r');
+		expect(p.decks[0]!.deck.name).toBe('X');
+		expect(sides(p)).toEqual([['hello', 'world']]);
+	});
+
+	it('skips comment lines among the header lines, as Anki does', async () => {
+		const p = plan('# exported by hand\n#separator:tab\n#version:2\n#deck:X\nhello\tworld\n');
+		expect(p.decks[0]!.deck.name).toBe('X');
+		expect(sides(p)).toEqual([['hello', 'world']]);
+		const error = await importErrorOf(() =>
+			parseCsv('#note\n#separator:tab\na\tb\nc\n', options())
+		);
+		expect(error.where).toBe('line 4');
+	});
+
 	it('rejects an unknown #separator with its line', async () => {
 		const error = await importErrorOf(() =>
 			parseCsv('#html:false\n#separator:Pipes\na|b', options())

@@ -81,6 +81,8 @@ const SEPARATORS: Record<string, string> = {
 };
 
 const HEADER_LINE = /^#([a-z ]+):(.*)$/i;
+/** One line and its end, which may be CRLF, LF or (old Mac files) CR alone. */
+const LINE = /([^\r\n]*)(\r\n|\r|\n|$)/y;
 const HEADER_KEYS = new Set([
 	'separator',
 	'html',
@@ -147,19 +149,20 @@ export function parseCsvTable(input: string): CsvTable {
 		warnings: []
 	};
 
-	// Anki's header lines: only at the very top, each `#key:value`.
+	// Anki's header lines: only at the very top, each `#key:value`. Anki reads every `#` line
+	// there as one, and skips those it does not know: they are comments.
 	let offset = 0;
 	let line = 1;
 	let separator: string | null = null;
 	let columns: string | null = null;
 	for (;;) {
-		const end = text.indexOf('\n', offset);
-		const raw = text.slice(offset, end === -1 ? text.length : end).replace(/\r$/, '');
+		LINE.lastIndex = offset;
+		const [, raw = '', end = ''] = LINE.exec(text) ?? [];
+		if (!raw.startsWith('#')) break;
 		const m = HEADER_LINE.exec(raw);
-		const key = m?.[1]?.trim().toLowerCase();
-		if (!m || !key || !HEADER_KEYS.has(key)) break;
-		const value = m[2] ?? '';
-		switch (key) {
+		const key = m?.[1]?.trim().toLowerCase() ?? '';
+		const value = m?.[2] ?? '';
+		switch (HEADER_KEYS.has(key) ? key : null) {
 			case 'separator': {
 				const name = value.trim().toLowerCase();
 				separator = SEPARATORS[name] ?? (value.length === 1 ? value : null);
@@ -200,11 +203,8 @@ export function parseCsvTable(input: string): CsvTable {
 			// 'if matches' and 'match scope' tell Anki how to update existing notes; nothing to do here.
 		}
 		line++;
-		if (end === -1) {
-			offset = text.length;
-			break;
-		}
-		offset = end + 1;
+		offset = LINE.lastIndex;
+		if (end === '') break;
 	}
 
 	const body = offset > 0 ? text.slice(offset) : text;

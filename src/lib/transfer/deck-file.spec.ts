@@ -201,6 +201,33 @@ describe('bad deck files', () => {
 		);
 	});
 
+	it.each([
+		['cards', 'due', 9e15],
+		['cards', 'created', -1],
+		['cards', 'modified', 8.64e15 + 1],
+		['cards', 'last_review', 1e16],
+		['logs', 'review', 1e300],
+		['logs', 'due', -8.64e15],
+		['deck', 'created', 9e15]
+	] as const)('refuses %s %s = %d, which is no date ts-fsrs can use', (table, field, value) => {
+		const text = spoiled((f) => {
+			if (table === 'deck') f.deck[field] = value;
+			else f[table][0]![field] = value;
+		});
+		const where = table === 'deck' ? `deck.${field}` : `${table}[0].${field}`;
+		const error = errorOf(() => parseDeckFile(text));
+		expect(error.where).toBe(where);
+		expect(error.message).toContain(
+			`${field} should be a number of milliseconds from 0 to 8640000000000000`
+		);
+		expect(error.message).toContain(`(${where})`);
+	});
+
+	it('accepts the last date ts-fsrs can use', () => {
+		const plan = parseDeckFile(spoiled((f) => (f.cards[0]!.due = 8.64e15)));
+		expect(plan.decks[0]!.cards[0]!.due).toBe(8.64e15);
+	});
+
 	it('checks logs: rating range and that the card exists', () => {
 		expect(errorOf(() => parseDeckFile(spoiled((f) => (f.logs[0]!.rating = 0)))).message).toMatch(
 			/rating should be a whole number from 1 \(again\) to 4 \(easy\), but it is 0 \(logs\[0\]\.rating\)/

@@ -63,6 +63,8 @@ interface NumberRule {
 	integer?: boolean;
 	/** How the expectation reads in a message: "a number of milliseconds". */
 	expected: string;
+	/** How it reads when the value is a number out of range, if the range is not in `expected`. */
+	inRange?: string;
 }
 
 function num(o: Json, key: string, path: string, rule: NumberRule): number {
@@ -74,7 +76,7 @@ function num(o: Json, key: string, path: string, rule: NumberRule): number {
 		(rule.min !== undefined && value < rule.min) ||
 		(rule.max !== undefined && value > rule.max)
 	)
-		fail(at, rule.expected, value);
+		fail(at, rule.inRange ?? rule.expected, value);
 	return value;
 }
 
@@ -92,8 +94,23 @@ function nullableStr(o: Json, key: string, path: string): string | null {
 	return value;
 }
 
-const MS: NumberRule = { expected: 'a number of milliseconds' };
-const MS_OR_NULL = 'a number of milliseconds or null';
+/**
+ * The last instant, in epoch ms, a JavaScript Date can hold: beyond it ts-fsrs gets an
+ * Invalid Date and schedules NaN.
+ */
+export const MAX_DATE_MS = 8.64e15;
+
+const MS: NumberRule = {
+	min: 0,
+	max: MAX_DATE_MS,
+	expected: 'a number of milliseconds',
+	inRange: 'a number of milliseconds from 0 to 8640000000000000'
+};
+const MS_OR_NULL: NumberRule = {
+	...MS,
+	expected: 'a number of milliseconds or null',
+	inRange: `${MS.inRange} or null`
+};
 const DAYS: NumberRule = { min: 0, expected: 'a number of days, 0 or more' };
 const COUNT: NumberRule = { min: 0, integer: true, expected: 'a whole number, 0 or more' };
 const STATE: NumberRule = {
@@ -163,9 +180,7 @@ export function checkCard(value: unknown, path: string): Card {
 		fail(`${path}.kind`, `one of ${CARD_KINDS.join(', ')}`, kind);
 	const format = o.format;
 	if (format !== 'text' && format !== 'html') fail(`${path}.format`, '"text" or "html"', format);
-	const lastReview = o.last_review ?? null;
-	if (lastReview !== null && (typeof lastReview !== 'number' || !Number.isFinite(lastReview)))
-		fail(`${path}.last_review`, MS_OR_NULL, lastReview);
+	const lastReview = o.last_review == null ? null : num(o, 'last_review', path, MS_OR_NULL);
 	return {
 		id: str(o, 'id', path, true),
 		deckId: str(o, 'deckId', path, true),
@@ -186,7 +201,7 @@ export function checkCard(value: unknown, path: string): Card {
 		reps: num(o, 'reps', path, COUNT),
 		lapses: num(o, 'lapses', path, COUNT),
 		state: num(o, 'state', path, STATE) as CardState,
-		last_review: lastReview as number | null
+		last_review: lastReview
 	};
 }
 

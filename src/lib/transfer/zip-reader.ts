@@ -1,4 +1,4 @@
-import { inflateSync } from 'fflate';
+import { Inflate } from 'fflate';
 import { ImportError } from '$lib/errors';
 
 /**
@@ -6,7 +6,8 @@ import { ImportError } from '$lib/errors';
  * bombs. fflate's `unzipSync` trusts the sizes an archive declares and inflates everything;
  * here only the entries asked for are inflated, their declared sizes are checked first
  * (total and compression ratio), and an entry is inflated into a buffer of its declared
- * size, so a lying header costs a little CPU, never the memory.
+ * size, stopping at the first byte beyond it, so a lying header costs neither memory nor
+ * the time to inflate what it hid.
  */
 
 export interface ZipEntry {
@@ -109,20 +110,29 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
 		const extraLength = u16(p + 30);
 		const commentLength = u16(p + 32);
 		let offset = u32(p + 42);
+		// Lengths a damaged file declares must not send the reads below past its end.
+		if (p + 46 + nameLength + extraLength + commentLength > bytes.length)
+			throw notAZip('its directory is damaged');
 		const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
 		// ZIP64 keeps the real values in extra field 0x0001, in this order, only for those at 0xFFFFFFFF.
 		let e = p + 46 + nameLength;
 		const extraEnd = e + extraLength;
 		while (e + 4 <= extraEnd) {
 			const id = u16(e);
-			const length = u16(e + 2);
+			// A field running past the extra block is cut at its end.
+			const fieldEnd = Math.min(e + 4 + u16(e + 2), extraEnd);
 			if (id === 1) {
 				let q = e + 4;
-				if (size === 0xffffffff) ((size = u64(q)), (q += 8));
-				if (compressedSize === 0xffffffff) ((compressedSize = u64(q)), (q += 8));
-				if (offset === 0xffffffff) offset = u64(q);
+				const next = () => {
+					if (q + 8 > fieldEnd) throw notAZip('its directory is damaged');
+					q += 8;
+					return u64(q - 8);
+				};
+				if (size === 0xffffffff) size = next();
+				if (compressedSize === 0xffffffff) compressedSize = next();
+				if (offset === 0xffffffff) offset = next();
 			}
-			e += 4 + length;
+			e = fieldEnd;
 		}
 		entries.push({ name, method, compressedSize, size, offset, encrypted: (flags & 1) === 1 });
 		p = extraEnd + commentLength;
@@ -205,21 +215,32 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, budget: ZipBudg
 			entry.name
 		);
 
-	// One pass into a buffer of the declared size plus one byte. fflate never grows a buffer
-	// it is given (it drops what does not fit), so memory stays bounded whatever the data
-	// says, and a filled extra byte proves the entry is larger than it declared.
-	let out: Uint8Array;
+	// Streamed in small slices into a buffer of the declared size, stopping at the first
+	// byte beyond it: memory and work stay bounded by what the directory declares (which the
+	// budget has checked), whatever the data holds. A 16 KiB slice inflates to about 16 MiB at most.
+	const out = new Uint8Array(entry.size);
+	let filled = 0;
+	const inflater = new Inflate((chunk) => {
+		if (filled + chunk.length > entry.size)
+			throw new ImportError(
+				`${entry.name} expands to more than the ${megabytes(entry.size)} its header declares; the package is damaged or malicious.`,
+				entry.name
+			);
+		out.set(chunk, filled);
+		filled += chunk.length;
+	});
+	const step = 16 * 1024;
 	try {
-		out = inflateSync(data, { out: new Uint8Array(entry.size + 1) });
+		let at = 0;
+		do {
+			inflater.push(data.subarray(at, at + step), at + step >= data.length);
+			at += step;
+		} while (at < data.length);
 	} catch (error) {
+		if (error instanceof ImportError) throw error;
 		throw damaged(entry, error);
 	}
-	if (out.length > entry.size)
-		throw new ImportError(
-			`${entry.name} expands to more than the ${megabytes(entry.size)} its header declares; the package is damaged or malicious.`,
-			entry.name
-		);
-	if (out.length !== entry.size) throw damaged(entry);
+	if (filled !== entry.size) throw damaged(entry);
 	budget.spend(entry.name, entry.size);
 	return out;
 }

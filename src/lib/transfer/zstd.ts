@@ -4,12 +4,23 @@ import { megabytes, type ZipBudget } from './zip-reader';
 
 /**
  * Zstandard, which newer Anki packages use for `collection.anki21b` and the media list.
- * fzstd trusts a frame's declared size when it allocates, so the size is read here first
- * and checked against the same budget as the zip; frames that declare nothing are streamed
- * and counted as they grow.
+ * fzstd trusts a frame's declared size and window when it allocates, and allocates again
+ * for every frame it meets, so the whole input is walked here first (frame header, then
+ * each block header, which carries its size): exactly one frame, a bounded window, and a
+ * declared size checked against the same budget as the zip. Frames that declare no size
+ * are streamed and counted as they grow.
  */
 
 const MAGIC = 0xfd2fb528;
+
+/**
+ * The largest window a frame may ask for. zstd uses 2 MiB at its default level and 8 MiB at
+ * level 19, so this is far above any Anki file and far below what hurts a phone.
+ */
+const MAX_ZSTD_WINDOW = 64 * 1024 * 1024;
+
+/** zstd's largest block, whatever the window. */
+const MAX_BLOCK = 128 * 1024;
 
 /**
  * What the first frame's header declares: its content size (null when it does not say) and
@@ -21,6 +32,22 @@ const MAGIC = 0xfd2fb528;
 export function zstdFrameHeader(
 	data: Uint8Array
 ): { contentSize: number | null; windowSize: number } | null {
+	const header = readFrameHeader(data);
+	return header && { contentSize: header.contentSize, windowSize: header.windowSize };
+}
+
+interface FrameHeader {
+	contentSize: number | null;
+	windowSize: number;
+	/** The window byte was left out: the window is the content, whose size is declared. */
+	singleSegment: boolean;
+	/** A 4-byte checksum follows the last block. */
+	checksum: boolean;
+	/** Where the first block header starts. */
+	length: number;
+}
+
+function readFrameHeader(data: Uint8Array): FrameHeader | null {
 	if (data.length < 6) return null;
 	const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
 	if (view.getUint32(0, true) !== MAGIC) return null;
@@ -45,7 +72,33 @@ export function zstdFrameHeader(
 	}
 	// A single-segment frame's window is its whole content.
 	if (singleSegment) windowSize = contentSize ?? 0;
-	return { contentSize, windowSize };
+	return {
+		contentSize,
+		windowSize,
+		singleSegment: singleSegment === 1,
+		checksum: ((descriptor >> 2) & 1) === 1,
+		length: at + sizeBytes
+	};
+}
+
+/**
+ * Where the frame that starts `data` ends, found from its block headers without decoding;
+ * null when a block is invalid or runs past the end.
+ */
+function frameEnd(data: Uint8Array, header: FrameHeader): number | null {
+	let at = header.length;
+	for (;;) {
+		if (at + 3 > data.length) return null;
+		const block =
+			(data[at] as number) | ((data[at + 1] as number) << 8) | ((data[at + 2] as number) << 16);
+		const type = (block >> 1) & 3;
+		const size = block >>> 3;
+		// Type 3 is reserved; an RLE block (1) stores one byte, raw (0) and compressed (2) `size`.
+		if (type === 3 || size > MAX_BLOCK) return null;
+		at += 3 + (type === 1 ? 1 : size);
+		if (at > data.length) return null;
+		if (block & 1) return at + (header.checksum ? 4 : 0);
+	}
 }
 
 /** Whether the bytes start with a zstd frame. */
@@ -62,11 +115,25 @@ export function isZstd(data: Uint8Array): boolean {
  * const sqlite = unzstd(readZipEntry(zip, entry, budget), 'collection.anki21b', budget);
  */
 export function unzstd(data: Uint8Array, name: string, budget: ZipBudget): Uint8Array {
-	const header = zstdFrameHeader(data);
+	const header = readFrameHeader(data);
 	if (!header) throw new ImportError(`${name} in the package is not Zstandard data.`, name);
-	// The decoder allocates the window up front, so a huge one is refused before it can.
-	if (header.windowSize > budget.limits.maxTotal)
-		budget.check({ name, size: header.windowSize, compressedSize: header.windowSize });
+	// The decoder allocates the window up front, so a huge one is refused before it can. A
+	// single-segment frame's window is its content, which the budget checks below.
+	const maxWindow = Math.min(MAX_ZSTD_WINDOW, budget.limits.maxTotal);
+	if (!header.singleSegment && header.windowSize > maxWindow)
+		throw new ImportError(
+			`${name} in the package asks for a ${megabytes(header.windowSize)} decoding window, more than the ${megabytes(maxWindow)} this app allows; the package is damaged or malicious.`,
+			name
+		);
+	const end = frameEnd(data, header);
+	if (end === null)
+		throw new ImportError(`${name} in the package is damaged and cannot be read.`, name);
+	// Each further frame would bring its own window and size, unchecked.
+	if (end < data.length)
+		throw new ImportError(
+			`${name} in the package holds more than one Zstandard frame, but Anki writes one; the package is damaged or was not made by Anki.`,
+			name
+		);
 	if (header.contentSize !== null)
 		budget.check({ name, size: header.contentSize, compressedSize: data.length });
 	// With a declared size, chunks go straight into the result: one copy of the data.
