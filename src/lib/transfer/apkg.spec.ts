@@ -349,6 +349,27 @@ describe('bad Anki packages', () => {
 		}
 	});
 
+	it('skips a card whose schedule holds no possible date, keeping the rest', async () => {
+		const db = new sql.Database(legacyCollection(sql, FIXTURE));
+		let bytes: Uint8Array;
+		try {
+			// A learning card due 1e13 seconds from the epoch: far beyond any Date.
+			db.run('UPDATE cards SET type = 1, queue = 1, due = 10000000000000 WHERE id = 1690000000001');
+			bytes = db.export();
+		} finally {
+			db.close();
+		}
+		const whole = await parseApkg(legacyApkg(sql, FIXTURE), options());
+		const plan = await parseApkg(zipSync({ 'collection.anki2': bytes }), options());
+		const count = (p: typeof plan) => p.decks.reduce((n, d) => n + d.cards.length, 0);
+		expect(count(plan)).toBe(count(whole) - 1);
+		expect(plan.decks.flatMap((d) => d.warnings)).toContain(
+			'1 card was skipped because its schedule holds dates no calendar has (the collection may be damaged).'
+		);
+		for (const card of plan.decks.flatMap((d) => d.cards))
+			expect(Number.isFinite(card.due)).toBe(true);
+	});
+
 	it('says when a zip has no collection', async () => {
 		const error = await importErrorOf(() =>
 			parseApkg(zipSync({ 'notes.txt': strToU8('hello') }), options())

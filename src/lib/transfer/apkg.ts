@@ -15,6 +15,7 @@ import { clozeNumbers, renderCloze } from './cloze';
 import { hasMarkup, isBlankHtml } from './html-text';
 import { creationTimeFor } from './new-card';
 import type { DeckImport, ImportPlan, ParseOptions } from './plan';
+import { checkCard, checkLog } from './record-check';
 import { openDatabase, type SqlJsLoader } from './sqlite';
 import { readZipDirectory, readZipEntry, ZipBudget, type ZipLimits } from './zip-reader';
 import { unzstd } from './zstd';
@@ -257,7 +258,23 @@ export function collectionToPlan(
 		card.due = card.created; // the study queue introduces new cards in due order
 	});
 
-	const result = [...decks.values()].sort((x, y) => x.deck.name.localeCompare(y.deck.name));
+	// A damaged or hand-edited collection can hold numbers no date can carry (a due
+	// of 1e13 seconds, a revlog id near 2^63). The checks the deck-file reader uses
+	// decide what may be stored; a card that fails them is skipped, not imported broken.
+	let impossible = 0;
+	for (const target of decks.values()) {
+		const kept = target.cards.filter((card, i) => storable(() => checkCard(card, `cards[${i}]`)));
+		impossible += target.cards.length - kept.length;
+		const keptIds = new Set(kept.map((card) => card.id));
+		target.cards = kept;
+		target.logs = target.logs.filter(
+			(log, i) => keptIds.has(log.cardId) && storable(() => checkLog(log, `logs[${i}]`))
+		);
+	}
+
+	const result = [...decks.values()]
+		.filter((target) => target.cards.length > 0)
+		.sort((x, y) => x.deck.name.localeCompare(y.deck.name));
 	if (result.length === 0)
 		throw new ImportError(
 			blank > 0
@@ -274,6 +291,10 @@ export function collectionToPlan(
 		warnings.push(
 			`${plural(blank, 'card was', 'cards were')} skipped because nothing was left to show without media or with an empty cloze.`
 		);
+	if (impossible > 0)
+		warnings.push(
+			`${plural(impossible, 'card was', 'cards were')} skipped because its schedule holds dates no calendar has (the collection may be damaged).`
+		);
 	if (noNote > 0)
 		warnings.push(
 			`${plural(noNote, 'card was', 'cards were')} skipped because its note is missing from the package.`
@@ -287,6 +308,15 @@ export function collectionToPlan(
 			`${plural(notAnswers, 'history entry', 'history entries')} that recorded a manual reschedule rather than an answer ${notAnswers === 1 ? 'was' : 'were'} left out.`
 		);
 	return { kind: 'decks', decks: result, sourceFormat: 'apkg' };
+}
+
+function storable(check: () => unknown): boolean {
+	try {
+		check();
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 /** Anki's position of a new card (its `due`, or `odue` while in a filtered deck). */
