@@ -101,4 +101,14 @@ describe('parseBlocks', () => {
 			'But what does it mean?'
 		]);
 	});
+
+	it('reads a Markdown heading longer than 300 characters as a paragraph', () => {
+		const long = `Tea ${'leaf '.repeat(70)}end`;
+		expect(shape(`T\n\n## ${long}\n\nText.\n\n${long}\n===\n\nMore.`)).toEqual([
+			['paragraph', long],
+			['paragraph', 'Text.'],
+			['paragraph', long],
+			['paragraph', 'More.']
+		]);
+	});
 });

@@ -10,12 +10,17 @@
  * - other lines are joined into paragraphs; a line ending a sentence ends the paragraph, so text
  *   with one paragraph per line works as well as text with blank lines between paragraphs.
  *
+ * A Markdown heading longer than 300 characters is read as a paragraph: a section's heading is
+ * repeated on its cards (sources, tags, list fronts), so one very long heading over thousands
+ * of cards would make the deck many times the size of the article.
+ *
  * Dropped: a line written twice in a row (an image's alt text and caption), metadata lines
  * ("Last updated:", "6 minutes of reading"), code blocks, tables, rules and images.
  */
 
 import { caseStyle } from './casing';
 import { stripInlineMarkdown } from './inline-markdown';
+import { runStart } from './wording';
 
 export type BlockKind = 'heading' | 'paragraph' | 'item';
 
@@ -53,6 +58,7 @@ const TABLE_ROW = /^\s*\|/;
 const HTML_COMMENT = /^\s*<!--.*-->\s*$/;
 const BLOCKQUOTE = /^\s{0,3}>\s?/;
 const ENDS_SENTENCE = /[.!?:;]["')\]]*$/;
+const MAX_HEADING_CHARS = 300;
 
 /** Lines that describe the page, not the subject. Only tested on short lines of their own. */
 const METADATA: readonly RegExp[] = [
@@ -84,6 +90,14 @@ function isHeadingLike(text: string): boolean {
 	if (style === 'title' || style === 'any') return true;
 	if (text.endsWith('?') && ADDRESSING_QUESTION.test(text)) return false;
 	return wordCount(text) <= 8;
+}
+
+/** A Markdown heading's text without its optional closing `#`s ("Tea ##" → "Tea"). */
+function withoutClosingHashes(text: string): string {
+	const spaceAfter = runStart(text, /\s/);
+	const hashes = runStart(text, '#', spaceAfter);
+	const spaceBefore = runStart(text, /\s/, hashes);
+	return spaceBefore < hashes && hashes < spaceAfter ? text.slice(0, spaceBefore) : text;
 }
 
 function isMetadata(text: string): boolean {
@@ -133,7 +147,9 @@ function readRawBlocks(text: string): Raw[] {
 
 		const current: string[] | null = paragraph;
 		if (current && current.length === 1 && SETEXT_UNDERLINE.test(line)) {
-			raws.push({ kind: 'md-heading', text: current[0] ?? '', level: line.includes('=') ? 1 : 2 });
+			const text = current[0] ?? '';
+			if (text.length > MAX_HEADING_CHARS) flush();
+			else raws.push({ kind: 'md-heading', text, level: line.includes('=') ? 1 : 2 });
 			paragraph = null;
 			continue;
 		}
@@ -146,8 +162,10 @@ function readRawBlocks(text: string): Raw[] {
 		const heading = MD_HEADING.exec(line);
 		if (heading) {
 			flush();
-			const title = stripInlineMarkdown((heading[2] ?? '').replace(/\s+#+\s*$/, ''));
-			if (title) raws.push({ kind: 'md-heading', text: title, level: heading[1]?.length ?? 1 });
+			const title = stripInlineMarkdown(withoutClosingHashes(heading[2] ?? ''));
+			if (title.length > MAX_HEADING_CHARS) raws.push({ kind: 'text', lines: [title] });
+			else if (title)
+				raws.push({ kind: 'md-heading', text: title, level: heading[1]?.length ?? 1 });
 			continue;
 		}
 		const item = BULLET.exec(line) ?? ORDERED.exec(line);

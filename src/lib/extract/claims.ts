@@ -34,7 +34,8 @@ import {
 	startsDangling,
 	stripConnectives,
 	subjectOf,
-	withFinalStop
+	withFinalStop,
+	withoutClosingPunctuation
 } from './wording';
 
 const BLANK = '[…]';
@@ -126,7 +127,7 @@ function keySpan(sentence: string, match: RegExpExecArray): [number, number] | n
 	const span = match.indices?.groups?.key;
 	if (!span) return null;
 	const start = span[0];
-	let key = sentence.slice(start, span[1]).replace(/[.!?;:]+["')\]]*$/, '');
+	let key = withoutClosingPunctuation(sentence.slice(start, span[1]));
 	if (wordCount(key) > CUT_KEY_OVER_WORDS) {
 		// Prefer ending at a comma (the clause ends there); else before a purpose or reason phrase.
 		const cut = /,\s/.exec(key) ?? / (?:to|so that|because|while|which) /.exec(key.slice(1));

@@ -63,4 +63,10 @@ describe('findEnumeration', () => {
 		expect(items(sentence)?.length).toBeGreaterThan(3);
 		expect(performance.now() - started).toBeLessThan(200);
 	});
+
+	it('stays linear on a long sentence of "A and B" parts without a trigger', () => {
+		const started = performance.now();
+		expect(findEnumeration(`${'X and y, '.repeat(5000)}x and y.`)).toBeNull();
+		expect(performance.now() - started).toBeLessThan(500);
+	});
 });

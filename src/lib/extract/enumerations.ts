@@ -11,6 +11,8 @@
  * like "For some, it may be…, and others…".
  */
 
+import { withoutClosingPunctuation } from './wording';
+
 export interface EnumerationItem {
 	text: string;
 	/** Offsets in the sentence: [start, end). */
@@ -112,7 +114,7 @@ function firstItem(part: Part): { item: EnumerationItem; trigger: string } | nul
 
 /** The last item, without the final stop and cut before a trailing phrase if it is long. */
 function lastItem(text: string, start: number): EnumerationItem | null {
-	let body = text.replace(/[.!?;:]+["')\]]*$/, '').trim();
+	let body = withoutClosingPunctuation(text).trim();
 	if (words(body).length > MAX_ITEM_WORDS) {
 		const cut = LAST_ITEM_CUT.exec(body);
 		if (cut) body = body.slice(0, cut.index);
@@ -130,7 +132,12 @@ function lastItem(text: string, start: number): EnumerationItem | null {
  */
 export function findEnumeration(sentence: string): Enumeration | null {
 	const parts = commaParts(sentence);
+	const heads = new Map<number, ReturnType<typeof firstItem>>();
+	// Where the run of item parts just before part j starts (j when there is none): kept as j
+	// moves on, so that "A and B, A and B, …" without a trigger is not walked back at every comma.
+	let run = 1;
 	for (let j = 1; j < parts.length; j++) {
+		if (j === 1 || !isItem((parts[j - 1] as Part).text)) run = j;
 		const part = parts[j] as Part;
 		const conjunction = /^(?:and|or) /i.exec(part.text);
 		let tail: EnumerationItem[];
@@ -152,17 +159,12 @@ export function findEnumeration(sentence: string): Enumeration | null {
 			if (!right || !isItem(left) || words(left).length > 4) continue;
 			tail = [item(left, part.start), right];
 		}
-		const middle: EnumerationItem[] = [];
-		let f = j - 1;
-		while (f >= 1 && isItem((parts[f] as Part).text)) {
-			const p = parts[f] as Part;
-			middle.unshift(item(p.text, p.start));
-			f -= 1;
-		}
-		const head = firstItem(parts[f] as Part);
-		if (!head) continue;
+		const f = run - 1;
+		if (!heads.has(f)) heads.set(f, firstItem(parts[f] as Part));
+		const head = heads.get(f);
+		if (!head || 1 + (j - run) + tail.length < 3) continue;
+		const middle = parts.slice(run, j).map((p) => item(p.text, p.start));
 		const items = [head.item, ...middle, ...tail];
-		if (items.length < 3) continue;
 		const lastOne = items[items.length - 1] as EnumerationItem;
 		return { items, start: head.item.start, end: lastOne.end, trigger: head.trigger };
 	}

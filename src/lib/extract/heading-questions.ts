@@ -20,7 +20,13 @@ import { capitaliseFirst, type Vocabulary } from './casing';
 import { isNoise } from './noise';
 import type { Sentence } from './sentences';
 import { contentTokens, overlap } from './tokens';
-import { asStatement, startsDangling, stripConnectives, withFinalStop } from './wording';
+import {
+	asStatement,
+	startsDangling,
+	stripConnectives,
+	withFinalStop,
+	withoutTrailing
+} from './wording';
 
 const MAX_ANSWER_SENTENCES = 3;
 
@@ -40,7 +46,7 @@ const FIRST_STEP =
  */
 export function headingQuestion(heading: string, vocabulary: Vocabulary): string | null {
 	const asked = heading.trim().endsWith('?');
-	const text = vocabulary.sentenceCase(heading.trim()).replace(/\?+$/, '').trim();
+	const text = withoutTrailing(vocabulary.sentenceCase(heading.trim()), '?').trim();
 	let match = /^how to (?<rest>.+)$/i.exec(text);
 	if (match?.groups?.rest) return `How do you ${match.groups.rest}?`;
 	match = /^what (?<det>a|an|the) (?<thing>.+?) (?<be>is|are) (?<rest>.+)$/i.exec(text);

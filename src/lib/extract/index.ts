@@ -60,12 +60,15 @@ function byPosition(a: Candidate, b: Candidate): number {
 }
 
 function toDrafts(candidates: Candidate[]): ArticleDraft[] {
-	const ids = new Set<string>();
+	// Drafts with the same content get "-2", "-3"… in order. Counting per base, rather than
+	// trying suffixes until one is free, keeps thousands of identical drafts linear. The ids are
+	// the same: a base is "d-" and seven characters, so no other base's "-n" can take one.
+	const uses = new Map<string, number>();
 	return candidates.map((candidate) => {
 		const base = `d-${hash(`${candidate.kind}\u0000${candidate.front}\u0000${candidate.back}`)}`;
-		let id = base;
-		for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-		ids.add(id);
+		const n = (uses.get(base) ?? 0) + 1;
+		uses.set(base, n);
+		const id = n === 1 ? base : `${base}-${n}`;
 		const section = candidate.source.heading ? slugify(candidate.source.heading, 48) : '';
 		return {
 			id,

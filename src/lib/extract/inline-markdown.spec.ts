@@ -17,4 +17,16 @@ describe('stripInlineMarkdown', () => {
 			'call my_func_name with 2 * 3 * 4'
 		);
 	});
+
+	it('keeps the words of a link whose address holds brackets', () => {
+		expect(stripInlineMarkdown('See [Tea](https://en.wikipedia.org/wiki/Tea_(drink)) now')).toBe(
+			'See Tea now'
+		);
+	});
+
+	it('does not read a link across an unclosed bracket', () => {
+		expect(stripInlineMarkdown('[see [Tea](https://tea.example) and ![x [y](a.png)')).toBe(
+			'[see Tea and ![x y'
+		);
+	});
 });

@@ -1,16 +1,21 @@
 /**
  * Inline Markdown: emphasis, code spans, links and images inside a line. Cards are plain
  * text, so the marks are removed and the words kept. Each pattern is bounded by a
- * character class that excludes its own delimiter, so none of them can backtrack.
+ * character class that excludes its own delimiter and its opener, so none of them can
+ * backtrack, and a failed match stops at the next opener: a line of 200,000 "[" (or "![",
+ * "[a](", "<http://") would otherwise make every one of them scan to the end of the line.
  */
+
+/** A link's address in brackets, which may itself hold one pair: `(https://en.wikipedia.org/wiki/Tea_(drink))`. */
+const ADDRESS = String.raw`\((?:[^()\n]|\([^()\n]*\))*\)`;
 
 const INLINE_RULES: readonly (readonly [RegExp, string])[] = [
 	// Images carry no words a learner should recall; their alt text is usually a caption.
-	[/!\[[^\]\n]*\]\([^)\n]*\)/g, ''],
-	[/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1'],
-	[/\[([^\]\n]*)\]\[[^\]\n]*\]/g, '$1'],
-	[/\[\^[^\]\n]*\]/g, ''],
-	[/<(https?:\/\/[^>\s]+)>/g, '$1'],
+	[new RegExp(String.raw`!\[[^[\]\n]*\]` + ADDRESS, 'g'), ''],
+	[new RegExp(String.raw`\[([^[\]\n]*)\]` + ADDRESS, 'g'), '$1'],
+	[/\[([^[\]\n]*)\]\[[^[\]\n]*\]/g, '$1'],
+	[/\[\^[^[\]\n]*\]/g, ''],
+	[/<(https?:\/\/[^<>\s]+)>/g, '$1'],
 	[/`([^`\n]+)`/g, '$1'],
 	[/\*\*([^*\n]+)\*\*/g, '$1'],
 	[/__([^_\n]+)__/g, '$1'],

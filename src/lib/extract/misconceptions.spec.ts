@@ -119,4 +119,19 @@ describe('findMisconceptions', () => {
 			cards('A few common misconceptions about tea can lead to misunderstanding it. Tea is old.')
 		).toEqual([]);
 	});
+
+	it('looks for an item\u2019s correction only among 50 sentences of at most 600 characters', () => {
+		const list =
+			'There are a few common misconceptions about gardening:\n\n' +
+			'- That it is all about watering.\n- That it is only for retired people.\n- That it is dull.\n\n';
+		const groupOnly =
+			'False. The article lists this among common misconceptions about gardening and says they are untrue.';
+		const filler = Array.from({ length: 50 }, (_, i) => `Soil type ${i} is common.`).join(' ');
+		expect(
+			cards(`${list}All of these are untrue! ${filler} Gardening needs far more than watering.`)[0]
+				?.back
+		).toBe(groupOnly);
+		const long = `Gardening needs far more than watering, ${'and more, '.repeat(60)}always.`;
+		expect(cards(`${list}All of these are untrue! ${long}`)[0]?.back).toBe(groupOnly);
+	});
 });

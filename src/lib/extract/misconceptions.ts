@@ -19,7 +19,8 @@
  * or else by the claim's own subject.
  * A sentence starting with "It"/"They"/"This" that follows it continues the same correction
  * and is kept. For a list, each item gets the refuting sentence that shares most content words
- * with it; an item the article refutes only as a group gets a back that says so.
+ * with it (among the first 50 sentences of the paragraph after the list); an item the article
+ * refutes only as a group gets a back that says so.
  */
 
 import { nextParagraph, sentenceKey, sourceRef, type Article, type ArticleBlock } from './article';
@@ -36,6 +37,7 @@ import {
 	subjectOf,
 	withFinalStop,
 	withoutFinalStop,
+	withoutTrailing,
 	type Antecedent
 } from './wording';
 
@@ -79,6 +81,15 @@ const REFUTATIONS: readonly RegExp[] = [
 const CORRECTION_OPENER =
 	/^(?:but |and |however, )?(?:in fact|in reality|actually|in truth|the truth is(?: that)?|the reality is(?: that)?|on the contrary|quite the opposite)\b,?\s*/i;
 
+/** Longest sentence read as a claim or a correction, as elsewhere in `extract`. */
+const MAX_SENTENCE_CHARS = 600;
+/**
+ * How many sentences after a list of misconceptions are offered as corrections. Each item is
+ * compared with each of them, so without a bound a list of 8,000 items above a paragraph of
+ * 20,000 sentences took seconds; a real refutation is a few sentences long.
+ */
+const MAX_LIST_CORRECTIONS = 50;
+
 /** A sentence that continues the correction before it. */
 const CONTINUATION = /^(?:it|it's|they|they're|this|these)\b/i;
 
@@ -104,9 +115,10 @@ function topicOf(phrase: string | undefined): Antecedent | null {
  * the topic. Null when it starts with a pronoun nothing can replace.
  */
 function claimText(raw: string, topic: Antecedent | null, vocabulary: Vocabulary): string | null {
-	let claim = withoutFinalStop(raw)
-		.replace(/[?!]+$/, '')
-		.replace(/^(?:that|the idea that|the belief that)\s+/i, '');
+	let claim = withoutTrailing(withoutFinalStop(raw), '?!').replace(
+		/^(?:that|the idea that|the belief that)\s+/i,
+		''
+	);
 	if (/^(?:it|it's|they|they're)\b/i.test(claim)) {
 		const resolved = topic ? resolveLeadingPronoun(claim, topic) : null;
 		if (!resolved) return null;
@@ -193,7 +205,7 @@ function singleMisconceptions(article: Article): Candidate[] {
 		if (block.kind !== 'paragraph') continue;
 		block.sentences.forEach((sentence, index) => {
 			const key = sentenceKey(block.index, index);
-			if (article.used.has(key) || sentence.text.length > 600) return;
+			if (article.used.has(key) || sentence.text.length > MAX_SENTENCE_CHARS) return;
 			if (CORRECTION_OPENER.test(sentence.text)) return;
 			const text = stripConnectives(sentence.text);
 			let match: RegExpExecArray | null = null;
@@ -289,7 +301,12 @@ function listedMisconceptions(article: Article): Candidate[] {
 				if (isRefutation(sentence.text)) {
 					refuted = true;
 					article.used.add(sentenceKey(after.index, i));
-				} else if (!isNoise(sentence.text) && !isIntroduction(sentence.text)) {
+				} else if (
+					corrections.length < MAX_LIST_CORRECTIONS &&
+					sentence.text.length <= MAX_SENTENCE_CHARS &&
+					!isNoise(sentence.text) &&
+					!isIntroduction(sentence.text)
+				) {
 					const text = correctionSentence(sentence.text, list.topic, true);
 					corrections.push({ text, tokens: contentTokens(text) });
 				}

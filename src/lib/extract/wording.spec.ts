@@ -3,11 +3,14 @@ import {
 	asStatement,
 	isPluralPhrase,
 	resolveLeadingPronoun,
+	runStart,
 	startsDangling,
 	stripConnectives,
 	subjectOf,
 	withFinalStop,
-	withoutFinalStop
+	withoutClosingPunctuation,
+	withoutFinalStop,
+	withoutTrailing
 } from './wording';
 
 describe('stripConnectives', () => {
@@ -82,5 +85,51 @@ describe('final punctuation', () => {
 		expect(withFinalStop('Is it?')).toBe('Is it?');
 		expect(withoutFinalStop('Debugging issues.')).toBe('Debugging issues');
 		expect(asStatement('Anyone can learn it!')).toBe('Anyone can learn it.');
+	});
+});
+
+describe('sentence ends on long runs', () => {
+	// A pattern like /[,;:]+$/ tries every position of a run: quadratic, seconds on 100,000.
+	const run = (c: string) => c.repeat(100_000);
+
+	it('withFinalStop', () => {
+		const started = performance.now();
+		expect(withFinalStop(`a${run(';')}b`)).toBe(`a${run(';')}b.`);
+		expect(withFinalStop(`Tea${run(',')}`)).toBe('Tea.');
+		expect(performance.now() - started).toBeLessThan(500);
+	});
+
+	it('withoutFinalStop', () => {
+		const started = performance.now();
+		expect(withoutFinalStop(`a${run(',')}b`)).toBe(`a${run(',')}b`);
+		expect(withoutFinalStop(`Tea${run('.')}`)).toBe('Tea');
+		expect(performance.now() - started).toBeLessThan(500);
+	});
+
+	it('asStatement', () => {
+		const started = performance.now();
+		expect(asStatement(`a${run('!')}b`)).toBe(`a${run('!')}b`);
+		expect(asStatement(`Tea${run('!')}")`)).toBe('Tea.")');
+		expect(performance.now() - started).toBeLessThan(500);
+	});
+});
+
+describe('runStart', () => {
+	it('finds where a run of the given characters ends a text', () => {
+		expect(runStart('Wait!!', '!')).toBe(4);
+		expect(runStart('Wait!!")', '!', 6)).toBe(4);
+		expect(runStart('Wait', '!')).toBe(4);
+		expect(runStart('!!!', '!')).toBe(0);
+		expect(runStart('Tea  \t', /\s/)).toBe(3);
+	});
+});
+
+describe('withoutTrailing and withoutClosingPunctuation', () => {
+	it('remove only what ends the text', () => {
+		expect(withoutTrailing('Really?!?', '?!')).toBe('Really');
+		expect(withoutTrailing('?Really', '?')).toBe('?Really');
+		expect(withoutClosingPunctuation('and Ruby.")')).toBe('and Ruby');
+		expect(withoutClosingPunctuation('and Ruby")')).toBe('and Ruby")');
+		expect(withoutClosingPunctuation('Ruby;:.')).toBe('Ruby');
 	});
 });

@@ -128,13 +128,59 @@ export function resolveLeadingPronoun(sentence: string, antecedent: Antecedent):
 }
 
 /**
+ * Where the run of characters from `chars` that ends at `end` starts (`end` itself when there
+ * is none). A loop rather than a pattern such as `/[.!]+$/`: a regular expression tries every
+ * position of a long run and takes quadratic time on "....x", and an article can hold a
+ * 200,000-character line.
+ *
+ * @example
+ * runStart('Wait!!', '!'); // 4
+ * runStart('Wait!!")', '!', 6); // 4
+ */
+export function runStart(text: string, chars: string | RegExp, end = text.length): number {
+	let start = end;
+	while (start > 0) {
+		const c = text.charAt(start - 1);
+		if (typeof chars === 'string' ? !chars.includes(c) : !chars.test(c)) break;
+		start -= 1;
+	}
+	return start;
+}
+
+/**
+ * `text` without the characters from `chars` at its end.
+ *
+ * @example
+ * withoutTrailing('Really?!?', '?!'); // "Really"
+ */
+export function withoutTrailing(text: string, chars: string): string {
+	return text.slice(0, runStart(text, chars));
+}
+
+/** Closing quotes and brackets that may follow a sentence's final punctuation. */
+const CLOSERS = `"')]`;
+
+/**
+ * `text` without final punctuation (`.!?;:`) and the quotes or brackets after it; unchanged
+ * when it does not end in punctuation.
+ *
+ * @example
+ * withoutClosingPunctuation('and Ruby.")'); // "and Ruby"
+ */
+export function withoutClosingPunctuation(text: string): string {
+	const closers = runStart(text, CLOSERS);
+	const punctuation = runStart(text, '.!?;:', closers);
+	return punctuation < closers ? text.slice(0, punctuation) : text;
+}
+
+/**
  * Ends `text` with a full stop unless it already ends with punctuation that ends a sentence.
  *
  * @example
  * withFinalStop('Good pay'); // "Good pay."
  */
 export function withFinalStop(text: string): string {
-	const trimmed = text.trim().replace(/[,;:]+$/, '');
+	const trimmed = withoutTrailing(text.trim(), ',;:');
 	return /[.!?]["')\]]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
@@ -145,10 +191,7 @@ export function withFinalStop(text: string): string {
  * withoutFinalStop('Debugging issues.'); // "Debugging issues"
  */
 export function withoutFinalStop(text: string): string {
-	return text
-		.trim()
-		.replace(/[.!;:,]+$/, '')
-		.trim();
+	return withoutTrailing(text.trim(), '.!;:,').trim();
 }
 
 /**
@@ -158,5 +201,7 @@ export function withoutFinalStop(text: string): string {
  * asStatement('Anyone can learn it!'); // "Anyone can learn it."
  */
 export function asStatement(sentence: string): string {
-	return sentence.replace(/!+(["')\]]*)$/, '.$1');
+	const closers = runStart(sentence, CLOSERS);
+	const bangs = runStart(sentence, '!', closers);
+	return bangs < closers ? `${sentence.slice(0, bangs)}.${sentence.slice(closers)}` : sentence;
 }
