@@ -30,20 +30,27 @@ export function createDeck(input: NewDeckInput): { deck: Deck; cards: Card[] } {
 		name: input.name.trim(),
 		created,
 		source: input.source,
-		builtin: input.builtin ?? false
+		builtin: input.builtin ?? false,
+		overrides: {}
 	};
 	const cards = input.drafts.map((draft, index): Card => {
 		const scheduling = newScheduling(new Date(created + index));
+		const id = newId(index);
 		return {
 			...scheduling,
-			id: newId(index),
+			id,
 			deckId: deck.id,
+			// Each draft is a note of its own.
+			noteId: id,
+			ord: 0,
 			kind: draft.kind,
 			front: draft.front,
 			back: draft.back,
 			format: input.format ?? 'text',
 			tags: [...draft.tags],
 			source: draft.source,
+			suspended: false,
+			buriedUntil: 0,
 			created: created + index,
 			modified: created
 		};

@@ -14,12 +14,21 @@ export type Grade = (typeof Grade)[keyof typeof Grade];
 export const GRADES: readonly Grade[] = [Grade.Again, Grade.Hard, Grade.Good, Grade.Easy];
 
 /**
- * How a card was made. `basic` is a plain front/back; the others come from the
- * article extractor (`true-false` for a refuted misconception, `list` for a list
- * to recall, `cloze` for a blanked key phrase, `question` for a heading question).
+ * The card type, which decides how a card's note is shown. `basic` is a plain
+ * front/back; `reversed` is a note studied both ways (two sibling cards); `cloze`
+ * hides one numbered deletion per card; `true-false` asks about a statement
+ * (made from a refuted misconception); `list` asks for a list to recall;
+ * `question` is a basic card the extractor made from a heading.
  */
-export type CardKind = 'basic' | 'true-false' | 'list' | 'cloze' | 'question';
-export const CARD_KINDS: readonly CardKind[] = ['basic', 'true-false', 'list', 'cloze', 'question'];
+export type CardKind = 'basic' | 'reversed' | 'true-false' | 'list' | 'cloze' | 'question';
+export const CARD_KINDS: readonly CardKind[] = [
+	'basic',
+	'reversed',
+	'true-false',
+	'list',
+	'cloze',
+	'question'
+];
 
 /** Where in its article a card came from, so study can show the passage after answering. */
 export interface SourceRef {
@@ -54,12 +63,23 @@ export type TextFormat = 'text' | 'html';
 export interface Card extends Scheduling {
 	id: string;
 	deckId: string;
+	/**
+	 * Cards made from one note are siblings and share its text: the two directions
+	 * of a `reversed` note, each cloze number of a `cloze` note. Other notes have one card.
+	 */
+	noteId: string;
+	/** Which card of its note: 1 for the reverse direction, the cloze number for a cloze, else 0. */
+	ord: number;
 	kind: CardKind;
 	front: string;
 	back: string;
 	format: TextFormat;
 	tags: string[];
 	source: SourceRef | null;
+	/** Set aside by the user until unsuspended: never shown in study. */
+	suspended: boolean;
+	/** Buried until this time (the start of the next study day); 0 when not buried. */
+	buriedUntil: number;
 	/** Creation time; new cards are introduced in this order. */
 	created: number;
 	/** Last edit of content or scheduling; merges keep the newer one. */
@@ -74,6 +94,8 @@ export interface Deck {
 	source: { title: string; text: string } | null;
 	/** Set on the deck the app ships with, so it can be restored. */
 	builtin: boolean;
+	/** This deck's own values for some study options; the rest follow the global settings. */
+	overrides: Partial<DeckOptions>;
 }
 
 /** One answer: ts-fsrs's `ReviewLog` with dates as epoch ms, tied to its card and deck. */
@@ -95,24 +117,50 @@ export interface ReviewLog {
 	review: number;
 }
 
-export interface Settings {
+/** In what order a deck's new cards are introduced. */
+export type NewCardOrder = 'article' | 'random';
+
+/** Study options a deck may set for itself (Anki's deck options preset). */
+export interface DeckOptions {
 	/** FSRS desired retention, 0.7–0.99. */
 	desiredRetention: number;
 	newPerDay: number;
 	reviewsPerDay: number;
-	/** Local hour (0–23) at which a study day begins, as Anki's "next day starts at". */
-	dayStartHour: number;
+	/** Learning steps as ts-fsrs writes them, space-separated: "1m 10m". */
+	learningSteps: string;
+	relearningSteps: string;
 	/** Longest interval FSRS may give, in days. */
 	maximumInterval: number;
+	newCardOrder: NewCardOrder;
+	/** Answering a card buries its siblings until the next day, as Anki does. */
+	burySiblings: boolean;
+}
+
+/** Every setting: the deck options' global values and the settings that are global only. */
+export interface Settings extends DeckOptions {
+	/** Local hour (0–23) at which a study day begins, as Anki's "next day starts at". */
+	dayStartHour: number;
+	/** Spreads due dates a little so cards learnt together do not stay together. */
+	fuzz: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
 	desiredRetention: 0.9,
 	newPerDay: 20,
 	reviewsPerDay: 200,
+	learningSteps: '1m 10m',
+	relearningSteps: '10m',
+	maximumInterval: 36500,
+	newCardOrder: 'article',
+	burySiblings: true,
 	dayStartHour: 4,
-	maximumInterval: 36500
+	fuzz: true
 };
+
+/** The options that apply to one deck: its overrides over the global settings. */
+export function deckSettings(settings: Settings, deck: Pick<Deck, 'overrides'>): Settings {
+	return { ...settings, ...deck.overrides };
+}
 
 /** A card the extractor or an importer proposes, before it has an id or a schedule. */
 export interface CardDraft {

@@ -33,7 +33,7 @@ describe('createScheduler', () => {
 	});
 
 	it('agrees with its own preview and never exceeds the maximum interval', () => {
-		const capped = createScheduler({ desiredRetention: 0.9, maximumInterval: 3 }, { fuzz: false });
+		const capped = createScheduler({ ...DEFAULT_SETTINGS, maximumInterval: 3 }, { fuzz: false });
 		let card = newScheduling(now);
 		let t = now;
 		for (let i = 0; i < 6; i++) {
@@ -49,13 +49,21 @@ describe('createScheduler', () => {
 	it('gives longer intervals for a lower desired retention', () => {
 		const grown = (retention: number) => {
 			const s = createScheduler(
-				{ desiredRetention: retention, maximumInterval: 36500 },
+				{ ...DEFAULT_SETTINGS, desiredRetention: retention },
 				{ fuzz: false }
 			);
 			const card = s.review(newScheduling(now), Grade.Easy, now).scheduling;
 			return card.scheduled_days;
 		};
 		expect(grown(0.8)).toBeGreaterThan(grown(0.95));
+	});
+
+	it('follows the learning steps it is given', () => {
+		const slow = createScheduler({ ...DEFAULT_SETTINGS, learningSteps: '30m 2h' }, { fuzz: false });
+		const again = slow.review(newScheduling(now), Grade.Again, now).scheduling;
+		expect(again.due - now.getTime()).toBe(30 * 60_000);
+		const good = slow.review(newScheduling(now), Grade.Good, now).scheduling;
+		expect(good.due - now.getTime()).toBe(2 * 3_600_000);
 	});
 
 	it('stores dates as epoch milliseconds', () => {

@@ -18,6 +18,7 @@ import {
 	type Scheduling,
 	type Settings
 } from './models';
+import { parseSteps } from './settings';
 
 export interface SchedulerOptions {
 	/** Fuzz spreads due dates so cards learnt together do not stay together. Off in tests. */
@@ -36,8 +37,8 @@ export type ReviewPreview = Record<Grade, ReviewOutcome>;
 export type SchedulableCard = Scheduling & { id?: string };
 
 /**
- * FSRS as the app uses it: Anki's default steps (learning 1m 10m, relearning 10m),
- * the user's desired retention and maximum interval. `now` is always passed in.
+ * FSRS as the app uses it, with the user's (or the deck's) desired retention, learning
+ * and relearning steps and maximum interval. `now` is always passed in.
  *
  * @example
  * const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false });
@@ -46,7 +47,10 @@ export type SchedulableCard = Scheduling & { id?: string };
  * scheduling.due - card.due; // 600_000 (10 minutes: the second learning step)
  */
 export function createScheduler(
-	settings: Pick<Settings, 'desiredRetention' | 'maximumInterval'>,
+	settings: Pick<
+		Settings,
+		'desiredRetention' | 'maximumInterval' | 'learningSteps' | 'relearningSteps'
+	>,
 	options: SchedulerOptions
 ) {
 	const engine: FSRS = fsrs(
@@ -55,8 +59,8 @@ export function createScheduler(
 			maximum_interval: settings.maximumInterval,
 			enable_fuzz: options.fuzz,
 			enable_short_term: true,
-			learning_steps: ['1m', '10m'],
-			relearning_steps: ['10m']
+			learning_steps: parseSteps(settings.learningSteps),
+			relearning_steps: parseSteps(settings.relearningSteps)
 		})
 		// Fuzz is seeded by card and repetition, not by the clock, so the interval a
 		// button shows when the answer is revealed is the one the tap then gives.

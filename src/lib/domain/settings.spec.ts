@@ -1,25 +1,65 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from './models';
-import { validateSettings } from './settings';
+import { DEFAULT_SETTINGS, deckSettings, type DeckOptions } from './models';
+import { parseSteps, settingProblem, validateOverrides, validateSettings } from './settings';
 
 describe('validateSettings', () => {
 	it('accepts the defaults', () => {
 		expect(() => validateSettings(DEFAULT_SETTINGS)).not.toThrow();
 	});
 
-	it('names the first setting out of range', () => {
+	it('names the first setting that is not allowed', () => {
 		expect(() => validateSettings({ ...DEFAULT_SETTINGS, dayStartHour: 24 })).toThrow(
-			'Next day starts at must be a number from 0 to 23.'
+			'Next day starts at must be a whole number from 0 to 23.'
 		);
 		expect(() => validateSettings({ ...DEFAULT_SETTINGS, desiredRetention: 0.5 })).toThrow(
 			'Desired retention must be a number from 0.7 to 0.99.'
 		);
 		expect(() => validateSettings({ ...DEFAULT_SETTINGS, newPerDay: 2.5 })).toThrow(
-			'New cards per day must be a whole number.'
+			'New cards per day must be a whole number from 0 to 9999.'
 		);
 		// An emptied number field binds to null.
 		expect(() =>
 			validateSettings({ ...DEFAULT_SETTINGS, reviewsPerDay: null as unknown as number })
-		).toThrow('Reviews per day must be a number from 0 to 99999.');
+		).toThrow('Reviews per day must be a whole number from 0 to 99999.');
+	});
+
+	it('checks learning steps, the new card order and the toggles', () => {
+		expect(settingProblem('learningSteps', '1m 10m 1d')).toBeNull();
+		expect(settingProblem('learningSteps', '')).toBeNull();
+		expect(settingProblem('learningSteps', '1m ten')).toBe(
+			'Learning steps: "ten" is not a step. Write a whole number and m, h or d, such as 10m.'
+		);
+		expect(settingProblem('relearningSteps', '0m')).toMatch(/"0m" is not a step/);
+		expect(settingProblem('learningSteps', Array(11).fill('1m').join(' '))).toBe(
+			'Learning steps may have at most 10 steps.'
+		);
+		expect(settingProblem('newCardOrder', 'random')).toBeNull();
+		expect(settingProblem('newCardOrder', 'due')).toBe(
+			'New card order must be one of: Article order, Random.'
+		);
+		expect(settingProblem('fuzz', 'yes')).toBe('Fuzz must be on or off.');
+	});
+});
+
+describe('parseSteps', () => {
+	it('splits on any whitespace', () => {
+		expect(parseSteps(' 1m\t10m  1h ')).toEqual(['1m', '10m', '1h']);
+		expect(parseSteps('   ')).toEqual([]);
+	});
+});
+
+describe('deck overrides', () => {
+	it('accepts per-deck options and refuses global ones or bad values', () => {
+		expect(() => validateOverrides({ newPerDay: 5, desiredRetention: 0.8 })).not.toThrow();
+		expect(() => validateOverrides({ dayStartHour: 3 } as Partial<DeckOptions>)).toThrow(
+			'A deck cannot set its own dayStartHour.'
+		);
+		expect(() => validateOverrides({ desiredRetention: 1 })).toThrow(/Desired retention/);
+	});
+
+	it('a deck follows the global settings except where it overrides them', () => {
+		const effective = deckSettings(DEFAULT_SETTINGS, { overrides: { newPerDay: 3 } });
+		expect(effective.newPerDay).toBe(3);
+		expect(effective.reviewsPerDay).toBe(DEFAULT_SETTINGS.reviewsPerDay);
 	});
 });

@@ -38,7 +38,8 @@ const KIND_ORDER: Record<CardKind, number> = {
 	question: 1,
 	list: 2,
 	cloze: 3,
-	basic: 4
+	basic: 4,
+	reversed: 5
 };
 
 /** FNV-1a, so a draft's id depends only on its content. */

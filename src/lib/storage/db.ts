@@ -1,5 +1,7 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable } from 'dexie';
+import { queueOf } from '$lib/domain/card-queue';
 import type { Card, Deck, ReviewLog } from '$lib/domain/models';
+import { searchWords } from '$lib/domain/search-words';
 
 /** One row of the key–value settings table. */
 export interface SettingRow {
@@ -8,16 +10,72 @@ export interface SettingRow {
 }
 
 /**
+ * Fields storage keeps on every card for its indexes, derived from the card itself:
+ * `queue` (state, or suspended / buried; see `queueOf`) and `words` (for search).
+ * They are never part of the domain `Card`; exports rebuild records field by field.
+ */
+export function withIndexFields<T extends Card>(card: T): T & { queue: number; words: string[] } {
+	return { ...card, queue: queueOf(card), words: searchWords(card) };
+}
+
+/** A stored card without its index fields: what the rest of the app works with. */
+function withoutIndexFields(value: unknown): unknown {
+	if (typeof value !== 'object' || value === null) return value;
+	const { queue, words, ...card } = value as Record<string, unknown>;
+	void [queue, words];
+	return card;
+}
+
+/**
+ * Computes the index fields on every card written, whoever writes it (a review, an
+ * edit, an import), so they can never disagree with the card; and leaves them out of
+ * the cards read (by key, by keys or by query), so a card read, changed and compared
+ * never carries a stale copy of them.
+ */
+function indexFieldsMiddleware(down: DBCore): DBCore {
+	return {
+		...down,
+		table(name) {
+			const table = down.table(name);
+			if (name !== 'cards') return table;
+			return {
+				...table,
+				mutate(request: DBCoreMutateRequest) {
+					if (request.type !== 'add' && request.type !== 'put') return table.mutate(request);
+					return table.mutate({
+						...request,
+						values: request.values.map((card) => withIndexFields(card as Card))
+					});
+				},
+				async get(request) {
+					return withoutIndexFields(await table.get(request));
+				},
+				async getMany(request) {
+					return (await table.getMany(request)).map(withoutIndexFields);
+				},
+				async query(request) {
+					const response = await table.query(request);
+					if (!request.values) return response;
+					return { ...response, result: response.result.map(withoutIndexFields) };
+				}
+			};
+		}
+	};
+}
+
+/**
  * The app's one IndexedDB database, and the only module that imports Dexie.
  *
- * Indexes are chosen for the study path: `[deckId+state+due]` answers "the next
- * due card of this state in this deck" and its count straight from the index, so
- * studying never scans the cards table however large it grows. Review logs are
- * found by `[deckId+state+review]` (how many new cards and reviews were done
- * today: counted, not read), `[deckId+review]` (a deck's history) and `cardId`.
+ * Indexes are chosen for the study path: `[deckId+queue+due]` answers "the next
+ * due card of this queue in this deck" and its count straight from the index, so
+ * studying never scans the cards table however large it grows, and never reads a
+ * suspended or buried card. Review logs are found by `[deckId+state+review]` (how
+ * many new cards and reviews were done today: counted, not read), `[deckId+review]`
+ * (a deck's history) and `cardId`. The card browser searches `words` and `tags` and
+ * filters by `[queue+due]`; `noteId` finds a card's siblings.
  *
  * Never edit a `version(n)` block once shipped: add `version(n + 1)` with an
- * `upgrade` that moves the data.
+ * `upgrade` that moves the data, and a case in `upgrade.spec.ts`.
  */
 export class FlashcardsDB extends Dexie {
 	decks!: EntityTable<Deck, 'id'>;
@@ -33,7 +91,38 @@ export class FlashcardsDB extends Dexie {
 			reviewLogs: 'id, cardId, [deckId+review], [deckId+state+review]',
 			settings: 'key'
 		});
+		// Notes (siblings), bury and suspend, per-deck options, search.
+		this.version(2)
+			.stores({
+				cards: 'id, deckId, noteId, *tags, *words, [deckId+queue+due], [queue+due]'
+			})
+			.upgrade(async (tx) => {
+				await tx
+					.table('decks')
+					.toCollection()
+					.modify((deck: Deck) => {
+						deck.overrides ??= {};
+					});
+				await tx
+					.table('cards')
+					.toCollection()
+					.modify((card: Card) => {
+						Object.assign(card, withIndexFields(upgradeCardToV2(card)));
+					});
+			});
+		this.use({ stack: 'dbcore', name: 'card-index-fields', create: indexFieldsMiddleware });
 	}
+}
+
+/** A version 1 card: every card was a note of its own, and nothing was buried or suspended. */
+function upgradeCardToV2(card: Card): Card {
+	return {
+		...card,
+		noteId: card.noteId ?? card.id,
+		ord: card.ord ?? 0,
+		suspended: card.suspended ?? false,
+		buriedUntil: card.buriedUntil ?? 0
+	};
 }
 
 let instance: FlashcardsDB | null = null;

@@ -61,7 +61,7 @@ const corpus: [string, () => Uint8Array, string, RegExp][] = [
 	['JSON of another app', () => text('{"notes":[{"q":"a"}]}'), 'notes.json', /not a deck file/],
 	[
 		'a newer format version',
-		() => text(validDeckFile.replace('"version":1', '"version":7')),
+		() => text(validDeckFile.replace('"version":2', '"version":7')),
 		'deck.json',
 		/newer version of the app.*version 7/
 	],

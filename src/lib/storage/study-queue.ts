@@ -1,3 +1,4 @@
+import { Queue } from '$lib/domain/card-queue';
 import { CardState, type Card, type Settings } from '$lib/domain/models';
 import { nextStudyDayStart, studyDayStart } from '$lib/domain/study-day';
 import {
@@ -14,19 +15,39 @@ import {
 import type { FlashcardsDB } from './db';
 
 /*
- * Every read here goes through the `[deckId+state+due]` or
+ * Every read here goes through the `[deckId+queue+due]` or
  * `[deckId+state+review]` index with a bounded range and `first()`, `count()` or
  * a limited key read: the cost depends on what is due today, not on how many
- * cards the deck holds.
+ * cards the deck holds. Suspended and buried cards sit in queues of their own
+ * (see `queueOf`), so they are never read here.
  */
 
-type DayLimits = Pick<Settings, 'newPerDay' | 'reviewsPerDay' | 'dayStartHour'>;
+type DayLimits = Pick<Settings, 'newPerDay' | 'reviewsPerDay' | 'dayStartHour'> &
+	Partial<Pick<Settings, 'newCardOrder'>>;
 
-/** Cards of one state in one deck due below `before`, earliest first (an index range). */
-function dueRange(db: FlashcardsDB, deckId: string, state: CardState, before: number) {
+/** Cards of one queue in one deck due below `before`, earliest first (an index range). */
+function dueRange(db: FlashcardsDB, deckId: string, queue: number, before: number) {
 	return db.cards
-		.where('[deckId+state+due]')
-		.between([deckId, state, -Infinity], [deckId, state, before], true, false);
+		.where('[deckId+queue+due]')
+		.between([deckId, queue, -Infinity], [deckId, queue, before], true, false);
+}
+
+/**
+ * Gives back the cards of a deck buried until a time that has come (Anki unburies at
+ * the start of the next day). Buried cards are few, and read from their own queue.
+ */
+export async function unburyDue(db: FlashcardsDB, deckId: string, now: Date): Promise<void> {
+	const buried = await dueRange(db, deckId, Queue.Buried, Infinity).toArray();
+	const due = buried.filter((card) => card.buriedUntil <= now.getTime());
+	if (due.length === 0) return;
+	await db.transaction('rw', db.cards, async () => {
+		// Read again inside the transaction: another tab may have changed them.
+		const current = await db.cards.bulkGet(due.map((card) => card.id));
+		const stillDue = current.filter(
+			(card): card is Card => !!card && card.buriedUntil > 0 && card.buriedUntil <= now.getTime()
+		);
+		await db.cards.bulkPut(stillDue.map((card) => ({ ...card, buriedUntil: 0 })));
+	});
 }
 
 function firstDue(db: FlashcardsDB, deckId: string, state: CardState, before: number) {
@@ -123,7 +144,42 @@ export async function deckCounts(
 	now: Date,
 	limits: DayLimits
 ): Promise<QueueCounts> {
+	await unburyDue(db, deckId, now);
 	return (await today(db, deckId, now, limits)).counts;
+}
+
+/** How far into the new cards the random order looks for the next one. */
+const RANDOM_WINDOW = 1000;
+
+/**
+ * The next new card. In article order, the first by due; in random order, one of the
+ * first cards chosen by a hash of the deck and how many new cards were seen today, so
+ * the choice is the same until one is answered (a reload, an undo) and costs at most
+ * `RANDOM_WINDOW` keys, never a read of every new card.
+ */
+async function nextNewCard(
+	db: FlashcardsDB,
+	deckId: string,
+	order: Settings['newCardOrder'],
+	seenToday: number
+): Promise<Card | undefined> {
+	const range = () => dueRange(db, deckId, CardState.New, Infinity);
+	if (order !== 'random') return range().first();
+	const count = (await range().limit(RANDOM_WINDOW).primaryKeys()).length;
+	if (count === 0) return undefined;
+	return range()
+		.offset(hashOf(`${deckId}:${seenToday}`) % count)
+		.first();
+}
+
+/** FNV-1a: a stable, well-spread number from a string. */
+function hashOf(text: string): number {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		hash ^= text.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193);
+	}
+	return hash >>> 0;
 }
 
 export type StudyStep =
@@ -143,12 +199,16 @@ export async function nextStudyStep(
 	limits: DayLimits
 ): Promise<StudyStep> {
 	const t = now.getTime();
-	const { dayEnd, available, counts } = await today(db, deckId, now, limits);
+	await unburyDue(db, deckId, now);
+	const { dayEnd, allowance, available, counts } = await today(db, deckId, now, limits);
+	const seenToday = limits.newPerDay - allowance.newCards;
 
 	const card =
 		(await firstLearning(db, deckId, t + 1)) ??
 		(counts.reviews > 0 ? await firstDue(db, deckId, CardState.Review, dayEnd) : undefined) ??
-		(counts.newCards > 0 ? await firstDue(db, deckId, CardState.New, Infinity) : undefined) ??
+		(counts.newCards > 0
+			? await nextNewCard(db, deckId, limits.newCardOrder ?? 'article', seenToday)
+			: undefined) ??
 		(await firstLearning(db, deckId, t + LEARN_AHEAD_MS + 1));
 	if (card) return { kind: 'card', card, counts };
 

@@ -5,6 +5,7 @@ import { unzipSync } from 'fflate';
 import type { Card, Deck, ReviewLog } from '$lib/domain/models';
 import { parseApkg } from './apkg';
 import { encodeApkg } from './apkg-export';
+import { testCard, testDeck } from '$lib/domain/testing/records';
 import { NOW, countingIds, jsdomSanitize } from './testing/fixed';
 import { loadSqlJs } from './testing/sql';
 
@@ -12,32 +13,10 @@ const DAY = 86_400_000;
 const now = NOW.getTime();
 
 function card(id: string, over: Partial<Card>): Card {
-	return {
-		id,
-		deckId: 'deck',
-		kind: 'basic',
-		front: `front ${id}`,
-		back: `back ${id}`,
-		format: 'text',
-		tags: [],
-		source: null,
-		created: now - 50 * DAY,
-		modified: now - DAY,
-		due: now,
-		stability: 0,
-		difficulty: 0,
-		elapsed_days: 0,
-		scheduled_days: 0,
-		learning_steps: 0,
-		reps: 0,
-		lapses: 0,
-		state: 0,
-		last_review: null,
-		...over
-	};
+	return testCard({ id, created: now - 50 * DAY, modified: now - DAY, due: now, ...over });
 }
 
-const deck: Deck = { id: 'deck', name: 'Export::Test', created: 0, source: null, builtin: false };
+const deck: Deck = testDeck({ id: 'deck', name: 'Export::Test' });
 const cards: Card[] = [
 	card('new-2', { created: now - 2 * DAY }),
 	card('new-1', { created: now - 3 * DAY, tags: ['two words', 'x'] }),

@@ -89,23 +89,22 @@ describe('Anki packages, both generations', () => {
 		expect(cardByFront(legacy, '[…] is the powerhouse of the cell').tags).toEqual(['biology']);
 	});
 
-	it('warns about media, empty cards, suspended cards and manual reschedules', () => {
+	it('warns about media, empty cards and manual reschedules', () => {
 		expect(legacy.decks[0]!.warnings).toEqual([
 			'5 media files were skipped: this app keeps the text of cards, not images or sounds.',
 			'1 card was skipped because nothing was left to show without media or with an empty cloze.',
-			'1 card was suspended in Anki; here they are ordinary cards.',
 			'1 history entry that recorded a manual reschedule rather than an answer was left out.'
 		]);
 		expect(legacy.decks[1]!.warnings).toEqual([]);
 	});
 
 	it('carries FSRS memory from cards.data and dates from the revlog', () => {
-		const { id, deckId, front, back, tags, kind, format, source, ...schedule } = cardByFront(
-			legacy,
-			'<b>犬</b>'
-		);
-		void [id, deckId, front, back, tags, kind, format, source];
+		const { id, deckId, front, back, tags, kind, format, source, noteId, ord, ...schedule } =
+			cardByFront(legacy, '<b>犬</b>');
+		void [id, deckId, front, back, tags, kind, format, source, noteId, ord];
 		expect(schedule).toEqual({
+			suspended: false,
+			buriedUntil: 0,
 			created: 1_690_000_000_001,
 			// cards.mod, in whole seconds as Anki keeps it.
 			modified: 1_690_000_000_000,
@@ -273,6 +272,16 @@ describe('ids that let a re-import merge', () => {
 		expect(cardByFront(plan, 'Mitochondria is the [metaphor] of the cell').id).toBe(
 			'anki-guid1003-1'
 		);
+	});
+
+	it('keeps the cards of one note as siblings, and a card suspended in Anki suspended', async () => {
+		const plan = await parseAt(NOW, 'x');
+		const forward = cardByFront(plan, 'Paris');
+		const reverse = cardByFront(plan, 'capital of <i>France</i>');
+		expect([forward.noteId, reverse.noteId]).toEqual(['anki-guid1002', 'anki-guid1002']);
+		expect([forward.ord, reverse.ord]).toEqual([0, 1]);
+		expect(forward.suspended || reverse.suspended).toBe(false);
+		expect(cardByFront(plan, 'Mitochondria is the [metaphor] of the cell').suspended).toBe(true);
 	});
 
 	it('falls back to the note id without a guid, and to the deck id without a deck name', () => {

@@ -11,7 +11,7 @@ import {
 } from './anki-collection';
 import { mediaNames, stripMedia } from './anki-media';
 import { ankiReviewLogs, ankiScheduling } from './anki-schedule';
-import { clozeNumbers, renderCloze } from './cloze';
+import { clozeNumbers, renderCloze } from '$lib/domain/cloze';
 import { hasMarkup, isBlankHtml } from './html-text';
 import { creationTimeFor } from './new-card';
 import type { DeckImport, ImportPlan, ParseOptions } from './plan';
@@ -146,7 +146,6 @@ export function collectionToPlan(
 	const media = new Set<string>(packagedMedia);
 	let noNote = 0;
 	let blank = 0;
-	let suspended = 0;
 	let notAnswers = 0;
 
 	const revlogByCard = new Map<number, AnkiRevlog[]>();
@@ -166,7 +165,8 @@ export function collectionToPlan(
 				name: collection.decks.get(did) ?? 'Imported from Anki',
 				created: now,
 				source: null,
-				builtin: false
+				builtin: false,
+				overrides: {}
 			};
 			d = { deck, cards: [], logs: [], warnings: [] };
 			decks.set(did, d);
@@ -198,7 +198,6 @@ export function collectionToPlan(
 			continue;
 		}
 		const back = html ? options.sanitize(sides.back) : sides.back;
-		if (ankiCard.queue === -1) suspended++;
 
 		const history = revlogByCard.get(ankiCard.id) ?? [];
 		const { logs, skipped } = ankiReviewLogs(history);
@@ -226,12 +225,18 @@ export function collectionToPlan(
 		const card: Card = {
 			id,
 			deckId: target.deck.id,
+			// Siblings in Anki stay siblings here (burying one buries the others); each card
+			// keeps its own rendered text, so an edit changes that card only.
+			noteId: `anki-${note.guid || note.id}`,
+			ord: ankiCard.ord,
 			kind: sides.cloze ? 'cloze' : 'basic',
 			front,
 			back,
 			format: html ? 'html' : 'text',
 			tags: [...note.tags],
 			source: null,
+			suspended: ankiCard.queue === -1,
+			buriedUntil: 0,
 			created,
 			// Anki's last change to the card (schedule, deck) or its note (fields, tags), and
 			// nothing derived from `now` or `created`: re-importing an unchanged package then
@@ -298,10 +303,6 @@ export function collectionToPlan(
 	if (noNote > 0)
 		warnings.push(
 			`${plural(noNote, 'card was', 'cards were')} skipped because its note is missing from the package.`
-		);
-	if (suspended > 0)
-		warnings.push(
-			`${plural(suspended, 'card was', 'cards were')} suspended in Anki; here they are ordinary cards.`
 		);
 	if (notAnswers > 0)
 		warnings.push(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Card, Deck } from '$lib/domain/models';
+import { testCard, testDeck } from '$lib/domain/testing/records';
 import { csvToPlan, encodeCsv, parseCsv, type CsvNeedsMapping } from './csv';
 import type { ImportPlan } from './plan';
 import { NOW, countingIds, importErrorOf, jsdomSanitize } from './testing/fixed';
@@ -210,29 +211,9 @@ describe('CSV column mapping', () => {
 });
 
 describe('encodeCsv', () => {
-	const deck: Deck = { id: 'd', name: 'Mixed', created: 0, source: null, builtin: false };
-	const card = (front: string, back: string, format: Card['format'], tags: string[]): Card => ({
-		id: front,
-		deckId: 'd',
-		kind: 'basic',
-		front,
-		back,
-		format,
-		tags,
-		source: null,
-		created: 0,
-		modified: 0,
-		due: 0,
-		stability: 0,
-		difficulty: 0,
-		elapsed_days: 0,
-		scheduled_days: 0,
-		learning_steps: 0,
-		reps: 0,
-		lapses: 0,
-		state: 0,
-		last_review: null
-	});
+	const deck: Deck = testDeck({ id: 'd', name: 'Mixed' });
+	const card = (front: string, back: string, format: Card['format'], tags: string[]): Card =>
+		testCard({ id: front, deckId: 'd', front, back, format, tags });
 
 	it('writes what Anki expects, quoting where needed', () => {
 		const text = encodeCsv(deck, [

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { Card, Deck } from '$lib/domain/models';
 import { ImportError } from '$lib/errors';
-import { clozeNumbers, renderCloze } from './cloze';
+import { clozeNumbers, renderCloze } from '$lib/domain/cloze';
 import { isBlankHtml, textToHtml } from './html-text';
 import { creationTimeFor, newCard, type CardContent } from './new-card';
 import { randomId, type DeckImport, type ImportPlan, type ParseOptions } from './plan';
@@ -417,7 +417,14 @@ export function csvToPlan(table: CsvTable, mapping: CsvMapping, options: CsvOpti
 	const deckFor = (name: string): DeckImport => {
 		let d = decks.get(name);
 		if (!d) {
-			const deck: Deck = { id: newId(), name, created: now, source: null, builtin: false };
+			const deck: Deck = {
+				id: newId(),
+				name,
+				created: now,
+				source: null,
+				builtin: false,
+				overrides: {}
+			};
 			d = { deck, cards: [], logs: [], warnings: [...table.warnings] };
 			decks.set(name, d);
 		}

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '$lib/domain/models';
 import { ImportError } from '$lib/errors';
 import { encodeBackup, encodeDeck, parseDeckFile } from './deck-file';
 import { backupArb, deckDataArb, type DeckData } from './testing/arbitraries';
@@ -75,7 +76,7 @@ describe('deck files round-trip', () => {
 		const text = encodeDeck({ deck: d.deck, cards: d.cards }, { now });
 		const lines = text.split('\n');
 		expect(lines[0]).toBe(
-			`{"format":"article-flashcards.deck","version":1,"exported":${now.getTime()},`
+			`{"format":"article-flashcards.deck","version":2,"exported":${now.getTime()},`
 		);
 		expect(lines.filter((l) => l.startsWith('{"id":')).length).toBe(d.cards.length);
 		expect(JSON.parse(text)).not.toHaveProperty('logs');
@@ -141,10 +142,10 @@ describe('bad deck files', () => {
 	});
 
 	it('refuses a file from a newer version, saying which', () => {
-		const text = spoiled(() => undefined).replace('"version":1', '"version":2');
+		const text = spoiled(() => undefined).replace('"version":2', '"version":3');
 		const error = errorOf(() => parseDeckFile(text));
 		expect(error.message).toBe(
-			'This file was made by a newer version of the app (format version 2); this app reads version 1.'
+			'This file was made by a newer version of the app (format version 3); this app reads version 2.'
 		);
 	});
 
@@ -170,7 +171,7 @@ describe('bad deck files', () => {
 		['stability', -1, 'cards[1].stability', /0 or more, but it is -1/],
 		['reps', 1.5, 'cards[1].reps', /whole number, 0 or more, but it is 1.5/],
 		['tags', 'a b', 'cards[1].tags', /a list of text tags, but it is a string/],
-		['kind', 'essay', 'cards[1].kind', /one of basic, true-false/],
+		['kind', 'essay', 'cards[1].kind', /one of basic, reversed, true-false/],
 		['format', 'markdown', 'cards[1].format', /"text" or "html"/],
 		['front', undefined, 'cards[1].front', /front should be text, but it is missing/],
 		['last_review', 'yesterday', 'cards[1].last_review', /milliseconds or null/],
@@ -256,18 +257,60 @@ describe('bad deck files', () => {
 		expect(d.warnings).toEqual([`1 card named another deck; it was put in “${d.deck.name}”.`]);
 	});
 
+	it('reads a version 1 file: each card is a note of its own, neither buried nor suspended', () => {
+		const v1 = JSON.stringify({
+			format: 'article-flashcards.deck',
+			version: 1,
+			exported: 0,
+			deck: { id: 'd', name: 'Old', created: 0, source: null, builtin: false },
+			cards: [
+				{
+					id: 'c',
+					deckId: 'd',
+					kind: 'basic',
+					front: 'Q',
+					back: 'A',
+					format: 'text',
+					tags: [],
+					source: null,
+					created: 0,
+					modified: 0,
+					due: 0,
+					stability: 0,
+					difficulty: 0,
+					elapsed_days: 0,
+					scheduled_days: 0,
+					learning_steps: 0,
+					reps: 0,
+					lapses: 0,
+					state: 0,
+					last_review: null
+				}
+			]
+		});
+		const plan = parseDeckFile(v1);
+		const [d] = plan.decks;
+		expect(d?.deck.overrides).toEqual({});
+		expect(d?.cards[0]).toMatchObject({ noteId: 'c', ord: 0, suspended: false, buriedUntil: 0 });
+	});
+
+	it('refuses a deck option a deck may not set, naming it', () => {
+		const d = sample();
+		const text = encodeDeck(
+			{ deck: { ...d.deck, overrides: { newPerDay: -1 } }, cards: d.cards },
+			{ now }
+		);
+		const error = errorOf(() => parseDeckFile(text));
+		expect(error.where).toBe('deck.overrides');
+		expect(error.message).toMatch(/New cards per day must be a whole number from 0 to 9999/);
+	});
+
 	it('checks backup settings and refuses a deck id used twice', () => {
 		const d = sample();
 		const text = encodeBackup(
 			{
 				decks: [d],
-				settings: {
-					desiredRetention: 0.5,
-					newPerDay: 1,
-					reviewsPerDay: 1,
-					dayStartHour: 4,
-					maximumInterval: 10
-				}
+				settings: { ...DEFAULT_SETTINGS, desiredRetention: 0.5 }
 			},
 			{ now }
 		);

@@ -20,8 +20,12 @@ import {
 
 export const DECK_FORMAT = 'article-flashcards.deck';
 export const BACKUP_FORMAT = 'article-flashcards.backup';
-/** The only version this app writes and the newest it reads. */
-export const FORMAT_VERSION = 1;
+/**
+ * The version this app writes and the newest it reads. Version 2 added notes (`noteId`,
+ * `ord`), bury and suspend on cards and `overrides` on decks; version 1 files read as
+ * cards that are notes of their own.
+ */
+export const FORMAT_VERSION = 2;
 
 /** A deck as exported. Leave `logs` out to export without review history. */
 export interface DeckContent {
@@ -38,7 +42,8 @@ function deckRecord(d: Deck): Deck {
 		name: d.name,
 		created: d.created,
 		source: d.source ? { title: d.source.title, text: d.source.text } : null,
-		builtin: d.builtin
+		builtin: d.builtin,
+		overrides: { ...d.overrides }
 	};
 }
 
@@ -47,6 +52,8 @@ function cardRecord(c: Card): Card {
 	return {
 		id: c.id,
 		deckId: c.deckId,
+		noteId: c.noteId,
+		ord: c.ord,
 		kind: c.kind,
 		front: c.front,
 		back: c.back,
@@ -55,6 +62,8 @@ function cardRecord(c: Card): Card {
 		source: s
 			? { heading: s.heading, paragraph: s.paragraph, start: s.start, end: s.end, text: s.text }
 			: null,
+		suspended: c.suspended,
+		buriedUntil: c.buriedUntil,
 		created: c.created,
 		modified: c.modified,
 		due: c.due,
@@ -141,8 +150,13 @@ function checkedSettingsRecord(s: Settings): Settings {
 		desiredRetention: s.desiredRetention,
 		newPerDay: s.newPerDay,
 		reviewsPerDay: s.reviewsPerDay,
+		learningSteps: s.learningSteps,
+		relearningSteps: s.relearningSteps,
+		maximumInterval: s.maximumInterval,
+		newCardOrder: s.newCardOrder,
+		burySiblings: s.burySiblings,
 		dayStartHour: s.dayStartHour,
-		maximumInterval: s.maximumInterval
+		fuzz: s.fuzz
 	};
 }
 

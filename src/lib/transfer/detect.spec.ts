@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { testDeck } from '$lib/domain/testing/records';
 import { encodeBackup, encodeDeck } from './deck-file';
 import { detectAndParse, detectFormat, MAX_TEXT_BYTES } from './detect';
 import { legacyApkg } from './testing/anki-builder';
@@ -8,7 +9,7 @@ import { NOW, countingIds, importErrorOf, jsdomSanitize } from './testing/fixed'
 import { loadSqlJs } from './testing/sql';
 
 const options = () => ({ now: NOW, sanitize: jsdomSanitize, newId: countingIds(), loadSqlJs });
-const deck = { id: 'd1', name: 'Deck', created: 0, source: null, builtin: false };
+const deck = testDeck({ id: 'd1', name: 'Deck' });
 
 describe('detectFormat', () => {
 	it('tells formats apart by first bytes, then name', () => {

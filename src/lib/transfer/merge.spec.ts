@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Card, ReviewLog } from '$lib/domain/models';
+import { testCard } from '$lib/domain/testing/records';
 import { isNewer, mergeCards, newLogs } from './merge';
 
 function card(id: string, modified: number, last_review: number | null = null): Card {
-	return {
-		id,
-		deckId: 'd',
-		kind: 'basic',
-		front: `${id}@${modified}`,
-		back: '',
-		format: 'text',
-		tags: [],
-		source: null,
-		created: 0,
-		modified,
-		due: 0,
-		stability: 0,
-		difficulty: 0,
-		elapsed_days: 0,
-		scheduled_days: 0,
-		learning_steps: 0,
-		reps: 0,
-		lapses: 0,
-		state: 0,
-		last_review
-	};
+	return testCard({ id, deckId: 'd', front: `${id}@${modified}`, back: '', modified, last_review });
 }
 
 describe('mergeCards', () => {

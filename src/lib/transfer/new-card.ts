@@ -1,7 +1,8 @@
 import { CardState, type Card } from '$lib/domain/models';
 
 /** The content half of a card: what an importer reads from a file that has no schedule. */
-export type CardContent = Pick<Card, 'kind' | 'front' | 'back' | 'format' | 'tags' | 'source'>;
+export type CardContent = Pick<Card, 'kind' | 'front' | 'back' | 'format' | 'tags' | 'source'> &
+	Partial<Pick<Card, 'noteId' | 'ord'>>;
 
 /**
  * A card that has never been studied, due at its creation time.
@@ -25,12 +26,16 @@ export function newCard(
 	return {
 		id: at.id,
 		deckId: at.deckId,
+		noteId: content.noteId ?? at.id,
+		ord: content.ord ?? 0,
 		kind: content.kind,
 		front: content.front,
 		back: content.back,
 		format: content.format,
 		tags: content.tags,
 		source: content.source,
+		suspended: false,
+		buriedUntil: 0,
 		created: at.created,
 		modified: now,
 		// New cards are introduced in due order (the study queue reads the due index).

@@ -1,5 +1,6 @@
 import {
 	CARD_KINDS,
+	DEFAULT_SETTINGS,
 	type Card,
 	type CardKind,
 	type CardState,
@@ -10,7 +11,8 @@ import {
 	type SourceRef,
 	type TextFormat
 } from '$lib/domain/models';
-import { ImportError } from '$lib/errors';
+import { settingProblem, validateOverrides } from '$lib/domain/settings';
+import { ImportError, ValidationError } from '$lib/errors';
 
 /**
  * Checks untrusted JSON values against the app's record types, field by field.
@@ -127,7 +129,28 @@ const RATING: NumberRule = {
 };
 const DIFFICULTY: NumberRule = { min: 0, max: 10, expected: 'a number from 0 to 10' };
 
-/** Checks a deck record. `builtin` may be left out of a hand-made file; it means false. */
+function optionalBool(o: Json, key: string, path: string): boolean {
+	const value = o[key] ?? false;
+	if (typeof value !== 'boolean') fail(`${path}.${key}`, 'true or false', value);
+	return value;
+}
+
+function checkOverrides(value: unknown, path: string): Deck['overrides'] {
+	if (value === undefined || value === null) return {};
+	const o = objectAt(value, path, 'an object of deck options');
+	try {
+		validateOverrides(o);
+	} catch (error) {
+		if (error instanceof ValidationError) throw new ImportError(error.message, path);
+		throw error;
+	}
+	return { ...o };
+}
+
+/**
+ * Checks a deck record. `builtin` may be left out of a hand-made file (false), and
+ * `overrides` of a version 1 file (none).
+ */
 export function checkDeck(value: unknown, path: string): Deck {
 	const o = objectAt(value, path);
 	let source: Deck['source'] = null;
@@ -135,14 +158,13 @@ export function checkDeck(value: unknown, path: string): Deck {
 		const s = objectAt(o.source, `${path}.source`, 'null or an object with title and text');
 		source = { title: str(s, 'title', `${path}.source`), text: str(s, 'text', `${path}.source`) };
 	}
-	const builtin = o.builtin ?? false;
-	if (typeof builtin !== 'boolean') fail(`${path}.builtin`, 'true or false', builtin);
 	return {
 		id: str(o, 'id', path, true),
 		name: str(o, 'name', path, true),
 		created: num(o, 'created', path, MS),
 		source,
-		builtin
+		builtin: optionalBool(o, 'builtin', path),
+		overrides: checkOverrides(o.overrides, `${path}.overrides`)
 	};
 }
 
@@ -172,7 +194,11 @@ function checkTags(value: unknown, path: string): string[] {
 	return list.slice() as string[];
 }
 
-/** Checks a card record, including every FSRS field's type and range. */
+/**
+ * Checks a card record, including every FSRS field's type and range. The note fields and
+ * bury/suspend (added in version 2) may be left out: the card is then a note of its own,
+ * neither buried nor suspended.
+ */
 export function checkCard(value: unknown, path: string): Card {
 	const o = objectAt(value, path);
 	const kind = o.kind;
@@ -181,15 +207,20 @@ export function checkCard(value: unknown, path: string): Card {
 	const format = o.format;
 	if (format !== 'text' && format !== 'html') fail(`${path}.format`, '"text" or "html"', format);
 	const lastReview = o.last_review == null ? null : num(o, 'last_review', path, MS_OR_NULL);
+	const id = str(o, 'id', path, true);
 	return {
-		id: str(o, 'id', path, true),
+		id,
 		deckId: str(o, 'deckId', path, true),
+		noteId: o.noteId === undefined ? id : str(o, 'noteId', path, true),
+		ord: o.ord === undefined ? 0 : num(o, 'ord', path, COUNT),
 		kind: kind as CardKind,
 		front: str(o, 'front', path),
 		back: str(o, 'back', path),
 		format: format as TextFormat,
 		tags: checkTags(o.tags, `${path}.tags`),
 		source: checkSource(o.source, `${path}.source`),
+		suspended: optionalBool(o, 'suspended', path),
+		buriedUntil: o.buriedUntil === undefined ? 0 : num(o, 'buriedUntil', path, MS),
 		created: num(o, 'created', path, MS),
 		modified: num(o, 'modified', path, MS),
 		due: num(o, 'due', path, MS),
@@ -225,27 +256,18 @@ export function checkLog(value: unknown, path: string): ReviewLog {
 	};
 }
 
-/** Checks the settings of a backup; the ranges are the ones the settings page allows. */
+/**
+ * Checks the settings of a backup against the rules the settings page applies. A setting
+ * an older backup does not have takes its default.
+ */
 export function checkSettings(value: unknown, path: string): Settings {
 	const o = objectAt(value, path, 'null or an object');
-	return {
-		desiredRetention: num(o, 'desiredRetention', path, {
-			min: 0.7,
-			max: 0.99,
-			expected: 'a number from 0.7 to 0.99'
-		}),
-		newPerDay: num(o, 'newPerDay', path, COUNT),
-		reviewsPerDay: num(o, 'reviewsPerDay', path, COUNT),
-		dayStartHour: num(o, 'dayStartHour', path, {
-			min: 0,
-			max: 23,
-			integer: true,
-			expected: 'a whole number from 0 to 23'
-		}),
-		maximumInterval: num(o, 'maximumInterval', path, {
-			min: 1,
-			integer: true,
-			expected: 'a whole number of days, 1 or more'
-		})
-	};
+	const settings = { ...DEFAULT_SETTINGS };
+	for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+		if (o[key] === undefined) continue;
+		const problem = settingProblem(key, o[key]);
+		if (problem) throw new ImportError(problem, `${path}.${key}`);
+		(settings as Record<string, unknown>)[key] = o[key];
+	}
+	return settings;
 }

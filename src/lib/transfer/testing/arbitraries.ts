@@ -28,7 +28,15 @@ export const deckArb: fc.Arbitrary<Deck> = fc.record({
 	name: nonBlank,
 	created: ms,
 	source: fc.option(fc.record({ title: text, text }), { nil: null }),
-	builtin: fc.boolean()
+	builtin: fc.boolean(),
+	overrides: fc.record(
+		{
+			newPerDay: count.filter((n) => n <= 9999),
+			learningSteps: fc.constantFrom('', '1m', '5m 1h 1d'),
+			burySiblings: fc.boolean()
+		},
+		{ requiredKeys: [] }
+	)
 });
 
 const sourceArb = fc
@@ -45,12 +53,16 @@ export function cardArb(deckId: string): fc.Arbitrary<Card> {
 	return fc.record({
 		id: fc.uuid(),
 		deckId: fc.constant(deckId),
+		noteId: fc.uuid(),
+		ord: fc.nat({ max: 20 }),
 		kind: fc.constantFrom(...CARD_KINDS),
 		front: text,
 		back: text,
 		format: fc.constantFrom('text' as const, 'html' as const),
 		tags: fc.array(text, { maxLength: 4 }),
 		source: fc.option(sourceArb, { nil: null }),
+		suspended: fc.boolean(),
+		buriedUntil: fc.oneof(fc.constant(0), ms),
 		created: ms,
 		modified: ms,
 		due: ms,
@@ -108,10 +120,15 @@ export const deckDataArb: fc.Arbitrary<DeckData> = deckArb.chain((deck) =>
 
 export const settingsArb: fc.Arbitrary<Settings> = fc.record({
 	desiredRetention: fc.double({ min: 0.7, max: 0.99, noNaN: true }),
-	newPerDay: count,
+	newPerDay: count.filter((n) => n <= 9999),
 	reviewsPerDay: count,
+	learningSteps: fc.constantFrom('', '1m 10m', '30m 2h 1d'),
+	relearningSteps: fc.constantFrom('', '10m', '1h 1d'),
+	maximumInterval: fc.integer({ min: 1, max: 36_500 }),
+	newCardOrder: fc.constantFrom('article' as const, 'random' as const),
+	burySiblings: fc.boolean(),
 	dayStartHour: fc.integer({ min: 0, max: 23 }),
-	maximumInterval: fc.integer({ min: 1, max: 36_500 })
+	fuzz: fc.boolean()
 });
 
 function allIdsUnique(decks: DeckData[]): boolean {

@@ -105,6 +105,40 @@ export function clozeNumbers(text: string): number[] {
 	return [...found].sort((a, b) => a - b);
 }
 
+/** A piece of a cloze card's side: text as written, the hidden deletion, or its revealed answer. */
+export type ClozeSegment =
+	| { kind: 'text'; text: string }
+	| { kind: 'blank'; hint: string | null }
+	| { kind: 'answer'; text: string };
+
+/**
+ * One side of cloze card `n` as segments, for a renderer that styles the blank and
+ * the answer itself. Deletions other than `n` show their text on both sides.
+ *
+ * @example
+ * clozeSegments('{{c1::Paris::city}} is in {{c2::France}}', 1, 'front');
+ * // [{ kind: 'blank', hint: 'city' }, { kind: 'text', text: ' is in France' }]
+ */
+export function clozeSegments(text: string, n: number, side: 'front' | 'back'): ClozeSegment[] {
+	const segments: ClozeSegment[] = [];
+	const addText = (piece: string) => {
+		if (piece === '') return;
+		const last = segments.at(-1);
+		if (last?.kind === 'text') last.text += piece;
+		else segments.push({ kind: 'text', text: piece });
+	};
+	const walk = (nodes: ClozeNode[]) => {
+		for (const node of nodes) {
+			if (typeof node === 'string') addText(node);
+			else if (node.n !== n) walk(node.content);
+			else if (side === 'front') segments.push({ kind: 'blank', hint: node.hint });
+			else segments.push({ kind: 'answer', text: node.content.map(plain).join('') });
+		}
+	};
+	walk(parse(text));
+	return segments;
+}
+
 /**
  * One side of cloze card `n`. The front hides deletion n as `[…]` (or `[hint]`); the back
  * shows it, in bold when the text is HTML. Other deletions show their text on both sides.
@@ -119,14 +153,11 @@ export function renderCloze(
 	side: 'front' | 'back',
 	html: boolean
 ): string {
-	const render = (nodes: ClozeNode[]): string =>
-		nodes
-			.map((node) => {
-				if (typeof node === 'string') return node;
-				if (node.n !== n) return render(node.content);
-				if (side === 'back') return html ? `<b>${render(node.content)}</b>` : render(node.content);
-				return `[${node.hint ?? '…'}]`;
-			})
-			.join('');
-	return render(parse(text));
+	return clozeSegments(text, n, side)
+		.map((segment) => {
+			if (segment.kind === 'text') return segment.text;
+			if (segment.kind === 'blank') return `[${segment.hint ?? '…'}]`;
+			return html ? `<b>${segment.text}</b>` : segment.text;
+		})
+		.join('');
 }

@@ -1,0 +1,116 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { FlashcardsDB } from './db';
+import { testDatabase } from './test-db';
+
+/*
+ * Each earlier schema, exactly as it shipped, with data written the way that version
+ * wrote it. Opening it with today's FlashcardsDB must keep every card, log and setting.
+ * Add a case here with every new `version(n)`.
+ */
+
+const V1_STORES = {
+	decks: 'id, name',
+	cards: 'id, deckId, [deckId+state+due]',
+	reviewLogs: 'id, cardId, [deckId+review], [deckId+state+review]',
+	settings: 'key'
+};
+
+const v1Deck = { id: 'd1', name: 'Old deck', created: 1, source: null, builtin: false };
+const v1Card = (i: number, state: number) => ({
+	id: `c${i}`,
+	deckId: 'd1',
+	kind: 'basic',
+	front: `Question ${i} about Kubernetes`,
+	back: `Answer ${i}`,
+	format: 'text',
+	tags: ['old'],
+	source: null,
+	created: i,
+	modified: i,
+	due: 1000 + i,
+	stability: state === 0 ? 0 : 3,
+	difficulty: state === 0 ? 0 : 5,
+	elapsed_days: 0,
+	scheduled_days: 0,
+	learning_steps: 0,
+	reps: state === 0 ? 0 : 1,
+	lapses: 0,
+	state,
+	last_review: state === 0 ? null : 500
+});
+const v1Log = {
+	id: 'l1',
+	cardId: 'c1',
+	deckId: 'd1',
+	rating: 3,
+	state: 0,
+	due: 0,
+	stability: 0,
+	difficulty: 0,
+	elapsed_days: 0,
+	last_elapsed_days: 0,
+	scheduled_days: 0,
+	learning_steps: 0,
+	review: 500
+};
+const v1Settings = {
+	key: 'settings',
+	value: {
+		desiredRetention: 0.85,
+		newPerDay: 7,
+		reviewsPerDay: 70,
+		dayStartHour: 3,
+		maximumInterval: 400
+	}
+};
+
+async function writeVersion1(name: string) {
+	const old = new Dexie(name);
+	old.version(1).stores(V1_STORES);
+	await old.table('decks').add(v1Deck);
+	await old.table('cards').bulkAdd([v1Card(0, 0), v1Card(1, 2), v1Card(2, 1)]);
+	await old.table('reviewLogs').add(v1Log);
+	await old.table('settings').bulkAdd([v1Settings, { key: 'lastBackup', value: 1234 }]);
+	old.close();
+}
+
+describe('schema upgrades', () => {
+	it('opens a version 1 database with every deck, card, log and setting intact', async () => {
+		// fake-indexeddb (installed by test-db) stands in for the browser's IndexedDB.
+		const { name } = testDatabase();
+		await writeVersion1(name);
+
+		const db = new FlashcardsDB(name);
+		await db.open();
+		expect(db.verno).toBe(2);
+
+		expect(await db.decks.toArray()).toEqual([{ ...v1Deck, overrides: {} }]);
+		const cards = await db.cards.orderBy('id').toArray();
+		expect(cards).toHaveLength(3);
+		for (const [i, card] of cards.entries()) {
+			const before = v1Card(i, [0, 2, 1][i]!);
+			expect(card).toMatchObject({
+				...before,
+				noteId: before.id,
+				ord: 0,
+				suspended: false,
+				buriedUntil: 0
+			});
+		}
+		expect(await db.reviewLogs.toArray()).toEqual([v1Log]);
+		expect(await db.settings.get('settings')).toEqual(v1Settings);
+		expect(await db.settings.get('lastBackup')).toEqual({ key: 'lastBackup', value: 1234 });
+
+		// The new indexes answer for the old cards.
+		const reviewCards = await db.cards
+			.where('[deckId+queue+due]')
+			.between(['d1', 2, -Infinity], ['d1', 2, Infinity])
+			.primaryKeys();
+		expect(reviewCards).toEqual(['c1']);
+		expect(await db.cards.where('words').startsWith('kube').count()).toBe(3);
+		expect(await db.cards.where('noteId').equals('c2').count()).toBe(1);
+		db.close();
+	});
+});
