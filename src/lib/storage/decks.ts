@@ -1,4 +1,7 @@
-import type { Card, Deck } from '$lib/domain/models';
+import type { Card, Deck, DeckOptions } from '$lib/domain/models';
+import { newScheduling } from '$lib/domain/scheduler';
+import { validateOverrides } from '$lib/domain/settings';
+import { StorageError, ValidationError } from '$lib/errors';
 import type { FlashcardsDB } from './db';
 
 export function listDecks(db: FlashcardsDB): Promise<Deck[]> {
@@ -33,12 +36,41 @@ export async function deleteDeck(db: FlashcardsDB, deckId: string): Promise<void
 	});
 }
 
-/** Changes a card's text (edit during review); its schedule is left alone. */
-export async function updateCardText(
+/** Renames a deck; the name may not be empty. */
+export async function renameDeck(db: FlashcardsDB, deckId: string, name: string): Promise<void> {
+	const trimmed = name.trim();
+	if (!trimmed) throw new ValidationError('A deck needs a name.');
+	const changed = await db.decks.update(deckId, { name: trimmed });
+	if (changed === 0) throw new StorageError('This deck is no longer on this device.');
+}
+
+/** Saves the options a deck sets for itself; an empty object makes it follow the global settings. */
+export async function setDeckOverrides(
 	db: FlashcardsDB,
-	cardId: string,
-	text: { front: string; back: string },
-	now: Date
+	deckId: string,
+	overrides: Partial<DeckOptions>
 ): Promise<void> {
-	await db.cards.update(cardId, { front: text.front, back: text.back, modified: now.getTime() });
+	validateOverrides(overrides);
+	const changed = await db.decks.update(deckId, { overrides: { ...overrides } });
+	if (changed === 0) throw new StorageError('This deck is no longer on this device.');
+}
+
+/**
+ * Resets every card of a deck to new ("Forget" in Anki), in article order, in one
+ * transaction. Review history is kept: it is what the user did, and today's counts
+ * and any later optimisation read it.
+ */
+export async function forgetDeck(db: FlashcardsDB, deckId: string, now: Date): Promise<number> {
+	return db.transaction('rw', db.cards, async () => {
+		const cards = await db.cards.where('deckId').equals(deckId).toArray();
+		await db.cards.bulkPut(
+			cards.map((card) => ({
+				...card,
+				...newScheduling(new Date(card.created)),
+				buriedUntil: 0,
+				modified: now.getTime()
+			}))
+		);
+		return cards.length;
+	});
 }

@@ -108,3 +108,19 @@ describe('nextStudyStep', () => {
 		expect((await deckCounts(db, 'd2', start, settings)).newCards).toBe(2);
 	});
 });
+
+describe('new card order', () => {
+	it('random order shows new cards out of article order, the same one until answered', async () => {
+		const random = { ...settings, newPerDay: 10, newCardOrder: 'random' as const };
+		const first = cardOf(await nextStudyStep(db, 'd1', start, random));
+		expect(cardOf(await nextStudyStep(db, 'd1', start, random)).id).toBe(first.id);
+		const order: string[] = [];
+		for (let i = 0; i < 10; i++) {
+			const card = cardOf(await nextStudyStep(db, 'd1', start, random));
+			order.push(card.id);
+			await recordReview(db, scheduler, card.id, Grade.Easy, start);
+		}
+		expect([...order].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `c${i}`).sort());
+		expect(order).not.toEqual(Array.from({ length: 10 }, (_, i) => `c${i}`));
+	});
+});

@@ -56,7 +56,7 @@ const made = new WeakMap<object, Sanitize>();
 /**
  * A sanitiser bound to a DOM: a page's `window`, or a jsdom window in Node. DOMPurify needs
  * a real HTML parser, so a Web Worker (which has none) passes `sanitize` in from a page, or
- * imports as text and lets `CardText` sanitise at render time.
+ * imports as text and lets `RichText` sanitise at render time.
  *
  * One sanitiser is made per window and reused, so calling this on every render is cheap.
  *

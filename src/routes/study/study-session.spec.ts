@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Grade } from '$lib/domain/models';
+import { addNote } from '$lib/storage/card-actions';
 import { addDeck } from '$lib/storage/decks';
 import { sampleDeck } from '$lib/storage/fixtures';
 import { testDatabase } from '$lib/storage/test-db';
@@ -30,37 +31,61 @@ describe('StudySession', () => {
 		expect(session.revealed).toBe(false);
 	});
 
-	it('undo after an edit restores the schedule and keeps the edited text', async () => {
+	it('undo takes back an edit, then the answer before it', async () => {
 		const { db, session } = await openSession();
 		const before = (await db.cards.get('c0'))!;
 		session.reveal();
 		await session.answer(Grade.Again);
-		// c0 comes back later; edit the card now on screen, then undo the answer to c0.
-		await session.edit('New question', 'New answer');
+		const c1 = (await db.cards.get('c1'))!;
+		await session.edit({ front: 'New question', back: 'New answer', tags: [] });
+		expect(session.card?.front).toBe('New question');
+		expect(session.card?.state).toBe(0);
+		await session.undo();
+		expect(session.card?.id).toBe('c1');
+		expect(await db.cards.get('c1')).toEqual(c1);
 		await session.undo();
 		expect(session.card?.id).toBe('c0');
-		const restored = (await db.cards.get('c0'))!;
-		expect(restored).toEqual(before);
-		expect((await db.cards.get('c1'))!.front).toBe('New question');
+		expect(await db.cards.get('c0')).toEqual(before);
 		expect(await db.reviewLogs.count()).toBe(0);
+		expect(session.canUndo).toBe(false);
 	});
 
-	it('keeps an edit of the same card through an undo of its answer', async () => {
-		const { db, session, advance } = await openSession();
-		session.reveal();
-		await session.answer(Grade.Again); // c0 due in 1 minute
-		advance(61_000);
-		await session.advance();
-		expect(session.card?.id).toBe('c0');
-		await session.edit('Fixed front', 'Fixed back');
+	it('bury and suspend take the card away until undone', async () => {
+		const { db, session } = await openSession();
+		await session.bury();
+		expect(session.card?.id).toBe('c1');
+		expect((await db.cards.get('c0'))!.buriedUntil).toBe(new Date(2026, 2, 11, 4).getTime());
+		await session.suspend();
+		expect(session.card?.id).toBe('c2');
 		await session.undo();
-		const card = (await db.cards.get('c0'))!;
-		expect(card.front).toBe('Fixed front');
-		expect(card.reps).toBe(0);
+		expect(session.card?.id).toBe('c1');
+		expect((await db.cards.get('c1'))!.suspended).toBe(false);
+		await session.undo();
+		expect(session.card?.id).toBe('c0');
+		expect((await db.cards.get('c0'))!.buriedUntil).toBe(0);
+	});
+
+	it('answering a card buries its siblings until tomorrow; undo gives them back', async () => {
+		const { db, session } = await openSession();
+		const [forward, reverse] = await addNote(
+			db,
+			'd1',
+			{ kind: 'reversed', front: 'cat', back: 'chat', tags: [] },
+			new Date(2026, 2, 1, 9)
+		);
+		await session.advance();
+		expect(session.card?.id).toBe(forward!.id);
+		session.reveal();
+		await session.answer(Grade.Good);
+		expect((await db.cards.get(reverse!.id))!.buriedUntil).toBeGreaterThan(0);
+		await session.undo();
+		expect((await db.cards.get(reverse!.id))!.buriedUntil).toBe(0);
 	});
 
 	it('refuses an empty front', async () => {
 		const { session } = await openSession();
-		await expect(session.edit('  ', 'x')).rejects.toThrow('The front of a card cannot be empty.');
+		await expect(session.edit({ front: '  ', back: 'x', tags: [] })).rejects.toThrow(
+			'The front of a card cannot be empty.'
+		);
 	});
 });

@@ -1,9 +1,25 @@
-import { GRADES, type Card, type Deck, type Grade, type Settings } from '$lib/domain/models';
+import {
+	GRADES,
+	deckSettings,
+	type Card,
+	type Deck,
+	type Grade,
+	type Settings
+} from '$lib/domain/models';
 import { formatInterval } from '$lib/domain/interval-format';
-import { ValidationError } from '$lib/errors';
+import type { NoteInput } from '$lib/domain/notes';
 import { createScheduler, type Scheduler } from '$lib/domain/scheduler';
+import { nextStudyDayStart } from '$lib/domain/study-day';
+import {
+	buryCards,
+	burySiblings,
+	editNote,
+	setSuspended,
+	undoCardChanges,
+	type CardsUndo
+} from '$lib/storage/card-actions';
 import type { FlashcardsDB } from '$lib/storage/db';
-import { getDeck, updateCardText } from '$lib/storage/decks';
+import { getDeck } from '$lib/storage/decks';
 import { recordReview, undoReview, type ReviewUndo } from '$lib/storage/reviews';
 import { loadSettings } from '$lib/storage/settings';
 import { deckCounts, nextStudyStep, type StudyStep } from '$lib/storage/study-queue';
@@ -17,6 +33,14 @@ export interface GradeChoice {
 const LABELS = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' } as const;
 
 /**
+ * One step the user can take back, and the card to show when it is: an answer (with
+ * the siblings it buried), or a bury, suspend or edit of the card on screen.
+ */
+type UndoEntry =
+	| { kind: 'answer'; review: ReviewUndo; siblings: CardsUndo }
+	| { kind: 'change'; change: CardsUndo; show: Card };
+
+/**
  * One study session over one deck: which card is up, whether its answer is
  * shown, and the undo history. The clock is read here, at the edge, and passed
  * into the domain and storage code.
@@ -28,7 +52,8 @@ export class StudySession {
 	revealed = $state(false);
 	choices = $state.raw<GradeChoice[]>([]);
 	busy = $state(false);
-	#undoStack = $state.raw<ReviewUndo[]>([]);
+	#undoStack = $state.raw<UndoEntry[]>([]);
+	/** The deck's options over the global settings. */
 	#settings: Settings | null = null;
 	#scheduler: Scheduler | null = null;
 	#timer: ReturnType<typeof setTimeout> | undefined;
@@ -54,8 +79,8 @@ export class StudySession {
 		const [deck, settings] = await Promise.all([getDeck(this.db, deckId), loadSettings(this.db)]);
 		if (!deck) return false;
 		this.deck = deck;
-		this.#settings = settings;
-		this.#scheduler = createScheduler(settings, { fuzz: true });
+		this.#settings = deckSettings(settings, deck);
+		this.#scheduler = createScheduler(this.#settings, { fuzz: settings.fuzz });
 		await this.advance();
 		return true;
 	}
@@ -76,46 +101,86 @@ export class StudySession {
 
 	async answer(grade: Grade): Promise<void> {
 		const card = this.card;
-		if (!card || !this.revealed || this.busy || !this.#scheduler) return;
+		const settings = this.#settings;
+		if (!card || !this.revealed || this.busy || !this.#scheduler || !settings) return;
 		this.busy = true;
 		try {
-			const result = await recordReview(this.db, this.#scheduler, card.id, grade, this.clock());
-			this.#undoStack = [...this.#undoStack, result.undo];
+			const now = this.clock();
+			const result = await recordReview(this.db, this.#scheduler, card.id, grade, now);
+			const siblings = settings.burySiblings
+				? await burySiblings(this.db, card, this.#nextDay(now), now)
+				: { before: [], created: [] };
+			this.#push({ kind: 'answer', review: result.undo, siblings });
 			await this.advance();
 		} finally {
 			this.busy = false;
 		}
 	}
 
-	/** Saves new text for the card on screen; it stays on screen, answer shown or not. */
-	async edit(front: string, back: string): Promise<void> {
-		const step = this.step;
-		if (step?.kind !== 'card') return;
-		if (!front.trim()) throw new ValidationError('The front of a card cannot be empty.');
-		const now = this.clock();
-		await updateCardText(this.db, step.card.id, { front, back }, now);
-		this.step = { ...step, card: { ...step.card, front, back, modified: now.getTime() } };
-		// An undo of an earlier answer to this card restores its schedule, not its old text.
-		this.#undoStack = this.#undoStack.map((undo) =>
-			undo.previous.id === step.card.id
-				? { ...undo, previous: { ...undo.previous, front, back } }
-				: undo
-		);
+	/** Hides the card on screen until the next study day (Anki's "bury", key `-`). */
+	bury(): Promise<void> {
+		return this.#setAside((card, now) => buryCards(this.db, [card.id], this.#nextDay(now), now));
 	}
 
-	/** Takes back the last answer and shows that card again, as Anki does. */
-	async undo(): Promise<void> {
-		const undo = this.#undoStack.at(-1);
-		if (!undo || this.busy || !this.deck || !this.#settings) return;
+	/** Hides the card on screen until it is unsuspended in the browser (Anki's `@`). */
+	suspend(): Promise<void> {
+		return this.#setAside((card, now) => setSuspended(this.db, [card.id], true, now));
+	}
+
+	/** Saves new text for the card on screen (and its note's siblings); it stays on screen. */
+	async edit(text: Pick<NoteInput, 'front' | 'back' | 'tags'>): Promise<void> {
+		const step = this.step;
+		if (step?.kind !== 'card' || this.busy) return;
 		this.busy = true;
 		try {
-			await undoReview(this.db, undo);
-			this.#undoStack = this.#undoStack.slice(0, -1);
-			const counts = await deckCounts(this.db, this.deck.id, this.clock(), this.#settings);
-			this.#show({ kind: 'card', card: undo.previous, counts });
+			const result = await editNote(this.db, step.card.id, text, this.clock());
+			this.#push({ kind: 'change', change: result, show: step.card });
+			this.step = { ...step, card: result.card };
 		} finally {
 			this.busy = false;
 		}
+	}
+
+	/** Takes back the last answer, bury, suspend or edit and shows that card again, as Anki does. */
+	async undo(): Promise<void> {
+		const entry = this.#undoStack.at(-1);
+		if (!entry || this.busy || !this.deck || !this.#settings) return;
+		this.busy = true;
+		try {
+			if (entry.kind === 'answer') {
+				await undoCardChanges(this.db, entry.siblings);
+				await undoReview(this.db, entry.review);
+			} else {
+				await undoCardChanges(this.db, entry.change);
+			}
+			this.#undoStack = this.#undoStack.slice(0, -1);
+			const card = entry.kind === 'answer' ? entry.review.previous : entry.show;
+			const counts = await deckCounts(this.db, this.deck.id, this.clock(), this.#settings);
+			this.#show({ kind: 'card', card, counts });
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	async #setAside(action: (card: Card, now: Date) => Promise<CardsUndo>): Promise<void> {
+		const card = this.card;
+		if (!card || this.busy) return;
+		this.busy = true;
+		try {
+			const change = await action(card, this.clock());
+			this.#push({ kind: 'change', change, show: card });
+			await this.advance();
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	#push(entry: UndoEntry): void {
+		this.#undoStack = [...this.#undoStack, entry];
+	}
+
+	#nextDay(now: Date): Date {
+		return nextStudyDayStart(now, this.#settings?.dayStartHour ?? 4);
 	}
 
 	/** Loads the next card, or the done screen (and wakes up when a learning card comes due). */

@@ -1,0 +1,108 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, Grade } from '$lib/domain/models';
+import { createScheduler } from '$lib/domain/scheduler';
+import { browseCards, EMPTY_QUERY, allTags, type BrowseQuery } from './browse';
+import { addNote, buryCards, setSuspended } from './card-actions';
+import type { FlashcardsDB } from './db';
+import { addDeck } from './decks';
+import { sampleDeck } from './fixtures';
+import { recordReview } from './reviews';
+import { testDatabase } from './test-db';
+
+const now = new Date(2026, 2, 10, 10, 0);
+const DAY = 86_400_000;
+let db: FlashcardsDB;
+
+beforeEach(async () => {
+	db = testDatabase();
+	const one = sampleDeck(30, new Date(2026, 2, 1));
+	const two = sampleDeck(5, new Date(2026, 2, 1), 'd2');
+	await addDeck(db, one.deck, one.cards);
+	await addDeck(db, two.deck, two.cards);
+});
+
+async function ids(query: Partial<BrowseQuery>, limit = 100) {
+	const page = await browseCards(db, { ...EMPTY_QUERY, ...query }, now, 4, { from: 0, limit });
+	return page.cards.map((c) => c.id).sort();
+}
+
+describe('browseCards', () => {
+	it('finds cards by the beginning of their words, case and accents aside', async () => {
+		await addNote(
+			db,
+			'd2',
+			{ kind: 'basic', front: 'What is a Café API?', back: 'REST', tags: [] },
+			now
+		);
+		const [found] = await browseCards(db, { ...EMPTY_QUERY, text: 'cafe ap' }, now, 4, {
+			from: 0,
+			limit: 10
+		}).then((p) => p.cards);
+		expect(found?.front).toBe('What is a Café API?');
+		expect(await ids({ text: 'question 1' })).toContain('c1');
+		expect(await ids({ text: 'zebra' })).toEqual([]);
+	});
+
+	it('filters by deck, tag, state and due window, alone and together', async () => {
+		const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false });
+		await recordReview(db, scheduler, 'c3', Grade.Again, now); // learning, due in a minute
+		await recordReview(db, scheduler, 'd2-c0', Grade.Easy, new Date(now.getTime() - 20 * DAY));
+		await setSuspended(db, ['c4'], true, now);
+		await buryCards(db, ['c5'], new Date(2026, 2, 11, 4), now);
+		await addNote(db, 'd1', { kind: 'basic', front: 'Tagged', back: 'x', tags: ['http'] }, now);
+
+		expect(await ids({ deckId: 'd2' })).toEqual(['d2-c0', 'd2-c1', 'd2-c2', 'd2-c3', 'd2-c4']);
+		expect(
+			(await browseCards(db, { ...EMPTY_QUERY, tag: 'http' }, now, 4, { from: 0, limit: 5 }))
+				.cards[0]?.front
+		).toBe('Tagged');
+		expect(await ids({ state: 'learning' })).toEqual(['c3']);
+		expect(await ids({ state: 'suspended' })).toEqual(['c4']);
+		expect(await ids({ state: 'buried' })).toEqual(['c5']);
+		expect(await ids({ due: 'today' })).toEqual(['c3']);
+		expect(await ids({ due: 'overdue' })).toEqual(['d2-c0']);
+		expect(await ids({ due: 'week' })).toEqual(['c3']);
+		expect(await ids({ state: 'review', deckId: 'd1' })).toEqual([]);
+		expect(await ids({ state: 'review', deckId: 'd2' })).toEqual(['d2-c0']);
+		expect(await ids({ state: 'new', deckId: 'd2', text: 'question' })).toEqual([
+			'd2-c1',
+			'd2-c2',
+			'd2-c3',
+			'd2-c4'
+		]);
+		expect(await allTags(db)).toEqual(['http']);
+	});
+
+	it('pages through the matches without repeating or skipping one', async () => {
+		const query = { ...EMPTY_QUERY, text: 'answer', deckId: 'd1' };
+		const seen: string[] = [];
+		let from: number | null = 0;
+		while (from !== null) {
+			const page = await browseCards(db, query, now, 4, { from, limit: 7 });
+			expect(page.cards.length).toBeLessThanOrEqual(7);
+			seen.push(...page.cards.map((c) => c.id));
+			from = page.next;
+		}
+		expect(seen.sort()).toEqual(Array.from({ length: 30 }, (_, i) => `c${i}`).sort());
+	});
+
+	it('says the count is exact only when the index alone answered', async () => {
+		const byDeck = await browseCards(db, { ...EMPTY_QUERY, deckId: 'd2' }, now, 4, {
+			from: 0,
+			limit: 2
+		});
+		expect(byDeck).toMatchObject({ candidates: 5, exact: true });
+		expect(byDeck.next).toBe(2);
+		const combined = await browseCards(
+			db,
+			{ ...EMPTY_QUERY, deckId: 'd2', text: 'answer' },
+			now,
+			4,
+			{
+				from: 0,
+				limit: 2
+			}
+		);
+		expect(combined.exact).toBe(false);
+	});
+});

@@ -1,0 +1,206 @@
+import { Queue, queueOf } from '$lib/domain/card-queue';
+import { CardState, type Card } from '$lib/domain/models';
+import { searchTerms, searchWords } from '$lib/domain/search-words';
+import { nextStudyDayStart, studyDayStart } from '$lib/domain/study-day';
+import type { FlashcardsDB } from './db';
+
+export type StateFilter = 'new' | 'learning' | 'review' | 'relearning' | 'suspended' | 'buried';
+export type DueFilter = 'overdue' | 'today' | 'week';
+
+/** What the card browser asks for; every part is optional. */
+export interface BrowseQuery {
+	/** Words that must each begin a word of the card's front or back. */
+	text: string;
+	deckId: string | null;
+	tag: string | null;
+	state: StateFilter | null;
+	due: DueFilter | null;
+}
+
+export const EMPTY_QUERY: BrowseQuery = {
+	text: '',
+	deckId: null,
+	tag: null,
+	state: null,
+	due: null
+};
+
+export interface BrowsePage {
+	cards: Card[];
+	/** Where the next page starts, or null when this was the last. */
+	next: number | null;
+	/** How many cards the index narrowed the search to; the matches are at most this many. */
+	candidates: number;
+	/** True when every candidate matches, so `candidates` is the number of matches. */
+	exact: boolean;
+}
+
+const QUEUE_OF_STATE: Record<StateFilter, number> = {
+	new: CardState.New,
+	learning: CardState.Learning,
+	review: CardState.Review,
+	relearning: CardState.Relearning,
+	suspended: Queue.Suspended,
+	buried: Queue.Buried
+};
+
+/** Cards due in a window are studied cards: learning, review and relearning. */
+const STUDIED_QUEUES: readonly number[] = [
+	CardState.Learning,
+	CardState.Review,
+	CardState.Relearning
+];
+
+/** The due window of a filter as [from, to), in epoch ms. */
+function dueWindow(due: DueFilter, now: Date, dayStartHour: number): [number, number] {
+	const today = studyDayStart(now, dayStartHour).getTime();
+	const tomorrow = nextStudyDayStart(now, dayStartHour).getTime();
+	if (due === 'overdue') return [-Infinity, today];
+	if (due === 'today') return [today, tomorrow];
+	return [today, today + 7 * 86_400_000];
+}
+
+interface Candidates {
+	ids: string[];
+	/** Which parts of the query the index already satisfied. */
+	covers: { text: boolean; deck: boolean; tag: boolean; state: boolean; due: boolean };
+}
+
+/**
+ * Narrows the query through one index: the rarest search word, else the state and due
+ * window (per deck when one is chosen), else the tag, else the deck. Only a query with
+ * no filter at all reads every key.
+ */
+async function candidates(
+	db: FlashcardsDB,
+	query: BrowseQuery,
+	terms: string[],
+	window: [number, number] | null
+): Promise<Candidates> {
+	const none = { text: false, deck: false, tag: false, state: false, due: false };
+	if (terms.length > 0) {
+		const counts = await Promise.all(
+			terms.map((term) => db.cards.where('words').startsWith(term).count())
+		);
+		const rarest = terms[counts.indexOf(Math.min(...counts))] as string;
+		const ids = await db.cards.where('words').startsWith(rarest).primaryKeys();
+		return { ids: [...new Set(ids)], covers: { ...none, text: terms.length === 1 } };
+	}
+	if (query.state || window) {
+		const queues = query.state ? [QUEUE_OF_STATE[query.state]] : STUDIED_QUEUES;
+		const [from, to] = window ?? [-Infinity, Infinity];
+		const ranges = await Promise.all(
+			queues.map((queue) =>
+				query.deckId
+					? db.cards
+							.where('[deckId+queue+due]')
+							.between([query.deckId, queue, from], [query.deckId, queue, to], true, false)
+							.primaryKeys()
+					: db.cards
+							.where('[queue+due]')
+							.between([queue, from], [queue, to], true, false)
+							.primaryKeys()
+			)
+		);
+		// A due window over studied cards leaves out new ones, which have no due date to keep.
+		const stateCovered =
+			!window || !query.state || STUDIED_QUEUES.includes(QUEUE_OF_STATE[query.state]);
+		return {
+			ids: ranges.flat(),
+			covers: { ...none, deck: !!query.deckId, state: stateCovered, due: stateCovered }
+		};
+	}
+	if (query.tag)
+		return {
+			ids: await db.cards.where('tags').equals(query.tag).primaryKeys(),
+			covers: { ...none, tag: true }
+		};
+	if (query.deckId)
+		return {
+			ids: await db.cards.where('deckId').equals(query.deckId).primaryKeys(),
+			covers: { ...none, deck: true }
+		};
+	return { ids: await db.cards.toCollection().primaryKeys(), covers: none };
+}
+
+function matcher(
+	query: BrowseQuery,
+	terms: string[],
+	window: [number, number] | null,
+	covers: Candidates['covers']
+): (card: Card) => boolean {
+	return (card) => {
+		if (!covers.deck && query.deckId && card.deckId !== query.deckId) return false;
+		if (!covers.tag && query.tag && !card.tags.includes(query.tag)) return false;
+		const queue = queueOf(card);
+		if (!covers.state && query.state && queue !== QUEUE_OF_STATE[query.state]) return false;
+		if (!covers.due && window) {
+			if (!STUDIED_QUEUES.includes(queue)) return false;
+			if (card.due < window[0] || card.due >= window[1]) return false;
+		}
+		if (!covers.text && terms.length > 0) {
+			const words = searchWords(card);
+			if (!terms.every((term) => words.some((word) => word.startsWith(term)))) return false;
+		}
+		return true;
+	};
+}
+
+/** Cards are read this many at a time while a page is filled. */
+const CHUNK = 250;
+
+/**
+ * One page of the cards that match a query, from position `from` of the index's
+ * candidates. The index does the narrowing; cards are then read a chunk at a time only
+ * until the page is full, so a page costs about its own size when the filters agree.
+ *
+ * @example
+ * const first = await browseCards(db, { ...EMPTY_QUERY, text: 'http' }, now, 4, { from: 0, limit: 50 });
+ * const second = first.next === null ? null : await browseCards(db, query, now, 4, { from: first.next, limit: 50 });
+ */
+export async function browseCards(
+	db: FlashcardsDB,
+	query: BrowseQuery,
+	now: Date,
+	dayStartHour: number,
+	page: { from: number; limit: number }
+): Promise<BrowsePage> {
+	const terms = searchTerms(query.text);
+	const window = query.due ? dueWindow(query.due, now, dayStartHour) : null;
+	const { ids, covers } = await candidates(db, query, terms, window);
+	const exact = Object.entries(covers).every(
+		([part, covered]) =>
+			covered ||
+			(part === 'text' && terms.length === 0) ||
+			(part === 'deck' && !query.deckId) ||
+			(part === 'tag' && !query.tag) ||
+			(part === 'state' && !query.state) ||
+			(part === 'due' && !window)
+	);
+	const matches = matcher(query, terms, window, covers);
+	const cards: Card[] = [];
+	let position = page.from;
+	while (position < ids.length && cards.length < page.limit) {
+		const chunk = ids.slice(position, position + Math.min(CHUNK, exact ? page.limit : CHUNK));
+		const loaded = await db.cards.bulkGet(chunk);
+		for (const [k, card] of loaded.entries()) {
+			if (card && matches(card)) cards.push(card);
+			if (cards.length === page.limit) {
+				position += k + 1;
+				return {
+					cards,
+					next: position < ids.length ? position : null,
+					candidates: ids.length,
+					exact
+				};
+			}
+		}
+		position += chunk.length;
+	}
+	return { cards, next: null, candidates: ids.length, exact };
+}
+
+/** Every tag used in the collection, for the tag filter: read from the tag index's keys only. */
+export async function allTags(db: FlashcardsDB): Promise<string[]> {
+	return (await db.cards.orderBy('tags').uniqueKeys()) as string[];
+}
