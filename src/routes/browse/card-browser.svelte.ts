@@ -1,0 +1,143 @@
+import { SvelteSet } from 'svelte/reactivity';
+import type { Card, Deck } from '$lib/domain/models';
+import { browseCards, EMPTY_QUERY, type BrowseQuery } from '$lib/storage/browse';
+import {
+	addTag,
+	deleteCards,
+	editNote,
+	moveCards,
+	setSuspended,
+	undoCardChanges,
+	type CardsUndo
+} from '$lib/storage/card-actions';
+import type { FlashcardsDB } from '$lib/storage/db';
+import type { NoteInput } from '$lib/domain/notes';
+
+const PAGE = 50;
+
+/**
+ * The card browser's state: the query, the page of cards shown, the selection and the
+ * last action (which Undo takes back). Searches that finish out of order are dropped,
+ * so typing fast never shows the results of an older query.
+ */
+export class CardBrowser {
+	query = $state<BrowseQuery>({ ...EMPTY_QUERY });
+	cards = $state.raw<Card[]>([]);
+	/** The query text the list shows results for, or null before the first search. */
+	applied = $state<string | null>(null);
+	candidates = $state(0);
+	exact = $state(true);
+	searching = $state(false);
+	readonly selected = new SvelteSet<string>();
+	lastAction = $state.raw<{ label: string; undo: CardsUndo } | null>(null);
+	#next: number | null = null;
+	#sequence = 0;
+
+	readonly db: FlashcardsDB;
+	readonly clock: () => Date;
+	readonly dayStartHour: () => number;
+
+	constructor(db: FlashcardsDB, dayStartHour: () => number, clock: () => Date = () => new Date()) {
+		this.db = db;
+		this.dayStartHour = dayStartHour;
+		this.clock = clock;
+	}
+
+	get hasMore(): boolean {
+		return this.#next !== null;
+	}
+
+	/** Runs the current query from its first page. */
+	async search(): Promise<void> {
+		const sequence = ++this.#sequence;
+		const query = $state.snapshot(this.query);
+		this.searching = true;
+		try {
+			const page = await browseCards(this.db, query, this.clock(), this.dayStartHour(), {
+				from: 0,
+				limit: PAGE
+			});
+			if (sequence !== this.#sequence) return;
+			this.cards = page.cards;
+			this.#next = page.next;
+			this.candidates = page.candidates;
+			this.exact = page.exact;
+			this.applied = query.text;
+			// Keep only the selected cards still shown.
+			const shown = new Set(page.cards.map((c) => c.id));
+			for (const id of [...this.selected]) if (!shown.has(id)) this.selected.delete(id);
+		} finally {
+			if (sequence === this.#sequence) this.searching = false;
+		}
+	}
+
+	async more(): Promise<void> {
+		if (this.#next === null) return;
+		const sequence = this.#sequence;
+		const page = await browseCards(
+			this.db,
+			$state.snapshot(this.query),
+			this.clock(),
+			this.dayStartHour(),
+			{ from: this.#next, limit: PAGE }
+		);
+		if (sequence !== this.#sequence) return;
+		this.cards = [...this.cards, ...page.cards];
+		this.#next = page.next;
+	}
+
+	toggleAll(on: boolean): void {
+		if (on) for (const card of this.cards) this.selected.add(card.id);
+		else this.selected.clear();
+	}
+
+	move(deck: Deck): Promise<void> {
+		return this.#change(`Moved to “${deck.name}”`, (ids, now) =>
+			moveCards(this.db, ids, deck.id, now)
+		);
+	}
+
+	tag(tag: string): Promise<void> {
+		return this.#change(`Tagged “${tag}”`, (ids, now) => addTag(this.db, ids, tag, now));
+	}
+
+	suspend(suspended: boolean): Promise<void> {
+		return this.#change(suspended ? 'Suspended' : 'Unsuspended', (ids, now) =>
+			setSuspended(this.db, ids, suspended, now)
+		);
+	}
+
+	/** Deletes the selected cards with their history; the page asks for confirmation first. */
+	async deleteSelected(): Promise<number> {
+		const ids = [...this.selected];
+		await deleteCards(this.db, ids);
+		this.selected.clear();
+		this.lastAction = null;
+		await this.search();
+		return ids.length;
+	}
+
+	async edit(cardId: string, note: Pick<NoteInput, 'front' | 'back' | 'tags'>): Promise<void> {
+		const result = await editNote(this.db, cardId, note, this.clock());
+		this.lastAction = { label: 'Edited a card', undo: result };
+		this.cards = this.cards.map((c) => (c.id === cardId ? result.card : c));
+	}
+
+	async undo(): Promise<void> {
+		if (!this.lastAction) return;
+		await undoCardChanges(this.db, this.lastAction.undo);
+		this.lastAction = null;
+		await this.search();
+	}
+
+	async #change(
+		label: string,
+		action: (ids: string[], now: Date) => Promise<CardsUndo>
+	): Promise<void> {
+		const ids = [...this.selected];
+		if (ids.length === 0) return;
+		const undo = await action(ids, this.clock());
+		this.lastAction = { label: `${label}: ${ids.length} card${ids.length === 1 ? '' : 's'}`, undo };
+		await this.search();
+	}
+}

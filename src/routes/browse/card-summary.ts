@@ -1,0 +1,30 @@
+import { Queue, queueOf } from '$lib/domain/card-queue';
+import { clozeNumbers, renderCloze } from '$lib/domain/cloze';
+import type { Card } from '$lib/domain/models';
+
+const QUEUE_LABELS: Record<number, string> = {
+	[Queue.Suspended]: 'Suspended',
+	[Queue.Buried]: 'Buried',
+	0: 'New',
+	1: 'Learning',
+	2: 'Review',
+	3: 'Relearning'
+};
+
+/** One line of a card's text for the list: no markup, deletions shown, cut short. */
+export function summaryLine(card: Card, side: 'front' | 'back', max = 140): string {
+	let text = side === 'front' ? card.front : card.back;
+	if (side === 'front' && card.kind === 'cloze' && clozeNumbers(text).length > 0)
+		text = renderCloze(text, card.ord, 'back', false);
+	if (card.format === 'html') text = text.replace(/<[^>]*>/g, ' ');
+	text = text.replace(/\s+/g, ' ').trim();
+	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** "Review · due 3 Dec" and the like. */
+export function statusLine(card: Card): string {
+	const queue = queueOf(card);
+	const label = QUEUE_LABELS[queue] ?? 'Unknown';
+	if (card.state === 0 || queue < 0) return label;
+	return `${label} · due ${new Date(card.due).toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}`;
+}
