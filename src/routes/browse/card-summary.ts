@@ -11,9 +11,13 @@ const QUEUE_LABELS: Record<number, string> = {
 	3: 'Relearning'
 };
 
-/** One line of a card's text for the list: no markup, deletions shown, cut short. */
+/**
+ * One line of a card's question or answer for the list: no markup, deletions shown, cut
+ * short. The reverse card of a reversed note asks with the note's back.
+ */
 export function summaryLine(card: Card, side: 'front' | 'back', max = 140): string {
-	let text = side === 'front' ? card.front : card.back;
+	const reverse = card.kind === 'reversed' && card.ord === 1;
+	let text = (side === 'front') !== reverse ? card.front : card.back;
 	if (side === 'front' && card.kind === 'cloze' && clozeNumbers(text).length > 0)
 		text = renderCloze(text, card.ord, 'back', false);
 	if (card.format === 'html') text = text.replace(/<[^>]*>/g, ' ');

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { testCard } from '$lib/domain/testing/records';
+import { statusLine, summaryLine } from './card-summary';
+
+describe('summaryLine', () => {
+	it('shows a cloze with its deletions filled in, and HTML without tags', () => {
+		const cloze = testCard({
+			id: 'c',
+			kind: 'cloze',
+			ord: 1,
+			front: '{{c1::TCP::proto}} is   reliable'
+		});
+		expect(summaryLine(cloze, 'front')).toBe('TCP is reliable');
+		const html = testCard({ id: 'h', format: 'html', front: '<b>bold</b><br>text' });
+		expect(summaryLine(html, 'front')).toBe('bold text');
+	});
+
+	it('asks the reverse card with the back, and cuts long text', () => {
+		const reverse = testCard({ id: 'r', kind: 'reversed', ord: 1, front: 'cat', back: 'chat' });
+		expect(summaryLine(reverse, 'front')).toBe('chat');
+		expect(summaryLine(reverse, 'back')).toBe('cat');
+		expect(summaryLine(testCard({ id: 'l', front: 'x'.repeat(200) }), 'front', 10)).toBe(
+			`${'x'.repeat(9)}…`
+		);
+	});
+});
+
+describe('statusLine', () => {
+	it('names the queue, with the due date for studied cards', () => {
+		expect(statusLine(testCard({ id: 'n' }))).toBe('New');
+		expect(statusLine(testCard({ id: 's', state: 2, suspended: true }))).toBe('Suspended');
+		expect(statusLine(testCard({ id: 'b', state: 2, buriedUntil: 5 }))).toBe('Buried');
+		expect(
+			statusLine(testCard({ id: 'r', state: 2, due: new Date(2026, 11, 3).getTime() }))
+		).toMatch(/^Review · due /);
+	});
+});
