@@ -1,5 +1,5 @@
 import { ValidationError } from '$lib/errors';
-import { clozeNumbers } from './cloze';
+import { clozeNumbers, renderCloze } from './cloze';
 import { randomId } from './ids';
 import type { Card, CardKind, SourceRef, TextFormat } from './models';
 import { newScheduling } from './scheduler';
@@ -114,4 +114,28 @@ export function cardsForNote(input: NewNoteInput): Card[] {
 		created: created + index,
 		modified: created
 	}));
+}
+
+/**
+ * A card's question and answer as plain sides, for formats that have no notes (CSV, and
+ * `.apkg` written as Basic notes): the reverse card asks with the back, and a cloze card
+ * hides its own deletion, with the note's extra text after the answer.
+ *
+ * @example
+ * cardSides({ kind: 'cloze', ord: 1, format: 'text', front: '{{c1::TCP}} is reliable', back: '' });
+ * // { front: '[…] is reliable', back: 'TCP is reliable' }
+ */
+export function cardSides(card: Pick<Card, 'kind' | 'ord' | 'format' | 'front' | 'back'>): {
+	front: string;
+	back: string;
+} {
+	if (card.kind === 'reversed' && card.ord === 1) return { front: card.back, back: card.front };
+	if (card.kind === 'cloze' && card.format === 'text' && clozeNumbers(card.front).length > 0) {
+		const answer = renderCloze(card.front, card.ord, 'back', false);
+		return {
+			front: renderCloze(card.front, card.ord, 'front', false),
+			back: card.back.trim() ? `${answer}\n\n${card.back}` : answer
+		};
+	}
+	return { front: card.front, back: card.back };
 }

@@ -96,7 +96,7 @@ describe('mergeNearDuplicates', () => {
 		expect(first.back).toBe('A b.');
 	});
 
-	it('merges 15,000 candidates that share most of their words in linear time', () => {
+	it('merges 15,000 candidates that share most of their words', () => {
 		// The cards of 3,000 sentences "Tools such as a, b, c, xN are used.": a list card and a
 		// cloze per item each. All share "tool", "b" and "c", but only the clozes that blank xN
 		// (one front) are merged.
@@ -111,12 +111,10 @@ describe('mergeNearDuplicates', () => {
 				)
 			];
 		}).flat();
-		const started = performance.now();
 		expect(mergeNearDuplicates(candidates)).toHaveLength(12_001);
-		expect(performance.now() - started).toBeLessThan(1000);
 	});
 
-	it('merges 10,000 clozes with one front in linear time', () => {
+	it('merges 10,000 clozes with one front', () => {
 		const candidates = Array.from({ length: 10_000 }, () =>
 			candidate(
 				'cloze',
@@ -126,9 +124,7 @@ describe('mergeNearDuplicates', () => {
 				'green'
 			)
 		);
-		const started = performance.now();
 		expect(mergeNearDuplicates(candidates)).toHaveLength(1);
-		expect(performance.now() - started).toBeLessThan(1000);
 	});
 
 	it('merges exactly as comparing every card with every kept card would', () => {

@@ -1,3 +1,4 @@
+import { cardSides } from '$lib/domain/notes';
 import { zipSync } from 'fflate';
 import { CardState, type Card, type ReviewLog } from '$lib/domain/models';
 import { DAY_MS, difficultyToFactor } from './anki-schedule';
@@ -250,8 +251,9 @@ export async function encodeApkg(
 			const did = deckIds[i] as number;
 			for (const card of d.cards) {
 				const id = ankiId.get(card) as number;
-				const front = card.format === 'html' ? card.front : textToHtml(card.front);
-				const back = card.format === 'html' ? card.back : textToHtml(card.back);
+				const sides = cardSides(card);
+				const front = card.format === 'html' ? sides.front : textToHtml(sides.front);
+				const back = card.format === 'html' ? sides.back : textToHtml(sides.back);
 				const sortField = plainText(front);
 				const tags = card.tags.map((t) => t.trim().replace(/\s+/g, '_')).filter(Boolean);
 				const mod = Math.floor(card.modified / 1000);

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { Card, Deck } from '$lib/domain/models';
 import { ImportError } from '$lib/errors';
 import { clozeNumbers, renderCloze } from '$lib/domain/cloze';
+import { cardSides } from '$lib/domain/notes';
 import { isBlankHtml, textToHtml } from './html-text';
 import { creationTimeFor, newCard, type CardContent } from './new-card';
 import { randomId, type DeckImport, type ImportPlan, type ParseOptions } from './plan';
@@ -485,8 +486,9 @@ export function encodeCsv(deck: Deck, cards: readonly Card[]): string {
 	];
 	for (const c of cards) {
 		const tags = c.tags.map((t) => t.trim().replace(/\s+/g, '_')).filter(Boolean);
+		const sides = cardSides(c);
 		lines.push(
-			`${field(asField(c, c.front))}\t${field(asField(c, c.back))}\t${field(tags.join(' '))}`
+			`${field(asField(c, sides.front))}\t${field(asField(c, sides.back))}\t${field(tags.join(' '))}`
 		);
 	}
 	return `${lines.join('\n')}\n`;

@@ -97,9 +97,7 @@ describe('detectAndParse', () => {
 		// Made lazily: a zero-filled buffer costs nothing to allocate; a few bytes vary.
 		const junk = new Uint8Array(MAX_TEXT_BYTES + 1);
 		for (let i = 0; i < 1024; i++) junk[i] = 0x20 + ((i * 7) % 90);
-		const started = performance.now();
 		const error = await importErrorOf(() => detectAndParse(junk, 'junk.csv', options()));
-		expect(performance.now() - started).toBeLessThan(200);
 		expect(error.message).toBe(
 			'This file is 100 MB; deck files, backups and CSV files over 100 MB cannot be imported.'
 		);
