@@ -1,7 +1,7 @@
 import { randomId } from '$lib/domain/ids';
 import type { Card, Grade, ReviewLog } from '$lib/domain/models';
 import type { Scheduler } from '$lib/domain/scheduler';
-import { StorageError } from '$lib/errors';
+import { CardChangedError } from '$lib/errors';
 import type { FlashcardsDB } from './db';
 
 /** What `undoReview` needs to put things back exactly as they were. */
@@ -17,25 +17,41 @@ export interface ReviewResult {
 }
 
 /**
+ * The part of the card on screen that says which answer it is waiting for:
+ * every answer adds a rep and sets `last_review`, and an undo puts both back.
+ */
+export type ShownCard = Pick<Card, 'id' | 'reps' | 'last_review'>;
+
+/**
  * Answers a card: the card's new schedule and the log of the answer are written
  * in one transaction, so a failure part-way leaves neither (a card whose log is
  * missing would break today's counts and the optimizer's history).
  *
- * The schedule is computed from the card as stored, read inside the transaction:
- * another tab may have answered, edited or deleted it since it was shown.
+ * The card is read again inside the transaction, which IndexedDB serialises
+ * with every other tab's. If it is gone, or was answered (or reset) since it
+ * was shown — two tabs on one deck — nothing is written and a CardChangedError
+ * says so: the answer was given to a card that no longer exists in that state,
+ * and counting it would review the card twice. A text edit changes neither
+ * field, so it does not cost the user an answer.
  */
 export async function recordReview(
 	db: FlashcardsDB,
 	scheduler: Scheduler,
-	cardId: string,
+	shown: ShownCard,
 	grade: Grade,
 	now: Date,
 	logId: string = randomId()
 ): Promise<ReviewResult> {
 	return db.transaction('rw', db.cards, db.reviewLogs, async () => {
-		const card = await db.cards.get(cardId);
+		const card = await db.cards.get(shown.id);
 		if (!card)
-			throw new StorageError('This card is no longer on this device; it may have been deleted.');
+			throw new CardChangedError(
+				'This card is no longer on this device; it may have been deleted in another tab.'
+			);
+		if (card.reps !== shown.reps || card.last_review !== shown.last_review)
+			throw new CardChangedError(
+				'This card was just answered in another tab, so this answer was not counted twice.'
+			);
 		const outcome = scheduler.review(card, grade, now);
 		const updated: Card = { ...card, ...outcome.scheduling, modified: now.getTime() };
 		const log: ReviewLog = { ...outcome.log, id: logId, cardId: card.id, deckId: card.deckId };

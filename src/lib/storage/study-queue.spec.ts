@@ -28,7 +28,7 @@ function cardOf(step: StudyStep) {
 
 async function answer(at: Date, grade: Grade, limits: Settings = settings) {
 	const card = cardOf(await nextStudyStep(db, 'd1', at, limits));
-	await recordReview(db, scheduler, card.id, grade, at);
+	await recordReview(db, scheduler, card, grade, at);
 	return card;
 }
 
@@ -70,10 +70,10 @@ describe('nextStudyStep', () => {
 	it('shows a waiting learning card early when nothing else is left, and says when it is due', async () => {
 		const local: Settings = { ...settings, newPerDay: 1 };
 		const card = cardOf(await nextStudyStep(db, 'd1', start, local));
-		await recordReview(db, scheduler, card.id, Grade.Good, start); // due in 10 minutes
+		await recordReview(db, scheduler, card, Grade.Good, start); // due in 10 minutes
 		const early = await nextStudyStep(db, 'd1', start, local);
 		expect(cardOf(early).id).toBe(card.id);
-		const graduated = await recordReview(db, scheduler, cardOf(early).id, Grade.Good, start);
+		const graduated = await recordReview(db, scheduler, cardOf(early), Grade.Good, start);
 		expect(graduated.card.state).toBe(CardState.Review);
 		expect(graduated.card.due).toBeGreaterThan(new Date(2026, 2, 11, 4).getTime());
 		// The deck still holds new cards, so the next card is tomorrow's first new one.
@@ -95,7 +95,7 @@ describe('nextStudyStep', () => {
 		for (let i = 0; i < 2; i++) {
 			const step = await nextStudyStep(db, 'd1', muchLater, { ...local, newPerDay: 0 });
 			expect(cardOf(step).state).toBe(CardState.Review);
-			reviewed.push(await recordReview(db, scheduler, cardOf(step).id, Grade.Good, muchLater));
+			reviewed.push(await recordReview(db, scheduler, cardOf(step), Grade.Good, muchLater));
 		}
 		const done = await nextStudyStep(db, 'd1', muchLater, { ...local, newPerDay: 0 });
 		expect(done.kind).toBe('done');

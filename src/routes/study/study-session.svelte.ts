@@ -1,6 +1,6 @@
 import { GRADES, type Card, type Deck, type Grade, type Settings } from '$lib/domain/models';
 import { formatInterval } from '$lib/domain/interval-format';
-import { ValidationError } from '$lib/errors';
+import { CardChangedError, ValidationError } from '$lib/errors';
 import { createScheduler, type Scheduler } from '$lib/domain/scheduler';
 import type { FlashcardsDB } from '$lib/storage/db';
 import { getDeck, updateCardText } from '$lib/storage/decks';
@@ -15,6 +15,13 @@ export interface GradeChoice {
 }
 
 const LABELS = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' } as const;
+
+export type AnswerOutcome =
+	| { kind: 'recorded' }
+	/** Not answerable now (no answer shown, or busy): nothing happened. */
+	| { kind: 'ignored' }
+	/** Another tab answered or deleted the card first; nothing was counted. */
+	| { kind: 'changed-elsewhere'; message: string };
 
 /**
  * One study session over one deck: which card is up, whether its answer is
@@ -74,14 +81,25 @@ export class StudySession {
 		this.revealed = true;
 	}
 
-	async answer(grade: Grade): Promise<void> {
+	/**
+	 * Records the answer and moves on. When the write fails the card stays on
+	 * screen, answer shown, so the same tap can be tried again; when another tab
+	 * answered or deleted the card meanwhile, nothing is counted and the session
+	 * moves on, returning the sentence to show.
+	 */
+	async answer(grade: Grade): Promise<AnswerOutcome> {
 		const card = this.card;
-		if (!card || !this.revealed || this.busy || !this.#scheduler) return;
+		if (!card || !this.revealed || this.busy || !this.#scheduler) return { kind: 'ignored' };
 		this.busy = true;
 		try {
-			const result = await recordReview(this.db, this.#scheduler, card.id, grade, this.clock());
+			const result = await recordReview(this.db, this.#scheduler, card, grade, this.clock());
 			this.#undoStack = [...this.#undoStack, result.undo];
 			await this.advance();
+			return { kind: 'recorded' };
+		} catch (error) {
+			if (!(error instanceof CardChangedError)) throw error;
+			await this.advance();
+			return { kind: 'changed-elsewhere', message: error.message };
 		} finally {
 			this.busy = false;
 		}
