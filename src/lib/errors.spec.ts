@@ -68,6 +68,9 @@ describe('describeError for write failures', () => {
 			new DOMException('A mutation operation was attempted', 'InvalidStateError')
 		);
 		expect(describeError(privateFirefox)).toMatch(/private windows/);
+		// What Dexie actually throws on every call when there is no IndexedDB.
+		const closedForMissing = dexieError('DatabaseClosedError', dexieError('MissingAPIError'));
+		expect(describeError(closedForMissing)).toMatch(/private windows/);
 	});
 
 	it('does not blame private mode for an InvalidStateError outside opening', () => {

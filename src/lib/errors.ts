@@ -41,19 +41,14 @@ export class ImportError extends AppError {
  * Sentences for the storage failures a user can do something about, by the
  * name of the error (or of any error it wraps). Each says what happened, that
  * nothing was half-saved (every write is one transaction), and what to do.
+ * Root causes come first: Dexie reports a missing IndexedDB as a
+ * DatabaseClosedError wrapping MissingAPIError.
  */
 const STORAGE_FAILURES: readonly { matches: (names: string[]) => boolean; sentence: string }[] = [
 	{
 		matches: (names) => names.includes('QuotaExceededError'),
 		sentence:
 			'The device is out of storage space. Nothing was changed: free some space (or back up and delete decks you no longer need), then try again.'
-	},
-	{
-		// Our own doing: this tab closed its connection so that a newer version of
-		// the app, opened in another tab, could upgrade the database.
-		matches: (names) => names.includes('DatabaseClosedError') || names.includes('VersionError'),
-		sentence:
-			'The app was updated in another tab, so this tab stopped saving to keep your data safe. Nothing was half-saved: reload the page to continue.'
 	},
 	{
 		// No IndexedDB at all (some private windows, storage switched off in the
@@ -67,6 +62,13 @@ const STORAGE_FAILURES: readonly { matches: (names: string[]) => boolean; senten
 			names[0] === 'SecurityError',
 		sentence:
 			'This browser will not let the app store anything, which happens in some private windows and when site data is turned off. Open the app in a normal window, or allow site data, to keep your decks.'
+	},
+	{
+		// Our own doing: this tab closed its connection so that a newer version of
+		// the app, opened in another tab, could upgrade the database.
+		matches: (names) => names.includes('DatabaseClosedError') || names.includes('VersionError'),
+		sentence:
+			'The app was updated in another tab, so this tab stopped saving to keep your data safe. Nothing was half-saved: reload the page to continue.'
 	}
 ];
 
