@@ -48,6 +48,25 @@ describe('recordReview', () => {
 });
 
 describe('undoReview', () => {
+	it('refuses to undo an answer when another tab answered the card again since', async () => {
+		const shown = (await db.cards.get('c0'))!;
+		const mine = await recordReview(db, scheduler, shown, Grade.Again, now, 'log-mine');
+		const later = new Date(now.getTime() + 120_000);
+		const theirs = await recordReview(db, scheduler, mine.card, Grade.Good, later, 'log-theirs');
+		await expect(undoReview(db, mine.undo)).rejects.toThrow(CardChangedError);
+		expect(await db.cards.get('c0')).toEqual(theirs.card);
+		expect(await db.reviewLogs.where('cardId').equals('c0').primaryKeys()).toEqual(
+			expect.arrayContaining(['log-mine', 'log-theirs'])
+		);
+	});
+
+	it('refuses to undo an answer to a card deleted since, writing nothing back', async () => {
+		const result = await recordReview(db, scheduler, (await db.cards.get('c1'))!, Grade.Good, now);
+		await db.cards.delete('c1');
+		await expect(undoReview(db, result.undo)).rejects.toThrow(CardChangedError);
+		expect(await db.cards.get('c1')).toBeUndefined();
+	});
+
 	it('restores the previous card exactly and removes its log', async () => {
 		const before = (await db.cards.get('c2'))!;
 		const result = await recordReview(db, scheduler, before, Grade.Again, now, 'log-9');

@@ -8,6 +8,8 @@ import type { FlashcardsDB } from './db';
 export interface ReviewUndo {
 	previous: Card;
 	logId: string;
+	/** The card as this answer left it, to tell whether anything answered it since. */
+	answered: ShownCard;
 }
 
 export interface ReviewResult {
@@ -57,13 +59,24 @@ export async function recordReview(
 		const log: ReviewLog = { ...outcome.log, id: logId, cardId: card.id, deckId: card.deckId };
 		await db.cards.put(updated);
 		await db.reviewLogs.add(log);
-		return { card: updated, log, undo: { previous: card, logId } };
+		const answered = { id: updated.id, reps: updated.reps, last_review: updated.last_review };
+		return { card: updated, log, undo: { previous: card, logId, answered } };
 	});
 }
 
-/** Reverts one answer: the card as it was before, and its log removed, together. */
+/**
+ * Reverts one answer: the card as it was before, and its log removed, together.
+ * Refused (CardChangedError, nothing written) when the card was answered again
+ * since — in another tab — or deleted: putting the old card back would erase
+ * that later answer's schedule and leave its log pointing at nothing.
+ */
 export async function undoReview(db: FlashcardsDB, undo: ReviewUndo): Promise<void> {
 	await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+		const card = await db.cards.get(undo.previous.id);
+		if (!card || card.reps !== undo.answered.reps || card.last_review !== undo.answered.last_review)
+			throw new CardChangedError(
+				'This card was answered again or deleted in another tab, so that answer can no longer be undone.'
+			);
 		await db.cards.put(undo.previous);
 		await db.reviewLogs.delete(undo.logId);
 	});

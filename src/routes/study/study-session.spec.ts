@@ -94,4 +94,21 @@ describe('StudySession', () => {
 		expect(await session.answer(Grade.Good)).toEqual({ kind: 'recorded' });
 		expect(await db.reviewLogs.count()).toBe(1);
 	});
+
+	it('drops an undo another tab made impossible, and says why', async () => {
+		const { db, session, advance } = await openSession();
+		session.reveal();
+		await session.answer(Grade.Again); // c0, due again in a minute
+		advance(61_000);
+		const other = new StudySession(db, () => new Date(2026, 2, 10, 10, 2));
+		await other.open('d1');
+		expect(other.card?.id).toBe('c0');
+		other.reveal();
+		await other.answer(Grade.Good);
+
+		await expect(session.undo()).rejects.toThrow('can no longer be undone');
+		expect(session.canUndo).toBe(false);
+		expect((await db.cards.get('c0'))!.reps).toBe(2);
+		expect(await db.reviewLogs.count()).toBe(2);
+	});
 });

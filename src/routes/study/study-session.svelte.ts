@@ -127,7 +127,13 @@ export class StudySession {
 		if (!undo || this.busy || !this.deck || !this.#settings) return;
 		this.busy = true;
 		try {
-			await undoReview(this.db, undo);
+			try {
+				await undoReview(this.db, undo);
+			} catch (error) {
+				// Another tab answered the card since: this answer can never be undone now.
+				if (error instanceof CardChangedError) this.#undoStack = this.#undoStack.slice(0, -1);
+				throw error;
+			}
 			this.#undoStack = this.#undoStack.slice(0, -1);
 			const counts = await deckCounts(this.db, this.deck.id, this.clock(), this.#settings);
 			this.#show({ kind: 'card', card: undo.previous, counts });
