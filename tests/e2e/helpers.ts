@@ -57,3 +57,69 @@ export async function answerByKeyboard(page: Page, key: '1' | '2' | '3' | '4') {
 	await cardGone(page, front);
 	return front;
 }
+
+/**
+ * Counts rows in the app's database with the raw IndexedDB API — what is really
+ * stored, not what a screen says — optionally only rows whose fields equal
+ * `where`. The database must exist already (the app has been opened).
+ */
+export async function countStored(
+	page: Page,
+	store: 'decks' | 'cards' | 'reviewLogs',
+	where: Record<string, string | number> = {}
+): Promise<number> {
+	return page.evaluate(
+		async ({ store, where }) => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const request = indexedDB.open('article-flashcards');
+				// Never create the database here: that would hide a missing one.
+				request.onupgradeneeded = () => request.transaction?.abort();
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+			try {
+				const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+					const request = db.transaction(store).objectStore(store).getAll();
+					request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
+					request.onerror = () => reject(request.error);
+				});
+				return rows.filter((row) => Object.entries(where).every(([k, v]) => row[k] === v)).length;
+			} finally {
+				db.close();
+			}
+		},
+		{ store, where }
+	);
+}
+
+/** A phone's share sheet cannot be driven headless: record what would be shared instead. */
+export async function stubShareSheet(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		navigator.canShare = () => true;
+		navigator.share = async (data?: ShareData) => {
+			(window as unknown as { shared?: File }).shared = data?.files?.[0];
+		};
+	});
+}
+
+/**
+ * Presses a button that saves a file (share sheet on touch profiles, download
+ * elsewhere) and returns the file's text. Needs `stubShareSheet` on touch profiles.
+ */
+export async function saveThrough(page: Page, button: Locator): Promise<string> {
+	const touch = await page.evaluate(() => navigator.maxTouchPoints > 0);
+	if (touch) {
+		await page.evaluate(() => delete (window as unknown as { shared?: File }).shared);
+		await button.tap();
+		const shared = await page.waitForFunction(
+			() => (window as unknown as { shared?: File }).shared
+		);
+		return shared.evaluate((f) => (f as File).text());
+	}
+	const download = page.waitForEvent('download');
+	await button.click();
+	const stream = await (await download).createReadStream();
+	const chunks: Buffer[] = [];
+	for await (const chunk of stream) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString();
+}

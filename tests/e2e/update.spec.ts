@@ -34,3 +34,40 @@ test('a new version waiting shows "A new version is ready" and Reload switches t
 		await server.close();
 	}
 });
+
+test('a new version activated in another tab: this tab says so and reloads on a tap', async ({
+	context
+}) => {
+	const server = await serveBuild();
+	try {
+		const updater = await context.newPage();
+		const other = await context.newPage();
+		await updater.goto(server.url);
+		await waitForServiceWorker(updater);
+		await other.goto(server.url);
+		await waitForServiceWorker(other);
+		await expect(other.getByRole('heading', { name: 'Decks' })).toBeVisible();
+
+		server.deployNewVersion('version 2');
+		await updater.evaluate(async () => {
+			const registration = await navigator.serviceWorker.getRegistration();
+			await registration?.update();
+		});
+		await expect(updater.getByText('A new version is ready.')).toBeVisible();
+		const updaterReloaded = updater.waitForEvent('load');
+		await updater.getByRole('button', { name: 'Reload' }).click();
+		await updaterReloaded;
+		await expect(updater.getByText('The app was updated in another tab.')).toHaveCount(0);
+
+		// The other tab is now controlled by the new worker while running the old code.
+		await expect(other.getByText('The app was updated in another tab.')).toBeVisible();
+		await expect(other.getByText('A new version is ready.')).toHaveCount(0);
+		const otherReloaded = other.waitForEvent('load');
+		await other.getByRole('button', { name: 'Reload' }).click();
+		await otherReloaded;
+		await expect(other.getByRole('heading', { name: 'Decks' })).toBeVisible();
+		await expect(other.getByText('The app was updated in another tab.')).toHaveCount(0);
+	} finally {
+		await server.close();
+	}
+});

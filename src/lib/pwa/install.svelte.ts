@@ -1,3 +1,5 @@
+import { isAppleMobile, readBrowserTraits } from './platform';
+
 /**
  * The browser's install offer. Chromium fires `beforeinstallprompt` once it deems
  * the app installable; we keep the event so an Install button can show the
@@ -26,13 +28,9 @@ class InstallOffer {
 	}
 
 	listen(win: Window): void {
-		const nav = win.navigator as Navigator & { standalone?: boolean };
-		this.#installed =
-			win.matchMedia('(display-mode: standalone)').matches || nav.standalone === true;
-		const ios =
-			/iPhone|iPad|iPod/.test(nav.userAgent) ||
-			(nav.platform === 'MacIntel' && nav.maxTouchPoints > 1);
-		this.#iosHint = ios && !this.#installed;
+		const traits = readBrowserTraits(win);
+		this.#installed = traits.standalone;
+		this.#iosHint = isAppleMobile(traits) && !this.#installed;
 		win.addEventListener('beforeinstallprompt', (event) => {
 			event.preventDefault(); // keep the mini-infobar away; we offer our own button
 			this.#event = event as BeforeInstallPromptEvent;

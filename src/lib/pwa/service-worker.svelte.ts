@@ -1,4 +1,5 @@
 import { Workbox } from 'workbox-window';
+import { updatedElsewhere } from './updated-elsewhere.svelte';
 
 const OFFLINE_READY_SHOWN = 'offline-ready-shown';
 
@@ -12,6 +13,8 @@ class ServiceWorkerState {
 	offlineReady = $state(false);
 	updateWaiting = $state(false);
 	#workbox: Workbox | null = null;
+	/** This page pressed Reload, so a new worker taking control is its own doing. */
+	#reloadRequested = false;
 
 	async register(win: Window): Promise<void> {
 		if (!('serviceWorker' in win.navigator) || import.meta.env.DEV) return;
@@ -26,6 +29,7 @@ class ServiceWorkerState {
 			win.localStorage.setItem(OFFLINE_READY_SHOWN, '1');
 			this.offlineReady = true;
 		});
+		this.#watchForTakeover(win.navigator.serviceWorker);
 		await workbox.register();
 		// Check for a new version whenever the app comes back to the foreground.
 		win.document.addEventListener('visibilitychange', () => {
@@ -34,10 +38,26 @@ class ServiceWorkerState {
 		});
 	}
 
+	/**
+	 * A worker taking control of a page that already had one is a new version
+	 * activated by another tab (its Reload button). The first install taking
+	 * control (`clientsClaim`) replaces no one and is not news. Workbox's own
+	 * `controlling` event cannot tell the two cases apart reliably: it judges
+	 * "external" by timing, so the browser's event is read directly.
+	 */
+	#watchForTakeover(container: ServiceWorkerContainer): void {
+		let controlled = container.controller !== null;
+		container.addEventListener('controllerchange', () => {
+			if (controlled && !this.#reloadRequested) updatedElsewhere.notice();
+			controlled = true;
+		});
+	}
+
 	/** Activates the waiting version and reloads into it. */
 	reload(win: Window): void {
 		const workbox = this.#workbox;
 		if (!workbox) return;
+		this.#reloadRequested = true;
 		workbox.addEventListener('controlling', () => win.location.reload());
 		workbox.messageSkipWaiting();
 	}

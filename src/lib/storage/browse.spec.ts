@@ -7,7 +7,7 @@ import type { FlashcardsDB } from './db';
 import { addDeck } from './decks';
 import { sampleDeck } from './fixtures';
 import { recordReview } from './reviews';
-import { testDatabase } from './test-db';
+import { storedCard, testDatabase } from './test-db';
 
 const now = new Date(2026, 2, 10, 10, 0);
 const DAY = 86_400_000;
@@ -45,8 +45,14 @@ describe('browseCards', () => {
 
 	it('filters by deck, tag, state and due window, alone and together', async () => {
 		const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false });
-		await recordReview(db, scheduler, 'c3', Grade.Again, now); // learning, due in a minute
-		await recordReview(db, scheduler, 'd2-c0', Grade.Easy, new Date(now.getTime() - 20 * DAY));
+		await recordReview(db, scheduler, await storedCard(db, 'c3'), Grade.Again, now); // learning, due in a minute
+		await recordReview(
+			db,
+			scheduler,
+			await storedCard(db, 'd2-c0'),
+			Grade.Easy,
+			new Date(now.getTime() - 20 * DAY)
+		);
 		await setSuspended(db, ['c4'], true, now);
 		await buryCards(db, ['c5'], new Date(2026, 2, 11, 4), now);
 		await addNote(db, 'd1', { kind: 'basic', front: 'Tagged', back: 'x', tags: ['http'] }, now);

@@ -17,7 +17,7 @@ import { addDeck, forgetDeck } from './decks';
 import { sampleDeck } from './fixtures';
 import { recordReview } from './reviews';
 import { nextStudyStep } from './study-queue';
-import { testDatabase } from './test-db';
+import { storedCard, testDatabase } from './test-db';
 
 const now = new Date(2026, 2, 10, 10, 0);
 const tomorrow = new Date(2026, 2, 11, 4, 0);
@@ -75,7 +75,9 @@ describe('notes and siblings', () => {
 			now
 		);
 		const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false });
-		const reviewed = (await recordReview(db, scheduler, c1!.id, Grade.Good, now)).card;
+		const reviewed = (
+			await recordReview(db, scheduler, await storedCard(db, c1!.id), Grade.Good, now)
+		).card;
 		const later = new Date(now.getTime() + 60_000);
 		const result = await editNote(
 			db,
@@ -149,7 +151,7 @@ describe('bury and suspend in the study queue', () => {
 			now
 		);
 		const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false });
-		await recordReview(db, scheduler, cards[2]!.id, Grade.Again, now); // learning now
+		await recordReview(db, scheduler, await storedCard(db, cards[2]!.id), Grade.Again, now); // learning now
 		const undo = await burySiblings(db, cards[0]!, tomorrow, now);
 		expect(undo.before.map((c) => c.id)).toEqual([cards[1]!.id]);
 		const buried = (await db.cards.get(cards[1]!.id)) as Card;
@@ -170,7 +172,7 @@ describe('browser actions', () => {
 		expect(await db.cards.where('tags').equals('hard').primaryKeys()).toEqual(['c0', 'c2']);
 
 		const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false });
-		await recordReview(db, scheduler, 'c0', Grade.Good, now);
+		await recordReview(db, scheduler, await storedCard(db, 'c0'), Grade.Good, now);
 		await deleteCards(db, ['c0']);
 		expect(await db.cards.get('c0')).toBeUndefined();
 		expect(await db.reviewLogs.where('cardId').equals('c0').count()).toBe(0);
@@ -178,7 +180,7 @@ describe('browser actions', () => {
 
 	it('forgetting a deck makes every card new again, in its order, keeping history', async () => {
 		const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false });
-		await recordReview(db, scheduler, 'c1', Grade.Easy, now);
+		await recordReview(db, scheduler, await storedCard(db, 'c1'), Grade.Easy, now);
 		await buryCards(db, ['c2'], tomorrow, now);
 		expect(await forgetDeck(db, 'd1', now)).toBe(3);
 		const cards = await db.cards.orderBy('id').toArray();

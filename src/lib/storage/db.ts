@@ -125,10 +125,48 @@ function upgradeCardToV2(card: Card): Card {
 	};
 }
 
+/**
+ * Makes `db` step aside when another tab opens the database at a newer version
+ * (a newer app that upgrades the schema) or deletes it.
+ *
+ * Dexie's own answer is to close and reopen on the next query — which here
+ * would reopen the upgraded database under this tab's old code, and let it
+ * write rows in the old shape. So the connection is closed for good instead
+ * (every later call fails with DatabaseClosedError, which `describeError`
+ * explains), the other tab's upgrade goes ahead unblocked, and `onClosed`
+ * lets the page say so and offer a reload.
+ */
+export function closeForNewerVersion(db: FlashcardsDB, onClosed: () => void): void {
+	db.on('versionchange', () => {
+		db.close({ disableAutoOpen: true });
+		onClosed();
+		return false; // skip Dexie's default, which would reopen
+	});
+}
+
 let instance: FlashcardsDB | null = null;
+let replaced = false;
+const replacedListeners = new Set<() => void>();
 
 /** The shared database. Tests pass their own instances to the storage functions instead. */
 export function database(): FlashcardsDB {
-	instance ??= new FlashcardsDB();
+	if (!instance) {
+		instance = new FlashcardsDB();
+		closeForNewerVersion(instance, () => {
+			replaced = true;
+			for (const listener of replacedListeners) listener();
+		});
+	}
 	return instance;
+}
+
+/**
+ * Calls `listener` when the shared database was closed because another tab
+ * upgraded (or deleted) it — at once if that already happened, so a listener
+ * registered late (a lazily loaded component) does not miss it.
+ */
+export function onDatabaseReplaced(listener: () => void): () => void {
+	if (replaced) listener();
+	replacedListeners.add(listener);
+	return () => replacedListeners.delete(listener);
 }

@@ -45,7 +45,7 @@ beforeEach(async () => {
 	await recordReview(
 		db,
 		createScheduler(DEFAULT_SETTINGS, { fuzz: false }),
-		cards[0]!.id,
+		cards[0]!,
 		Grade.Good,
 		NOW
 	);

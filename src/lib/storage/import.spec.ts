@@ -66,7 +66,7 @@ describe('applyImport', () => {
 		await addDeck(db, deck, cards);
 		const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false });
 		const later = new Date(now.getTime() + 60_000);
-		const reviewed = await recordReview(db, scheduler, cards[0]!.id, Grade.Good, later);
+		const reviewed = await recordReview(db, scheduler, cards[0]!, Grade.Good, later);
 
 		// The file holds the old, unreviewed c0 and a changed c1.
 		const plan = deckPlan(3);

@@ -1,13 +1,15 @@
 import { randomId } from '$lib/domain/ids';
 import type { Card, Grade, ReviewLog } from '$lib/domain/models';
 import type { Scheduler } from '$lib/domain/scheduler';
-import { StorageError } from '$lib/errors';
+import { CardChangedError } from '$lib/errors';
 import type { FlashcardsDB } from './db';
 
 /** What `undoReview` needs to put things back exactly as they were. */
 export interface ReviewUndo {
 	previous: Card;
 	logId: string;
+	/** The card as this answer left it, to tell whether anything answered it since. */
+	answered: ShownCard;
 }
 
 export interface ReviewResult {
@@ -17,37 +19,68 @@ export interface ReviewResult {
 }
 
 /**
+ * The part of the card on screen that says which answer it is waiting for:
+ * every answer adds a rep and sets `last_review`, and an undo puts both back.
+ */
+export type ShownCard = Pick<Card, 'id' | 'reps' | 'last_review'>;
+
+/**
  * Answers a card: the card's new schedule and the log of the answer are written
  * in one transaction, so a failure part-way leaves neither (a card whose log is
  * missing would break today's counts and the optimizer's history).
  *
- * The schedule is computed from the card as stored, read inside the transaction:
- * another tab may have answered, edited or deleted it since it was shown.
+ * The card is read again inside the transaction, which IndexedDB serialises
+ * with every other tab's. If it is gone, or was answered (or reset) since it
+ * was shown — two tabs on one deck — nothing is written and a CardChangedError
+ * says so: the answer was given to a card that no longer exists in that state,
+ * and counting it would review the card twice. A text edit changes neither
+ * field, so it does not cost the user an answer.
  */
 export async function recordReview(
 	db: FlashcardsDB,
 	scheduler: Scheduler,
-	cardId: string,
+	shown: ShownCard,
 	grade: Grade,
 	now: Date,
 	logId: string = randomId()
 ): Promise<ReviewResult> {
 	return db.transaction('rw', db.cards, db.reviewLogs, async () => {
-		const card = await db.cards.get(cardId);
+		const card = await db.cards.get(shown.id);
 		if (!card)
-			throw new StorageError('This card is no longer on this device; it may have been deleted.');
+			throw new CardChangedError(
+				'This card is no longer on this device; it may have been deleted in another tab.'
+			);
+		if (card.reps !== shown.reps || card.last_review !== shown.last_review)
+			throw new CardChangedError(
+				'This card was just answered in another tab, so this answer was not counted twice.'
+			);
+		if (card.suspended || card.buriedUntil > now.getTime())
+			throw new CardChangedError(
+				'This card was just set aside (suspended or buried) in another tab, so this answer was not counted.'
+			);
 		const outcome = scheduler.review(card, grade, now);
 		const updated: Card = { ...card, ...outcome.scheduling, modified: now.getTime() };
 		const log: ReviewLog = { ...outcome.log, id: logId, cardId: card.id, deckId: card.deckId };
 		await db.cards.put(updated);
 		await db.reviewLogs.add(log);
-		return { card: updated, log, undo: { previous: card, logId } };
+		const answered = { id: updated.id, reps: updated.reps, last_review: updated.last_review };
+		return { card: updated, log, undo: { previous: card, logId, answered } };
 	});
 }
 
-/** Reverts one answer: the card as it was before, and its log removed, together. */
+/**
+ * Reverts one answer: the card as it was before, and its log removed, together.
+ * Refused (CardChangedError, nothing written) when the card was answered again
+ * since — in another tab — or deleted: putting the old card back would erase
+ * that later answer's schedule and leave its log pointing at nothing.
+ */
 export async function undoReview(db: FlashcardsDB, undo: ReviewUndo): Promise<void> {
 	await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+		const card = await db.cards.get(undo.previous.id);
+		if (!card || card.reps !== undo.answered.reps || card.last_review !== undo.answered.last_review)
+			throw new CardChangedError(
+				'This card was answered again or deleted in another tab, so that answer can no longer be undone.'
+			);
 		await db.cards.put(undo.previous);
 		await db.reviewLogs.delete(undo.logId);
 	});

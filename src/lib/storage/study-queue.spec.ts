@@ -6,7 +6,7 @@ import { addDeck } from './decks';
 import { sampleDeck } from './fixtures';
 import { recordReview } from './reviews';
 import { deckCounts, nextStudyStep, type StudyStep } from './study-queue';
-import { testDatabase } from './test-db';
+import { storedCard, testDatabase } from './test-db';
 
 const MIN = 60_000;
 const settings: Settings = { ...DEFAULT_SETTINGS, newPerDay: 3, reviewsPerDay: 2 };
@@ -28,7 +28,7 @@ function cardOf(step: StudyStep) {
 
 async function answer(at: Date, grade: Grade, limits: Settings = settings) {
 	const card = cardOf(await nextStudyStep(db, 'd1', at, limits));
-	await recordReview(db, scheduler, card.id, grade, at);
+	await recordReview(db, scheduler, card, grade, at);
 	return card;
 }
 
@@ -70,10 +70,10 @@ describe('nextStudyStep', () => {
 	it('shows a waiting learning card early when nothing else is left, and says when it is due', async () => {
 		const local: Settings = { ...settings, newPerDay: 1 };
 		const card = cardOf(await nextStudyStep(db, 'd1', start, local));
-		await recordReview(db, scheduler, card.id, Grade.Good, start); // due in 10 minutes
+		await recordReview(db, scheduler, card, Grade.Good, start); // due in 10 minutes
 		const early = await nextStudyStep(db, 'd1', start, local);
 		expect(cardOf(early).id).toBe(card.id);
-		const graduated = await recordReview(db, scheduler, cardOf(early).id, Grade.Good, start);
+		const graduated = await recordReview(db, scheduler, cardOf(early), Grade.Good, start);
 		expect(graduated.card.state).toBe(CardState.Review);
 		expect(graduated.card.due).toBeGreaterThan(new Date(2026, 2, 11, 4).getTime());
 		// The deck still holds new cards, so the next card is tomorrow's first new one.
@@ -95,7 +95,7 @@ describe('nextStudyStep', () => {
 		for (let i = 0; i < 2; i++) {
 			const step = await nextStudyStep(db, 'd1', muchLater, { ...local, newPerDay: 0 });
 			expect(cardOf(step).state).toBe(CardState.Review);
-			reviewed.push(await recordReview(db, scheduler, cardOf(step).id, Grade.Good, muchLater));
+			reviewed.push(await recordReview(db, scheduler, cardOf(step), Grade.Good, muchLater));
 		}
 		const done = await nextStudyStep(db, 'd1', muchLater, { ...local, newPerDay: 0 });
 		expect(done.kind).toBe('done');
@@ -118,7 +118,7 @@ describe('new card order', () => {
 		for (let i = 0; i < 10; i++) {
 			const card = cardOf(await nextStudyStep(db, 'd1', start, random));
 			order.push(card.id);
-			await recordReview(db, scheduler, card.id, Grade.Easy, start);
+			await recordReview(db, scheduler, await storedCard(db, card.id), Grade.Easy, start);
 		}
 		expect([...order].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `c${i}`).sort());
 		expect(order).not.toEqual(Array.from({ length: 10 }, (_, i) => `c${i}`));

@@ -88,4 +88,52 @@ describe('StudySession', () => {
 			'The front of a card cannot be empty.'
 		);
 	});
+
+	it('moves on, counting nothing, when another tab answered the card first', async () => {
+		const { db, session } = await openSession();
+		const other = new StudySession(db, () => new Date(2026, 2, 10, 10, 0));
+		await other.open('d1');
+		other.reveal();
+		expect(await other.answer(Grade.Good)).toEqual({ kind: 'recorded' });
+
+		session.reveal();
+		const outcome = await session.answer(Grade.Easy);
+		expect(outcome).toEqual({
+			kind: 'changed-elsewhere',
+			message: 'This card was just answered in another tab, so this answer was not counted twice.'
+		});
+		expect(session.card?.id).toBe('c1');
+		expect(session.canUndo).toBe(false);
+		expect(await db.reviewLogs.where('cardId').equals('c0').count()).toBe(1);
+	});
+
+	it('keeps the card on screen, answer shown, when the write fails', async () => {
+		const { db, session } = await openSession();
+		session.reveal();
+		db.close(); // every write now fails, as with a full disk or a closed database
+		await expect(session.answer(Grade.Good)).rejects.toMatchObject({ name: 'DatabaseClosedError' });
+		expect(session.card?.id).toBe('c0');
+		expect(session.revealed).toBe(true);
+		expect(session.busy).toBe(false);
+		await db.open();
+		expect(await session.answer(Grade.Good)).toEqual({ kind: 'recorded' });
+		expect(await db.reviewLogs.count()).toBe(1);
+	});
+
+	it('drops an undo another tab made impossible, and says why', async () => {
+		const { db, session, advance } = await openSession();
+		session.reveal();
+		await session.answer(Grade.Again); // c0, due again in a minute
+		advance(61_000);
+		const other = new StudySession(db, () => new Date(2026, 2, 10, 10, 2));
+		await other.open('d1');
+		expect(other.card?.id).toBe('c0');
+		other.reveal();
+		await other.answer(Grade.Good);
+
+		await expect(session.undo()).rejects.toThrow('can no longer be undone');
+		expect(session.canUndo).toBe(false);
+		expect((await db.cards.get('c0'))!.reps).toBe(2);
+		expect(await db.reviewLogs.count()).toBe(2);
+	});
 });

@@ -8,6 +8,7 @@ import {
 } from '$lib/domain/models';
 import { formatInterval } from '$lib/domain/interval-format';
 import type { NoteInput } from '$lib/domain/notes';
+import { CardChangedError } from '$lib/errors';
 import { createScheduler, type Scheduler } from '$lib/domain/scheduler';
 import { nextStudyDayStart } from '$lib/domain/study-day';
 import {
@@ -31,6 +32,13 @@ export interface GradeChoice {
 }
 
 const LABELS = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' } as const;
+
+export type AnswerOutcome =
+	| { kind: 'recorded' }
+	/** Not answerable now (no answer shown, or busy): nothing happened. */
+	| { kind: 'ignored' }
+	/** Another tab answered or deleted the card first; nothing was counted. */
+	| { kind: 'changed-elsewhere'; message: string };
 
 /**
  * One step the user can take back, and the card to show when it is: an answer (with
@@ -99,19 +107,31 @@ export class StudySession {
 		this.revealed = true;
 	}
 
-	async answer(grade: Grade): Promise<void> {
+	/**
+	 * Records the answer and moves on. When the write fails the card stays on
+	 * screen, answer shown, so the same tap can be tried again; when another tab
+	 * answered or deleted the card meanwhile, nothing is counted and the session
+	 * moves on, returning the sentence to show.
+	 */
+	async answer(grade: Grade): Promise<AnswerOutcome> {
 		const card = this.card;
 		const settings = this.#settings;
-		if (!card || !this.revealed || this.busy || !this.#scheduler || !settings) return;
+		if (!card || !this.revealed || this.busy || !this.#scheduler || !settings)
+			return { kind: 'ignored' };
 		this.busy = true;
 		try {
 			const now = this.clock();
-			const result = await recordReview(this.db, this.#scheduler, card.id, grade, now);
+			const result = await recordReview(this.db, this.#scheduler, card, grade, now);
 			const siblings = settings.burySiblings
 				? await burySiblings(this.db, card, this.#nextDay(now), now)
 				: { before: [], created: [] };
 			this.#push({ kind: 'answer', review: result.undo, siblings });
 			await this.advance();
+			return { kind: 'recorded' };
+		} catch (error) {
+			if (!(error instanceof CardChangedError)) throw error;
+			await this.advance();
+			return { kind: 'changed-elsewhere', message: error.message };
 		} finally {
 			this.busy = false;
 		}
@@ -148,8 +168,14 @@ export class StudySession {
 		this.busy = true;
 		try {
 			if (entry.kind === 'answer') {
+				try {
+					await undoReview(this.db, entry.review);
+				} catch (error) {
+					// Another tab answered the card since: this answer can never be undone now.
+					if (error instanceof CardChangedError) this.#undoStack = this.#undoStack.slice(0, -1);
+					throw error;
+				}
 				await undoCardChanges(this.db, entry.siblings);
-				await undoReview(this.db, entry.review);
 			} else {
 				await undoCardChanges(this.db, entry.change);
 			}
