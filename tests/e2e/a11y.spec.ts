@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { openBuiltinDeck } from './helpers';
+import { BUILTIN_DECK_ID, openBuiltinDeck } from './helpers';
 
 async function seriousViolations(page: Page) {
 	const results = await new AxeBuilder({ page }).analyze();
@@ -52,5 +52,33 @@ for (const scheme of ['light', 'dark'] as const) {
 			await expect(page.getByRole('button', { name: 'Export' })).toBeVisible();
 			expect(await seriousViolations(page)).toEqual([]);
 		});
+
+		test('browse (with cards selected) and add-card screens have no serious axe violations and fit the screen', async ({
+			page
+		}) => {
+			await page.goto(`/browse?deck=${BUILTIN_DECK_ID}`);
+			await expect(page.getByTestId('browse-row').first()).toBeVisible();
+			await page.getByLabel('Select all shown').check();
+			await expect(page.getByRole('region', { name: 'Selected cards' })).toBeVisible();
+			expect(await seriousViolations(page)).toEqual([]);
+			expect(await fitsWidth(page)).toBe(true);
+
+			await page.getByTestId('browse-row').first().getByRole('button', { name: 'Edit' }).click();
+			await expect(page.getByRole('form', { name: 'Edit card' })).toBeVisible();
+			expect(await seriousViolations(page)).toEqual([]);
+
+			await page.goto(`/add?deck=${BUILTIN_DECK_ID}`);
+			await expect(page.getByLabel('Type')).toBeVisible();
+			expect(await seriousViolations(page)).toEqual([]);
+			expect(await fitsWidth(page)).toBe(true);
+		});
 	});
+}
+
+/**
+ * Nothing is wider than the screen. On a phone a wider page widens the layout viewport
+ * (so `innerWidth` grows with it) and zooms out; the screen's width does not change.
+ */
+function fitsWidth(page: Page): Promise<boolean> {
+	return page.evaluate(() => document.documentElement.scrollWidth <= screen.width);
 }
