@@ -18,6 +18,13 @@ import { browserExecutable } from '../scripts/browser.mjs';
 import { serve } from './server.mjs';
 
 const quick = process.argv.includes('--quick');
+const option = (name) =>
+	process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
+// For working on one measurement: `--only=study,open` runs just those sections, and
+// `--profile=DIR` keeps the browser profile (and its seeded collection) for the next run.
+const only = option('only')?.split(',') ?? null;
+const section = (name) => only === null || only.includes(name);
+const keptProfile = option('profile');
 const CONFIG = quick
 	? {
 			size: { decks: 2, cards: 2_000, logs: 20_000 },
@@ -125,7 +132,7 @@ await build({
 
 const server = await serve();
 const BASE = server.url;
-const profile = mkdtempSync(join(tmpdir(), 'flashcards-bench-'));
+const profile = keptProfile ?? mkdtempSync(join(tmpdir(), 'flashcards-bench-'));
 const probe = { path: resolve('bench/page/probe.js') };
 const now = Date.now();
 const launch = (options = {}) =>
@@ -197,15 +204,19 @@ function studyNeeds() {
 	const manifest = JSON.parse(
 		readFileSync('.svelte-kit/output/client/.vite/manifest.json', 'utf8')
 	);
-	const studyNode = readFileSync('build/study.html', 'utf8').match(
-		/_app\/immutable\/nodes\/(\d+)\./
-	)[1];
+	const studyNode = [
+		...readFileSync('build/study.html', 'utf8').matchAll(/_app\/immutable\/nodes\/(\d+)\./g)
+	]
+		.map((m) => m[1])
+		.find((n) => n !== '0');
 	const roots = Object.keys(manifest).filter(
 		(key) =>
 			manifest[key].isEntry &&
 			(/client\/entry\.js$/.test(key) ||
 				/client-optimized\/app\.js$/.test(key) ||
 				key.endsWith(`nodes/0.js`) ||
+				// SvelteKit loads the root error page at start, so an error offline can be shown.
+				key.endsWith(`nodes/1.js`) ||
 				key.endsWith(`nodes/${studyNode}.js`))
 	);
 	const needs = new Set();
@@ -217,7 +228,7 @@ function studyNeeds() {
 		for (const imported of chunk.imports ?? []) visit(imported);
 	};
 	roots.forEach(visit);
-	if (roots.length !== 4)
+	if (roots.length !== 5)
 		throw new Error(`study screen entries not found in the manifest: ${roots}`);
 	return needs;
 }
@@ -257,367 +268,435 @@ try {
 	);
 
 	await benchModule(page);
-	const seeded = await page.evaluate(({ size, now }) => window.bench.seed(size, now), {
-		size: CONFIG.size,
-		now
-	});
+	const present = await page.evaluate(() => window.bench.collectionSize());
+	const seeded =
+		keptProfile && present.decks === CONFIG.size.decks && present.logs >= CONFIG.size.logs
+			? { ...present, ms: 0, deckIds: Array.from({ length: present.decks }) }
+			: await page.evaluate(({ size, now }) => window.bench.seed(size, now), {
+					size: CONFIG.size,
+					now
+				});
 	console.log(
 		`seeded ${seeded.cards.toLocaleString('en')} cards in ${seeded.deckIds.length} decks and ` +
 			`${seeded.logs.toLocaleString('en')} review logs in ${(seeded.ms / 1000).toFixed(1)} s`
 	);
 
 	// ------------------------------------------------------------ 6. weight of the first page
-
-	loaded.clear();
-	await page.goto(BASE);
-	await page
-		.locator('.decks li')
-		.nth(CONFIG.size.decks - 1)
-		.waitFor();
-	await page.waitForLoadState('networkidle');
-	const firstPage = gzipBytes(loaded);
-	report(
-		'weight-first-page-js',
-		'First page (decks, a later start): JS gzip',
-		'bytes',
-		firstPage.js,
-		{
-			max: 100_000,
-			on: 'median'
-		}
-	);
-	report(
-		'weight-first-page-css',
-		'First page (decks, a later start): CSS gzip',
-		'bytes',
-		firstPage.css
-	);
+	if (section('weight')) {
+		loaded.clear();
+		await page.goto(BASE);
+		await page
+			.locator('.decks li')
+			.nth(CONFIG.size.decks - 1)
+			.waitFor();
+		await page.waitForLoadState('networkidle');
+		const firstPage = gzipBytes(loaded);
+		report(
+			'weight-first-page-js',
+			'First page (decks, a later start): JS gzip',
+			'bytes',
+			firstPage.js,
+			{
+				max: 100_000,
+				on: 'median'
+			}
+		);
+		report(
+			'weight-first-page-css',
+			'First page (decks, a later start): CSS gzip',
+			'bytes',
+			firstPage.css
+		);
+	}
 
 	// ------------------------------------------------------------ 3. decks screen
-
-	const decksScreen = [];
-	for (let run = 0; run < CONFIG.screenRuns; run++) {
-		await page.goto(`${BASE}/settings`);
-		await page.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
-		const shown = await arm(page, '.decks li .counts', { count: CONFIG.size.decks });
-		await page.getByRole('navigation').getByRole('link', { name: 'Decks' }).click();
-		const end = await shown();
-		const start = await page.evaluate(() => window.__probe.clicks.at(-1));
-		decksScreen.push(end - start);
-	}
-	report(
-		'decks-screen',
-		`Decks screen with counts for ${CONFIG.size.decks} decks (tap Decks → all counts in the DOM)`,
-		'ms',
-		decksScreen,
-		{ max: 100, on: 'p95' }
-	);
-
-	// ------------------------------------------------------------ 2. grade → next card
-
-	await page.goto(`${BASE}/study?deck=${STUDY_DECK}`);
-	await page.locator('.front').waitFor();
-	await page.evaluate(() => window.__probe.sampleHeap(true));
-	const toDom = [];
-	const toCommit = [];
-	let failedCommits = 0;
-	for (let i = 0; i < CONFIG.reviews; i++) {
-		await page.keyboard.press('Space');
-		await page.locator('.grades').waitFor();
-		const key = i % 10 === 0 ? '1' : i % 10 === 5 ? '2' : i % 10 === 9 ? '4' : '3';
-		const before = await page.evaluate(() => window.__probe.fronts.length);
-		await page.keyboard.press(key);
-		const timing = await page.waitForFunction(
-			(before) => {
-				const p = window.__probe;
-				const pressed = p.grades.at(-1);
-				const front = p.fronts.slice(before).find((f) => f.at >= pressed);
-				const tx = p.reviewTransactions.find((t) => t.start >= pressed);
-				if (!front || !tx || tx.end === null) return null;
-				return { dom: front.at - pressed, commit: tx.end - pressed, committed: tx.committed };
-			},
-			before,
-			{ polling: 'raf', timeout: 30_000 }
-		);
-		const { dom, commit, committed } = await timing.jsonValue();
-		toDom.push(dom);
-		toCommit.push(commit);
-		if (!committed) failedCommits++;
-	}
-	const heapPeak = await page.evaluate(() => {
-		window.__probe.sampleHeap(false);
-		return window.__probe.heapPeak;
-	});
-	const scale = `${CONFIG.size.cards.toLocaleString('en')} cards / ${CONFIG.size.logs.toLocaleString('en')} logs`;
-	report(
-		'grade-to-dom',
-		`Grade → next card's front in the DOM (${CONFIG.reviews} reviews, ${scale})`,
-		'ms',
-		toDom,
-		{ max: 16, on: 'p95' }
-	);
-	report(
-		'grade-to-commit',
-		`Grade → review transaction committed (${CONFIG.reviews} reviews)`,
-		'ms',
-		toCommit,
-		{ max: 50, on: 'p95' },
-		failedCommits ? `${failedCommits} aborted` : ''
-	);
-	report('heap-peak', 'Peak JS heap during the study loop', 'MB', heapPeak / 1_048_576);
-
-	// ------------------------------------------------------------ 3. browse search
-
-	await page.goto(`${BASE}/browse`);
-	const searchbox = page.getByRole('searchbox', { name: 'Search cards' });
-	const hasBrowse = await searchbox
-		.waitFor({ timeout: 5_000 })
-		.then(() => true)
-		.catch(() => false);
-	if (!hasBrowse)
-		skipped('browse-search', 'Browse search over all cards', 'n/a (no /browse route)');
-	else {
-		const queries = ['kanji', 'rule 4242', 'deck 7', 'botany 1234', 'follows from 3', 'law'];
-		const searches = [];
+	if (section('decks')) {
+		const decksScreen = [];
 		for (let run = 0; run < CONFIG.screenRuns; run++) {
-			const query = `${queries[run % queries.length]}${run >= queries.length ? ' ' + run : ''}`;
-			const applied = await arm(
-				page,
-				`[data-testid="browse-results"][data-query=${JSON.stringify(query)}]`
-			);
-			await searchbox.fill(query);
-			const end = await applied();
-			const start = await page.evaluate(() => window.__probe.inputs.at(-1));
-			searches.push(end - start);
+			await page.goto(`${BASE}/settings`);
+			await page.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
+			const shown = await arm(page, '.decks li .counts', { count: CONFIG.size.decks });
+			await page.getByRole('navigation').getByRole('link', { name: 'Decks' }).click();
+			const end = await shown();
+			const start = await page.evaluate(() => window.__probe.clicks.at(-1));
+			decksScreen.push(end - start);
 		}
 		report(
-			'browse-search',
-			`Browse search over ${CONFIG.size.cards.toLocaleString('en')} cards (input → results applied)`,
+			'decks-screen',
+			`Decks screen with counts for ${CONFIG.size.decks} decks (tap Decks → all counts in the DOM)`,
 			'ms',
-			searches,
+			decksScreen,
 			{ max: 100, on: 'p95' }
 		);
 	}
 
-	// ------------------------------------------------------------ 4. import and export
+	// ------------------------------------------------------------ 2. grade → next card
+	if (section('study')) {
+		await page.goto(`${BASE}/study?deck=${STUDY_DECK}`);
+		await page.locator('.front').waitFor();
+		await page.evaluate(() => window.__probe.sampleHeap(true));
+		const toDom = [];
+		const toCommit = [];
+		const toTransaction = [];
+		const commitToDom = [];
+		let failedCommits = 0;
+		for (let i = 0; i < CONFIG.reviews; i++) {
+			await page.keyboard.press('Space');
+			await page.locator('.grades').waitFor();
+			const key = i % 10 === 0 ? '1' : i % 10 === 5 ? '2' : i % 10 === 9 ? '4' : '3';
+			const before = await page.evaluate(() => window.__probe.fronts.length);
+			await page.keyboard.press(key);
+			const timing = await page.waitForFunction(
+				(before) => {
+					const p = window.__probe;
+					const pressed = p.grades.at(-1);
+					const front = p.fronts.slice(before).find((f) => f.at >= pressed);
+					const tx = p.reviewTransactions.find((t) => t.start >= pressed);
+					if (!front || !tx || tx.end === null) return null;
+					return {
+						dom: front.at - pressed,
+						commit: tx.end - pressed,
+						started: tx.start - pressed,
+						committed: tx.committed
+					};
+				},
+				before,
+				{ polling: 'raf', timeout: 30_000 }
+			);
+			const { dom, commit, started, committed } = await timing.jsonValue();
+			toTransaction.push(started);
+			commitToDom.push(dom - commit);
+			toDom.push(dom);
+			toCommit.push(commit);
+			if (!committed) failedCommits++;
+		}
+		const heapPeak = await page.evaluate(() => {
+			window.__probe.sampleHeap(false);
+			return window.__probe.heapPeak;
+		});
+		const scale = `${CONFIG.size.cards.toLocaleString('en')} cards / ${CONFIG.size.logs.toLocaleString('en')} logs`;
+		report(
+			'grade-to-dom',
+			`Grade → next card's front in the DOM (${CONFIG.reviews} reviews, ${scale})`,
+			'ms',
+			toDom,
+			{ max: 16, on: 'p95' }
+		);
+		report(
+			'grade-to-commit',
+			`Grade → review transaction committed (${CONFIG.reviews} reviews)`,
+			'ms',
+			toCommit,
+			{ max: 50, on: 'p95' },
+			failedCommits ? `${failedCommits} aborted` : ''
+		);
+		report(
+			'grade-to-transaction',
+			'  of which: grade → review transaction opened',
+			'ms',
+			toTransaction
+		);
+		report('commit-to-dom', '  of which: commit → next front in the DOM', 'ms', commitToDom);
+		report('heap-peak', 'Peak JS heap during the study loop', 'MB', heapPeak / 1_048_576);
 
-	await page.goto(`${BASE}/import`);
-	await benchModule(page);
-	const file = await page.evaluate(
-		({ deck, now, id }) => window.bench.prepareDeckFile(deck.cards, deck.logs, now, id),
-		{ deck: CONFIG.importDeck, now, id: IMPORT_DECK }
-	);
-	const fileLabel = `${file.cards.toLocaleString('en')} cards + ${file.logs.toLocaleString('en')} logs, ${(file.bytes / 1_048_576).toFixed(1)} MB`;
-	const imports = [];
-	const rawWrites = [];
-	const exports = [];
-	const rawReads = [];
-	for (let run = 0; run < CONFIG.transferRuns; run++) {
-		if (run > 0) {
-			await page.goto(`${BASE}/import`);
-			await benchModule(page);
-			await page.evaluate(
-				({ deck, now, id }) => window.bench.prepareDeckFile(deck.cards, deck.logs, now, id),
-				{ deck: CONFIG.importDeck, now, id: IMPORT_DECK }
+		// Where the time goes: the same reads the screens make, timed alone in the page.
+		await benchModule(page);
+		const reads = [];
+		for (let run = 0; run < CONFIG.screenRuns; run++)
+			reads.push(await page.evaluate((deck) => window.bench.breakdown(deck, null), STUDY_DECK));
+		report(
+			'decks-reads-counts',
+			'  of which: due counts of every deck (reads alone)',
+			'ms',
+			reads.map((r) => r.countsMs)
+		);
+		report(
+			'next-step-read',
+			'  next study step read alone (nextStudyStep)',
+			'ms',
+			reads.map((r) => r.nextStepMs)
+		);
+	}
+
+	// ------------------------------------------------------------ 3. browse search
+	if (section('browse')) {
+		await page.goto(`${BASE}/browse`);
+		const searchbox = page.getByRole('searchbox', { name: 'Search cards' });
+		const hasBrowse = await searchbox
+			.waitFor({ timeout: 5_000 })
+			.then(() => true)
+			.catch(() => false);
+		if (!hasBrowse)
+			skipped('browse-search', 'Browse search over all cards', 'n/a (no /browse route)');
+		else {
+			const queries = ['kanji', 'rule 4242', 'deck 7', 'botany 1234', 'follows from 3', 'law'];
+			const searches = [];
+			for (let run = 0; run < CONFIG.screenRuns; run++) {
+				const query = `${queries[run % queries.length]}${run >= queries.length ? ' ' + run : ''}`;
+				const applied = await arm(
+					page,
+					`[data-testid="browse-results"][data-query=${JSON.stringify(query)}]`
+				);
+				await searchbox.fill(query);
+				const end = await applied();
+				const start = await page.evaluate(() => window.__probe.inputs.at(-1));
+				searches.push(end - start);
+			}
+			report(
+				'browse-search',
+				`Browse search over ${CONFIG.size.cards.toLocaleString('en')} cards (input → results applied)`,
+				'ms',
+				searches,
+				{ max: 100, on: 'p95' }
 			);
 		}
-		rawWrites.push(await page.evaluate((id) => window.bench.rawWrite(id), IMPORT_DECK));
-		await page.locator('input[type=file]').waitFor({ state: 'attached' });
-		const previewed = await arm(page, 'h1, h2', { text: 'Import this?' });
-		const picked = await page.evaluate(() => {
-			const input = document.querySelector('input[type=file]');
-			const transfer = new DataTransfer();
-			transfer.items.add(window.benchFile);
-			input.files = transfer.files;
-			const start = performance.now();
-			input.dispatchEvent(new Event('change', { bubbles: true }));
-			return start;
-		});
-		const preview = await previewed();
-		const written = await arm(page, 'h1, h2', { text: 'Imported' });
-		await page.evaluate(() => window.__probe.clicks.splice(0));
-		await page.getByRole('button', { name: 'Import', exact: true }).click();
-		const done = await written();
-		const clicked = await page.evaluate(() => window.__probe.clicks[0]);
-		imports.push(preview - picked + (done - clicked));
-
-		await page.goto(`${BASE}/deck?id=${IMPORT_DECK}`);
-		await page.getByRole('button', { name: 'Export' }).waitFor();
-		await benchModule(page);
-		const downloads = await page.evaluate(() => {
-			window.__probe.clicks.splice(0);
-			return window.__probe.downloads.length;
-		});
-		await page.getByRole('button', { name: 'Export' }).click();
-		const handed = await page.waitForFunction(
-			(n) => window.__probe.downloads[n] ?? null,
-			downloads,
-			{ timeout: LONG }
-		);
-		const exportEnd = await handed.jsonValue();
-		const exportStart = await page.evaluate(() => window.__probe.clicks[0]);
-		exports.push(exportEnd - exportStart);
-		const read = await page.evaluate((id) => window.bench.rawRead(id), IMPORT_DECK);
-		rawReads.push(read.ms);
-		await page.evaluate((id) => window.bench.removeDeck(id), IMPORT_DECK);
 	}
-	report('raw-write', `Raw Dexie bulkPut, one transaction (${fileLabel})`, 'ms', rawWrites);
-	const importRow = report(
-		'import',
-		`Import deck file: pick → preview, Import → done (${fileLabel})`,
-		'ms',
-		imports
-	);
-	report(
-		'import-ratio',
-		'Import ÷ raw bulkPut (medians)',
-		'×',
-		importRow.median / percentile(rawWrites, 50),
-		{
-			max: 2,
-			on: 'median'
+
+	// ------------------------------------------------------------ 4. import and export
+	if (section('transfer')) {
+		await page.goto(`${BASE}/import`);
+		await benchModule(page);
+		const file = await page.evaluate(
+			({ deck, now, id }) => window.bench.prepareDeckFile(deck.cards, deck.logs, now, id),
+			{ deck: CONFIG.importDeck, now, id: IMPORT_DECK }
+		);
+		const fileLabel = `${file.cards.toLocaleString('en')} cards + ${file.logs.toLocaleString('en')} logs, ${(file.bytes / 1_048_576).toFixed(1)} MB`;
+		const imports = [];
+		const rawWrites = [];
+		const exports = [];
+		const rawReads = [];
+		const phases = [];
+		for (let run = 0; run < CONFIG.transferRuns; run++) {
+			if (run > 0) {
+				await page.goto(`${BASE}/import`);
+				await benchModule(page);
+				await page.evaluate(
+					({ deck, now, id }) => window.bench.prepareDeckFile(deck.cards, deck.logs, now, id),
+					{ deck: CONFIG.importDeck, now, id: IMPORT_DECK }
+				);
+			}
+			rawWrites.push(await page.evaluate((id) => window.bench.rawWrite(id), IMPORT_DECK));
+			await page.locator('input[type=file]').waitFor({ state: 'attached' });
+			const previewed = await arm(page, 'h1, h2', { text: 'Import this?' });
+			const picked = await page.evaluate(() => {
+				const input = document.querySelector('input[type=file]');
+				const transfer = new DataTransfer();
+				transfer.items.add(window.benchFile);
+				input.files = transfer.files;
+				const start = performance.now();
+				input.dispatchEvent(new Event('change', { bubbles: true }));
+				return start;
+			});
+			const preview = await previewed();
+			const written = await arm(page, 'h1, h2', { text: 'Imported' });
+			await page.evaluate(() => window.__probe.clicks.splice(0));
+			await page.getByRole('button', { name: 'Import', exact: true }).click();
+			const done = await written();
+			const clicked = await page.evaluate(() => window.__probe.clicks[0]);
+			imports.push(preview - picked + (done - clicked));
+
+			await page.goto(`${BASE}/deck?id=${IMPORT_DECK}`);
+			await page.getByRole('button', { name: 'Export' }).waitFor();
+			await benchModule(page);
+			const downloads = await page.evaluate(() => {
+				window.__probe.clicks.splice(0);
+				return window.__probe.downloads.length;
+			});
+			await page.getByRole('button', { name: 'Export' }).click();
+			const handed = await page.waitForFunction(
+				(n) => window.__probe.downloads[n] ?? null,
+				downloads,
+				{ timeout: LONG }
+			);
+			const exportEnd = await handed.jsonValue();
+			const exportStart = await page.evaluate(() => window.__probe.clicks[0]);
+			exports.push(exportEnd - exportStart);
+			const read = await page.evaluate((id) => window.bench.rawRead(id), IMPORT_DECK);
+			rawReads.push(read.ms);
+			phases.push(
+				(await page.evaluate((ids) => window.bench.breakdown(...ids), [STUDY_DECK, IMPORT_DECK]))
+					.exportPhases
+			);
+			await page.evaluate((id) => window.bench.removeDeck(id), IMPORT_DECK);
 		}
-	);
-	report('raw-read', 'Raw Dexie toArray of the deck, one transaction', 'ms', rawReads);
-	const exportRow = report(
-		'export',
-		'Export deck file with history: Export → file handed over',
-		'ms',
-		exports
-	);
-	report(
-		'export-ratio',
-		'Export ÷ raw toArray (medians)',
-		'×',
-		exportRow.median / percentile(rawReads, 50),
-		{
-			max: 2,
-			on: 'median'
-		}
-	);
+		report('raw-write', `Raw Dexie bulkPut, one transaction (${fileLabel})`, 'ms', rawWrites);
+		const importRow = report(
+			'import',
+			`Import deck file: pick → preview, Import → done (${fileLabel})`,
+			'ms',
+			imports
+		);
+		report(
+			'import-ratio',
+			'Import ÷ raw bulkPut (medians)',
+			'×',
+			importRow.median / percentile(rawWrites, 50),
+			{
+				max: 2,
+				on: 'median'
+			}
+		);
+		report('raw-read', 'Raw Dexie toArray of the deck, one transaction', 'ms', rawReads);
+		const exportRow = report(
+			'export',
+			'Export deck file with history: Export → file handed over',
+			'ms',
+			exports
+		);
+		report(
+			'export-ratio',
+			'Export ÷ raw toArray (medians)',
+			'×',
+			exportRow.median / percentile(rawReads, 50),
+			{
+				max: 2,
+				on: 'median'
+			}
+		);
+		report(
+			'export-read',
+			'  export phases alone: readDeckForExport',
+			'ms',
+			phases.map((p) => p.readMs)
+		);
+		report(
+			'export-encode',
+			'  export phases alone: encodeDeck',
+			'ms',
+			phases.map((p) => p.encodeMs)
+		);
+		report(
+			'export-file',
+			'  export phases alone: new File',
+			'ms',
+			phases.map((p) => p.fileMs)
+		);
+	}
 
 	// ------------------------------------------------------------ 5. extraction
-
-	for (const kind of ['varied', 'repeated']) {
-		const run = await page.evaluate(({ kind, runs }) => window.bench.extraction(kind, runs), {
-			kind,
-			runs: CONFIG.extractionRuns
-		});
-		report(
-			`extract-${kind}`,
-			`Extraction, ${run.words.toLocaleString('en')}-word ${kind === 'varied' ? 'synthetic' : 'repeated shipped'} article (${run.drafts} drafts)`,
-			'ms',
-			run.times,
-			{ max: 200, on: 'p95' }
-		);
+	if (section('extract')) {
+		for (const kind of ['varied', 'repeated']) {
+			const run = await page.evaluate(({ kind, runs }) => window.bench.extraction(kind, runs), {
+				kind,
+				runs: CONFIG.extractionRuns
+			});
+			report(
+				`extract-${kind}`,
+				`Extraction, ${run.words.toLocaleString('en')}-word ${kind === 'varied' ? 'synthetic' : 'repeated shipped'} article (${run.drafts} drafts)`,
+				'ms',
+				run.times,
+				{ max: 200, on: 'p95' }
+			);
+		}
 	}
 	await context.close();
 
 	// ------------------------------------------------------------ 1. open to first card
-
-	// Each run is a cold start of the installed app: a fresh browser process on the same
-	// profile (service worker registered, caches filled), network off, CPU throttled 4×.
-	const needs = studyNeeds();
-	const opens = [];
-	const opensInDom = [];
-	const extras = new Set();
-	let openWeight = null;
-	let throttle = null;
-	let servedBy = null;
-	for (let run = 0; run < CONFIG.openRuns; run++) {
-		context = await launch();
-		await context.setOffline(true);
-		await context.addInitScript(probe);
-		const cold = context.pages()[0] ?? (await context.newPage());
-		const cdp = await context.newCDPSession(cold);
-		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-		await cold.goto(`${BASE}/study?deck=${OPEN_DECK}`, { waitUntil: 'commit' });
-		const first = await (
-			await cold.waitForFunction(() => window.__probe.fronts[0]?.painted ?? null, null, {
-				timeout: 60_000
-			})
-		).jsonValue();
-		const probed = await cold.evaluate(async () => ({
-			inDom: window.__probe.fronts[0].at,
-			// Not precached, so only the network could answer: it must fail.
-			online: await fetch('/__bench/bench-page.js').then(
-				() => true,
-				() => false
-			),
-			controlled: navigator.serviceWorker.controller !== null,
-			resources: performance
-				.getEntriesByType('resource')
-				.filter((r) => r.startTime < window.__probe.fronts[0].at)
-				.map((r) => new URL(r.name).pathname)
-				.filter((p) => /\.(js|css)$/.test(p))
-		}));
-		if (probed.online || !probed.controlled)
-			throw new Error(
-				`the cold start was not offline and served by the service worker: ${JSON.stringify(probed)}`
-			);
-		servedBy = 'service worker, offline';
-		opens.push(first);
-		opensInDom.push(probed.inDom);
-		for (const path of probed.resources) if (!needs.has(path)) extras.add(path);
-		openWeight ??= gzipBytes(new Set(probed.resources));
-		if (run === 0) {
-			// Proof that the throttle applies to this page: the same loop at 4× and at 1×.
-			const loop = () =>
-				cold.evaluate(() => {
-					const start = performance.now();
-					let x = 0;
-					for (let i = 0; i < 20_000_000; i++) x = (x + i * 7) % 1_000_003;
-					return performance.now() - start + (x < 0 ? 1 : 0);
-				});
-			const slow = await loop();
-			await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-			const fast = await loop();
-			throttle = slow / fast;
+	if (section('open')) {
+		// Each run is a cold start of the installed app: a fresh browser process on the same
+		// profile (service worker registered, caches filled), network off, CPU throttled 4×.
+		const needs = studyNeeds();
+		const opens = [];
+		const opensInDom = [];
+		const extras = new Set();
+		let openWeight = null;
+		let throttle = null;
+		let servedBy = null;
+		for (let run = 0; run < CONFIG.openRuns; run++) {
+			context = await launch();
+			await context.setOffline(true);
+			await context.addInitScript(probe);
+			const cold = context.pages()[0] ?? (await context.newPage());
+			const cdp = await context.newCDPSession(cold);
+			await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+			await cold.goto(`${BASE}/study?deck=${OPEN_DECK}`, { waitUntil: 'commit' });
+			const first = await (
+				await cold.waitForFunction(() => window.__probe.fronts[0]?.painted ?? null, null, {
+					timeout: 60_000
+				})
+			).jsonValue();
+			const probed = await cold.evaluate(async () => ({
+				inDom: window.__probe.fronts[0].at,
+				// Not precached, so only the network could answer: it must fail.
+				online: await fetch('/__bench/bench-page.js').then(
+					() => true,
+					() => false
+				),
+				controlled: navigator.serviceWorker.controller !== null,
+				resources: performance
+					.getEntriesByType('resource')
+					.filter((r) => r.startTime < window.__probe.fronts[0].at)
+					.map((r) => new URL(r.name).pathname)
+					.filter((p) => /\.(js|css)$/.test(p))
+			}));
+			if (probed.online || !probed.controlled)
+				throw new Error(
+					`the cold start was not offline and served by the service worker: ${JSON.stringify(probed)}`
+				);
+			servedBy = 'service worker, offline';
+			opens.push(first);
+			opensInDom.push(probed.inDom);
+			for (const path of probed.resources) if (!needs.has(path)) extras.add(path);
+			openWeight ??= gzipBytes(new Set(probed.resources));
+			if (run === 0) {
+				// Proof that the throttle applies to this page: the same loop at 4× and at 1×.
+				const loop = () =>
+					cold.evaluate(() => {
+						const start = performance.now();
+						let x = 0;
+						for (let i = 0; i < 20_000_000; i++) x = (x + i * 7) % 1_000_003;
+						return performance.now() - start + (x < 0 ? 1 : 0);
+					});
+				const slow = await loop();
+				await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+				const fast = await loop();
+				throttle = slow / fast;
+			}
+			await context.close();
 		}
-		await context.close();
+		report(
+			'open-to-first-card',
+			`Open to first card: cold start, offline, CPU 4× (navigation → front painted; ${servedBy})`,
+			'ms',
+			opens,
+			{ max: 1000, on: 'median' },
+			`throttle measured ${throttle.toFixed(1)}×`
+		);
+		report(
+			'open-to-first-card-dom',
+			'Open to first card: navigation → front in the DOM',
+			'ms',
+			opensInDom
+		);
+		report(
+			'weight-study-js',
+			'Study screen cold start: JS gzip loaded before the first card',
+			'bytes',
+			openWeight.js
+		);
+		report(
+			'weight-study-css',
+			'Study screen cold start: CSS gzip loaded before the first card',
+			'bytes',
+			openWeight.css
+		);
+		const extraRow = report(
+			'study-extras',
+			'Files loaded before the first card that the study screen does not need',
+			'files',
+			extras.size,
+			{ max: 0, on: 'median' },
+			[...extras].join(', ')
+		);
+		void extraRow;
 	}
-	report(
-		'open-to-first-card',
-		`Open to first card: cold start, offline, CPU 4× (navigation → front painted; ${servedBy})`,
-		'ms',
-		opens,
-		{ max: 1000, on: 'median' },
-		`throttle measured ${throttle.toFixed(1)}×`
-	);
-	report(
-		'open-to-first-card-dom',
-		'Open to first card: navigation → front in the DOM',
-		'ms',
-		opensInDom
-	);
-	report(
-		'weight-study-js',
-		'Study screen cold start: JS gzip loaded before the first card',
-		'bytes',
-		openWeight.js
-	);
-	report(
-		'weight-study-css',
-		'Study screen cold start: CSS gzip loaded before the first card',
-		'bytes',
-		openWeight.css
-	);
-	const extraRow = report(
-		'study-extras',
-		'Files loaded before the first card that the study screen does not need',
-		'files',
-		extras.size,
-		{ max: 0, on: 'median' },
-		[...extras].join(', ')
-	);
-	void extraRow;
 } catch (error) {
 	exitCode = 1;
 	console.error(error);
 } finally {
 	await context.close().catch(() => {});
 	await server.close();
-	rmSync(profile, { recursive: true, force: true });
+	if (!keptProfile) rmSync(profile, { recursive: true, force: true });
 }
 
 // ---------------------------------------------------------------- output

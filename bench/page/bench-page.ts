@@ -10,8 +10,10 @@ import { studyDayStart } from '$lib/domain/study-day';
 import { extractDrafts } from '$lib/extract';
 import { database } from '$lib/storage/db';
 import { deleteDeck, listDecks } from '$lib/storage/decks';
+import { readDeckForExport } from '$lib/storage/export';
 import { applyImport } from '$lib/storage/import';
-import { saveSettings } from '$lib/storage/settings';
+import { loadSettings, saveSettings } from '$lib/storage/settings';
+import { deckCounts, nextStudyStep } from '$lib/storage/study-queue';
 import { encodeDeck } from '$lib/transfer/deck-file';
 import { repeatedArticle, variedArticle, wordCount } from '../articles';
 import { benchDeck, benchLogs, type CollectionSize } from '../collection';
@@ -52,6 +54,55 @@ export async function seed(size: CollectionSize, now: number) {
 	await saveSettings(db, { ...DEFAULT_SETTINGS, reviewsPerDay: 9999 });
 	const [cards, logs] = await Promise.all([db.cards.count(), db.reviewLogs.count()]);
 	return { ms: performance.now() - started, deckIds: ids, cards, logs };
+}
+
+/** How many cards and logs the app's database holds (a kept profile need not be seeded again). */
+export async function collectionSize() {
+	const db = database();
+	const [decks, cards, logs] = await Promise.all([
+		db.decks.count(),
+		db.cards.count(),
+		db.reviewLogs.count()
+	]);
+	return { decks, cards, logs };
+}
+
+/**
+ * Where the time of three measured screens goes, timed on their own in this page: the decks
+ * screen's reads, the study screen's next-step read, and the export's read, encode and file.
+ */
+export async function breakdown(studyDeckId: string, exportDeckId: string | null) {
+	const db = database();
+	const now = new Date();
+	let started = performance.now();
+	const [decks, settings] = await Promise.all([listDecks(db), loadSettings(db)]);
+	const listMs = performance.now() - started;
+	started = performance.now();
+	await Promise.all(decks.map((deck) => deckCounts(db, deck.id, now, settings)));
+	const countsMs = performance.now() - started;
+	started = performance.now();
+	await nextStudyStep(db, studyDeckId, now, settings);
+	const nextStepMs = performance.now() - started;
+	const result = {
+		decks: decks.length,
+		listMs,
+		countsMs,
+		nextStepMs,
+		exportPhases: null as null | object
+	};
+	if (exportDeckId) {
+		started = performance.now();
+		const content = await readDeckForExport(db, exportDeckId, true);
+		const readMs = performance.now() - started;
+		started = performance.now();
+		const text = encodeDeck(content!, { now });
+		const encodeMs = performance.now() - started;
+		started = performance.now();
+		const file = new File([text], 'x.json', { type: 'application/json' });
+		const fileMs = performance.now() - started;
+		result.exportPhases = { readMs, encodeMs, fileMs, bytes: file.size };
+	}
+	return result;
 }
 
 let importRecords: { cards: Card[]; logs: ReviewLog[] } | null = null;
