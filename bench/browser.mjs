@@ -21,7 +21,8 @@ const quick = process.argv.includes('--quick');
 const option = (name) =>
 	process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
 // For working on one measurement: `--only=study,open` runs just those sections, and
-// `--profile=DIR` keeps the browser profile (and its seeded collection) for the next run.
+// `--profile=DIR` keeps the browser profile (and its seeded collection) for the next run
+// (served on port 4179, or `--port=N`, since the database belongs to the origin).
 const only = option('only')?.split(',') ?? null;
 const section = (name) => only === null || only.includes(name);
 const keptProfile = option('profile');
@@ -130,7 +131,8 @@ await build({
 	}
 });
 
-const server = await serve();
+// A kept profile's database belongs to its origin, so it needs the same port every time.
+const server = await serve({ port: keptProfile ? Number(option('port') ?? 4179) : 0 });
 const BASE = server.url;
 const profile = keptProfile ?? mkdtempSync(join(tmpdir(), 'flashcards-bench-'));
 const probe = { path: resolve('bench/page/probe.js') };

@@ -16,8 +16,8 @@ const TYPES = {
 	'.wasm': 'application/wasm'
 };
 
-/** Starts the server on a free port; `close()` stops it. */
-export async function serve({ app = 'build', bench = 'bench/.out' } = {}) {
+/** Starts the server (on a free port unless one is given); `close()` stops it. */
+export async function serve({ app = 'build', bench = 'bench/.out', port = 0 } = {}) {
 	const server = createServer(async (request, response) => {
 		const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
 		const candidates = path.startsWith('/__bench/')
@@ -40,10 +40,12 @@ export async function serve({ app = 'build', bench = 'bench/.out' } = {}) {
 		}
 		response.writeHead(404).end();
 	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address();
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', resolve);
+	});
 	return {
-		url: `http://127.0.0.1:${port}`,
+		url: `http://127.0.0.1:${server.address().port}`,
 		close: () =>
 			new Promise((resolve) => {
 				server.closeAllConnections();
