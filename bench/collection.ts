@@ -30,7 +30,7 @@ const MINUTE = 60_000;
 
 /** Card `i` of a deck: the words differ per card so a search can hit few or many. */
 function draft(deckIndex: number, i: number): CardDraft {
-	const topic = TOPICS[i % TOPICS.length];
+	const topic = TOPICS[i % TOPICS.length]!;
 	return {
 		kind: 'basic',
 		front: `${topic} ${i} (deck ${deckIndex + 1}): what does rule ${i * 7 + deckIndex} say?`,
