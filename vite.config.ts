@@ -47,6 +47,11 @@ export default defineConfig({
 				// Every route is a client-rendered shell, so any navigation offline can be
 				// answered with the prerendered root and the router takes it from there.
 				navigateFallback: '/',
+				// Pages take their parameters on the client (`/study?deck=…`), so a query
+				// must not stop a navigation matching its own precached page: without this,
+				// `/study?deck=…` got the root page, which loads the decks screen's code
+				// before the study screen's on every offline start.
+				ignoreURLParametersMatching: [/.*/],
 				// The first install takes control of the open page at once (the page is
 				// otherwise uncontrolled until a reload, and would not work offline).
 				// Later versions wait for the user's Reload (SKIP_WAITING message).

@@ -1,0 +1,175 @@
+/**
+ * The benchmark's own code inside the app's origin: built by `bench/browser.mjs` into one
+ * module that the bench's server hands out beside the built app, and loaded into an app page
+ * with `import()`. It writes the app's own IndexedDB database through the app's storage code
+ * (so the records are exactly the ones the app would write) and times what the platform can do
+ * with the same records, for the import and export budgets.
+ */
+import { DEFAULT_SETTINGS, type Card, type ReviewLog } from '$lib/domain/models';
+import { studyDayStart } from '$lib/domain/study-day';
+import { extractDrafts } from '$lib/extract';
+import { database } from '$lib/storage/db';
+import { deleteDeck, listDecks } from '$lib/storage/decks';
+import { readDeckForExport } from '$lib/storage/export';
+import { applyImport } from '$lib/storage/import';
+import { loadSettings, saveSettings } from '$lib/storage/settings';
+import { deckCounts, nextStudyStep } from '$lib/storage/study-queue';
+import { encodeDeck } from '$lib/transfer/deck-file';
+import { repeatedArticle, variedArticle, wordCount } from '../articles';
+import { benchDeck, benchLogs, type CollectionSize } from '../collection';
+
+/** Logs per import plan while seeding: each plan is one transaction of chunked `bulkPut`s. */
+const LOGS_PER_WRITE = 50_000;
+
+/**
+ * Replaces whatever the app holds with the synthetic collection. Each deck goes in through
+ * `applyImport` (the app's own transactional write); reviews per day are raised so that one
+ * deck has the 300 reviews due today that the study-loop measurement needs.
+ */
+export async function seed(size: CollectionSize, now: number) {
+	const started = performance.now();
+	const db = database();
+	for (const deck of await listDecks(db)) await deleteDeck(db, deck.id);
+	const before = studyDayStart(new Date(now), DEFAULT_SETTINGS.dayStartHour).getTime();
+	const perDeck = Math.floor(size.cards / size.decks);
+	const logsPerDeck = Math.floor(size.logs / size.decks);
+	const ids: string[] = [];
+	for (let d = 0; d < size.decks; d++) {
+		const { deck, cards } = benchDeck(d, perDeck, now);
+		const logs = benchLogs(cards, logsPerDeck, before);
+		for (let i = 0; i < Math.max(1, logs.length); i += LOGS_PER_WRITE) {
+			const part = logs.slice(i, i + LOGS_PER_WRITE);
+			await applyImport(
+				db,
+				{
+					kind: 'decks',
+					sourceFormat: 'deck-json',
+					decks: [{ deck, cards: i === 0 ? cards : [], logs: part, warnings: [] }]
+				},
+				'merge'
+			);
+		}
+		ids.push(deck.id);
+	}
+	await saveSettings(db, { ...DEFAULT_SETTINGS, reviewsPerDay: 9999 });
+	const [cards, logs] = await Promise.all([db.cards.count(), db.reviewLogs.count()]);
+	return { ms: performance.now() - started, deckIds: ids, cards, logs };
+}
+
+/** How many cards and logs the app's database holds (a kept profile need not be seeded again). */
+export async function collectionSize() {
+	const db = database();
+	const [decks, cards, logs] = await Promise.all([
+		db.decks.count(),
+		db.cards.count(),
+		db.reviewLogs.count()
+	]);
+	return { decks, cards, logs };
+}
+
+/**
+ * Where the time of three measured screens goes, timed on their own in this page: the decks
+ * screen's reads, the study screen's next-step read, and the export's read, encode and file.
+ */
+export async function breakdown(studyDeckId: string, exportDeckId: string | null) {
+	const db = database();
+	const now = new Date();
+	let started = performance.now();
+	const [decks, settings] = await Promise.all([listDecks(db), loadSettings(db)]);
+	const listMs = performance.now() - started;
+	started = performance.now();
+	await Promise.all(decks.map((deck) => deckCounts(db, deck.id, now, settings)));
+	const countsMs = performance.now() - started;
+	started = performance.now();
+	await nextStudyStep(db, studyDeckId, now, settings);
+	const nextStepMs = performance.now() - started;
+	const result = {
+		decks: decks.length,
+		listMs,
+		countsMs,
+		nextStepMs,
+		exportPhases: null as null | object
+	};
+	if (exportDeckId) {
+		started = performance.now();
+		const content = await readDeckForExport(db, exportDeckId, true);
+		const readMs = performance.now() - started;
+		started = performance.now();
+		const text = encodeDeck(content!, { now });
+		const encodeMs = performance.now() - started;
+		started = performance.now();
+		const file = new File([text], 'x.json', { type: 'application/json' });
+		const fileMs = performance.now() - started;
+		result.exportPhases = { readMs, encodeMs, fileMs, bytes: file.size };
+	}
+	return result;
+}
+
+let importRecords: { cards: Card[]; logs: ReviewLog[] } | null = null;
+
+/**
+ * Builds the deck file the import measurement picks (written by the app's own encoder) and
+ * keeps its records for the raw-write comparison. The file waits in `window.benchFile`.
+ */
+export function prepareDeckFile(cards: number, logs: number, now: number, deckId: string) {
+	const { deck, cards: records } = benchDeck(99, cards, now, 'Imported bench deck', deckId);
+	const before = studyDayStart(new Date(now), DEFAULT_SETTINGS.dayStartHour).getTime();
+	const logRecords = benchLogs(records, logs, before);
+	importRecords = { cards: records, logs: logRecords };
+	const text = encodeDeck({ deck, cards: records, logs: logRecords }, { now: new Date(now) });
+	const file = new File([text], 'bench-deck.json', { type: 'application/json' });
+	(window as unknown as { benchFile: File }).benchFile = file;
+	return { bytes: file.size, cards: records.length, logs: logRecords.length };
+}
+
+/**
+ * The platform's limit for the import: the deck file's cards and logs written with one
+ * `bulkPut` each, in one transaction, into the same database (same indexes, same size).
+ * Removed again afterwards, untimed.
+ */
+export async function rawWrite(deckId: string): Promise<number> {
+	if (!importRecords) throw new Error('prepareDeckFile first');
+	const db = database();
+	const { cards, logs } = importRecords;
+	const started = performance.now();
+	await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+		await Promise.all([db.cards.bulkPut(cards), db.reviewLogs.bulkPut(logs)]);
+	});
+	const ms = performance.now() - started;
+	await deleteDeck(db, deckId);
+	return ms;
+}
+
+/** The platform's limit for the export: one deck's cards and logs read with `toArray`, in one transaction. */
+export async function rawRead(deckId: string): Promise<{ ms: number; rows: number }> {
+	const db = database();
+	const started = performance.now();
+	const rows = await db.transaction('r', db.cards, db.reviewLogs, async () => {
+		const [cards, logs] = await Promise.all([
+			db.cards.where('deckId').equals(deckId).toArray(),
+			db.reviewLogs
+				.where('[deckId+review]')
+				.between([deckId, -Infinity], [deckId, Infinity])
+				.toArray()
+		]);
+		return cards.length + logs.length;
+	});
+	return { ms: performance.now() - started, rows };
+}
+
+export async function removeDeck(deckId: string): Promise<void> {
+	await deleteDeck(database(), deckId);
+}
+
+/** `extractDrafts` on a 10,000-word article, `runs` times, on this page's main thread. */
+export function extraction(kind: 'repeated' | 'varied', runs: number) {
+	const text = kind === 'repeated' ? repeatedArticle() : variedArticle();
+	const times: number[] = [];
+	let drafts = 0;
+	for (let i = 0; i < runs; i++) {
+		const started = performance.now();
+		drafts = extractDrafts(text).drafts.length;
+		times.push(performance.now() - started);
+	}
+	return { words: wordCount(text), drafts, times };
+}
