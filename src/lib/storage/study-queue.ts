@@ -50,8 +50,18 @@ export async function unburyDue(db: FlashcardsDB, deckId: string, now: Date): Pr
 	});
 }
 
-function firstDue(db: FlashcardsDB, deckId: string, state: CardState, before: number) {
-	return dueRange(db, deckId, state, before).first();
+/** Cards a read must pass over: the one just answered (and its buried siblings) before it is written. */
+type Skip = ((card: Card) => boolean) | null;
+
+function firstDue(
+	db: FlashcardsDB,
+	deckId: string,
+	state: CardState,
+	before: number,
+	skip: Skip = null
+) {
+	const range = dueRange(db, deckId, state, before);
+	return skip ? range.filter((card) => !skip(card)).first() : range.first();
 }
 
 function countDue(db: FlashcardsDB, deckId: string, state: CardState, before: number) {
@@ -79,10 +89,10 @@ function earlier(a: Card | undefined, b: Card | undefined): Card | undefined {
 }
 
 /** The earliest learning or relearning card due before `before`. */
-async function firstLearning(db: FlashcardsDB, deckId: string, before: number) {
+async function firstLearning(db: FlashcardsDB, deckId: string, before: number, skip: Skip = null) {
 	const [learning, relearning] = await Promise.all([
-		firstDue(db, deckId, CardState.Learning, before),
-		firstDue(db, deckId, CardState.Relearning, before)
+		firstDue(db, deckId, CardState.Learning, before, skip),
+		firstDue(db, deckId, CardState.Relearning, before, skip)
 	]);
 	return earlier(learning, relearning);
 }
@@ -130,9 +140,18 @@ async function availability(
 }
 
 /** Today's allowance and what the deck holds within it. */
-async function today(db: FlashcardsDB, deckId: string, now: Date, limits: DayLimits) {
+async function today(
+	db: FlashcardsDB,
+	deckId: string,
+	now: Date,
+	limits: DayLimits,
+	answered: Answered | null = null
+) {
 	const dayEnd = nextStudyDayStart(now, limits.dayStartHour).getTime();
-	const allowance = remainingToday(limits, await doneToday(db, deckId, now, limits.dayStartHour));
+	const done = await doneToday(db, deckId, now, limits.dayStartHour);
+	if (answered?.card.state === CardState.New) done.newCards += 1;
+	if (answered?.card.state === CardState.Review) done.reviews += 1;
+	const allowance = remainingToday(limits, done);
 	const available = await availability(db, deckId, dayEnd, allowance);
 	return { dayEnd, allowance, available, counts: queueCounts(available, allowance) };
 }
@@ -161,9 +180,13 @@ async function nextNewCard(
 	db: FlashcardsDB,
 	deckId: string,
 	order: Settings['newCardOrder'],
-	seenToday: number
+	seenToday: number,
+	skip: Skip
 ): Promise<Card | undefined> {
-	const range = () => dueRange(db, deckId, CardState.New, Infinity);
+	const range = () => {
+		const all = dueRange(db, deckId, CardState.New, Infinity);
+		return skip ? all.filter((card) => !skip(card)) : all;
+	};
 	if (order !== 'random') return range().first();
 	const count = (await range().limit(RANDOM_WINDOW).primaryKeys()).length;
 	if (count === 0) return undefined;
@@ -183,34 +206,52 @@ function hashOf(text: string): number {
 }
 
 export type StudyStep =
-	| { kind: 'card'; card: Card; counts: QueueCounts }
+	| { kind: 'card'; card: Card; counts: QueueCounts; learnAhead: boolean }
 	| { kind: 'done'; counts: QueueCounts; nextDue: NextDue | null };
+
+/**
+ * A card about to be answered. The step after it can be read while its answer is
+ * on screen, so the next card shows the moment a grade is tapped: the card (and,
+ * when siblings are buried, its note) is passed over, and it counts as done today.
+ */
+export interface Answered {
+	card: Card;
+	buryNote: boolean;
+}
 
 /**
  * The next card to show, in Anki's order: learning cards that are due, then
  * reviews due today, then new cards (both within today's limits), then learning
- * cards due within the learn-ahead window. When none is left, says when the next
- * card will be.
+ * cards due within the learn-ahead window (`learnAhead`). When none is left, says
+ * when the next card will be.
  */
 export async function nextStudyStep(
 	db: FlashcardsDB,
 	deckId: string,
 	now: Date,
-	limits: DayLimits
+	limits: DayLimits,
+	answered: Answered | null = null
 ): Promise<StudyStep> {
 	const t = now.getTime();
 	await unburyDue(db, deckId, now);
-	const { dayEnd, allowance, available, counts } = await today(db, deckId, now, limits);
+	const { dayEnd, allowance, available, counts } = await today(db, deckId, now, limits, answered);
 	const seenToday = limits.newPerDay - allowance.newCards;
+	const skip: Skip = answered
+		? (card) =>
+				card.id === answered.card.id || (answered.buryNote && card.noteId === answered.card.noteId)
+		: null;
 
 	const card =
-		(await firstLearning(db, deckId, t + 1)) ??
-		(counts.reviews > 0 ? await firstDue(db, deckId, CardState.Review, dayEnd) : undefined) ??
-		(counts.newCards > 0
-			? await nextNewCard(db, deckId, limits.newCardOrder ?? 'article', seenToday)
+		(await firstLearning(db, deckId, t + 1, skip)) ??
+		(counts.reviews > 0
+			? await firstDue(db, deckId, CardState.Review, dayEnd, skip)
 			: undefined) ??
-		(await firstLearning(db, deckId, t + LEARN_AHEAD_MS + 1));
-	if (card) return { kind: 'card', card, counts };
+		(counts.newCards > 0
+			? await nextNewCard(db, deckId, limits.newCardOrder ?? 'article', seenToday, skip)
+			: undefined);
+	if (card) return { kind: 'card', card, counts, learnAhead: false };
+	const ahead = await firstLearning(db, deckId, t + LEARN_AHEAD_MS + 1, skip);
+	if (ahead) return { kind: 'card', card: ahead, counts, learnAhead: true };
 
 	const [learningDue, reviewDue] = await Promise.all([
 		firstLearning(db, deckId, Infinity),

@@ -6,6 +6,9 @@ import { sampleDeck } from '$lib/storage/fixtures';
 import { testDatabase } from '$lib/storage/test-db';
 import { StudySession } from './study-session.svelte';
 
+/** Lets IndexedDB work started in the background (the read-ahead) finish. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
 async function openSession() {
 	const db = testDatabase();
 	const { deck, cards } = sampleDeck(3, new Date(2026, 2, 1, 10));
@@ -118,6 +121,55 @@ describe('StudySession', () => {
 		await db.open();
 		expect(await session.answer(Grade.Good)).toEqual({ kind: 'recorded' });
 		expect(await db.reviewLogs.count()).toBe(1);
+	});
+
+	it('shows the card read ahead at once, and brings the answered one back if its write fails', async () => {
+		const { db, session } = await openSession();
+		session.reveal();
+		await settle(); // the step after c0 is read while its answer is shown
+		const add = db.reviewLogs.add.bind(db.reviewLogs);
+		let shownWhileWriting: string | undefined;
+		db.reviewLogs.add = () => {
+			shownWhileWriting = session.card?.id;
+			return Promise.reject(new DOMException('Disk full', 'QuotaExceededError'));
+		};
+		await expect(session.answer(Grade.Good)).rejects.toThrow('Disk full');
+		expect(shownWhileWriting).toBe('c1');
+		expect(session.card?.id).toBe('c0');
+		expect(session.revealed).toBe(true);
+		expect(session.choices).toHaveLength(4);
+		expect(await db.reviewLogs.count()).toBe(0);
+		expect((await db.cards.get('c0'))!.reps).toBe(0);
+
+		db.reviewLogs.add = add;
+		expect(await session.answer(Grade.Good)).toEqual({ kind: 'recorded' });
+		expect(session.card?.id).toBe('c1');
+		expect(await db.reviewLogs.count()).toBe(1);
+	});
+
+	it('reads ahead within the day’s limits and past the answered card’s siblings', async () => {
+		const { db, session } = await openSession();
+		const [forward] = await addNote(
+			db,
+			'd1',
+			{ kind: 'reversed', front: 'cat', back: 'chat', tags: [] },
+			new Date(2026, 2, 1, 9)
+		);
+		await session.advance();
+		expect(session.card?.id).toBe(forward!.id);
+		session.reveal();
+		await settle();
+		await session.answer(Grade.Easy);
+		// Not the reverse card: answering buries it.
+		expect(session.card?.id).toBe('c0');
+
+		await db.settings.put({ key: 'settings', value: { newPerDay: 2 } });
+		await session.open('d1');
+		session.reveal();
+		await settle();
+		await session.answer(Grade.Easy);
+		// Two new cards were seen today: the read-ahead must not show a third.
+		expect(session.step?.kind).toBe('done');
 	});
 
 	it('drops an undo another tab made impossible, and says why', async () => {

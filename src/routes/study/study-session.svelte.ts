@@ -65,6 +65,8 @@ export class StudySession {
 	#settings: Settings | null = null;
 	#scheduler: Scheduler | null = null;
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** The step after the card on screen, read while its answer is shown (see `reveal`). */
+	#upcoming: { cardId: string; step: Promise<StudyStep | null> } | null = null;
 
 	readonly db: FlashcardsDB;
 	readonly clock: () => Date;
@@ -105,11 +107,31 @@ export class StudySession {
 			interval: formatInterval(preview[grade].scheduling.due - now.getTime())
 		}));
 		this.revealed = true;
+		this.#readUpcoming(card, now);
 	}
 
 	/**
-	 * Records the answer and moves on. When the write fails the card stays on
-	 * screen, answer shown, so the same tap can be tried again; when another tab
+	 * Reads the step after `card` while its answer is on screen, so that a grade can
+	 * show the next card at once and write the answer behind it. A failed read only
+	 * means the answer takes the slower path.
+	 */
+	#readUpcoming(card: Card, now: Date): void {
+		const deck = this.deck;
+		const settings = this.#settings;
+		if (!deck || !settings) return;
+		const answered = { card, buryNote: settings.burySiblings };
+		this.#upcoming = {
+			cardId: card.id,
+			step: nextStudyStep(this.db, deck.id, now, settings, answered).catch(() => null)
+		};
+	}
+
+	/**
+	 * Records the answer and moves on. The next card is shown at once when it was
+	 * read ahead (see `reveal`) and cannot depend on this answer; the answer is then
+	 * written behind it, and the counts are brought up to date once it is. When the
+	 * write fails, the answered card comes back on screen, answer shown, so the same
+	 * tap can be tried again, and the error goes to the caller. When another tab
 	 * answered or deleted the card meanwhile, nothing is counted and the session
 	 * moves on, returning the sentence to show.
 	 */
@@ -119,6 +141,11 @@ export class StudySession {
 		if (!card || !this.revealed || this.busy || !this.#scheduler || !settings)
 			return { kind: 'ignored' };
 		this.busy = true;
+		const shown = { step: this.step as StudyStep, choices: this.choices };
+		const upcoming = this.#upcoming?.cardId === card.id ? await this.#upcoming.step : null;
+		// A learn-ahead card, or the done screen, depends on when this card comes back.
+		const ahead = upcoming?.kind === 'card' && !upcoming.learnAhead ? upcoming : null;
+		if (ahead) this.#show(ahead);
 		try {
 			const now = this.clock();
 			const result = await recordReview(this.db, this.#scheduler, card, grade, now);
@@ -126,15 +153,31 @@ export class StudySession {
 				? await burySiblings(this.db, card, this.#nextDay(now), now)
 				: { before: [], created: [] };
 			this.#push({ kind: 'answer', review: result.undo, siblings });
-			await this.advance();
+			if (ahead) await this.#refreshCounts(ahead.card.id);
+			else await this.advance();
 			return { kind: 'recorded' };
 		} catch (error) {
-			if (!(error instanceof CardChangedError)) throw error;
-			await this.advance();
-			return { kind: 'changed-elsewhere', message: error.message };
+			if (error instanceof CardChangedError) {
+				if (!ahead) await this.advance();
+				return { kind: 'changed-elsewhere', message: error.message };
+			}
+			if (ahead) {
+				this.#show(shown.step);
+				this.revealed = true;
+				this.choices = shown.choices;
+			}
+			throw error;
 		} finally {
 			this.busy = false;
 		}
+	}
+
+	/** Brings the counts above the card up to date, if that card is still the one shown. */
+	async #refreshCounts(cardId: string): Promise<void> {
+		if (!this.deck || !this.#settings) return;
+		const counts = await deckCounts(this.db, this.deck.id, this.clock(), this.#settings);
+		const step = this.step;
+		if (step?.kind === 'card' && step.card.id === cardId) this.step = { ...step, counts };
 	}
 
 	/** Hides the card on screen until the next study day (Anki's "bury", key `-`). */
@@ -182,7 +225,7 @@ export class StudySession {
 			this.#undoStack = this.#undoStack.slice(0, -1);
 			const card = entry.kind === 'answer' ? entry.review.previous : entry.show;
 			const counts = await deckCounts(this.db, this.deck.id, this.clock(), this.#settings);
-			this.#show({ kind: 'card', card, counts });
+			this.#show({ kind: 'card', card, counts, learnAhead: false });
 		} finally {
 			this.busy = false;
 		}
@@ -221,6 +264,7 @@ export class StudySession {
 
 	#show(step: StudyStep): void {
 		clearTimeout(this.#timer);
+		this.#upcoming = null;
 		this.step = step;
 		this.revealed = false;
 		this.choices = [];
