@@ -2,10 +2,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { CardState, DEFAULT_SETTINGS, Grade, type Settings } from '$lib/domain/models';
 import { createScheduler } from '$lib/domain/scheduler';
 import type { FlashcardsDB } from './db';
+import { buryCards } from './card-actions';
 import { addDeck } from './decks';
 import { sampleDeck } from './fixtures';
 import { recordReview } from './reviews';
-import { deckCounts, nextStudyStep, type StudyStep } from './study-queue';
+import { countsForDecks, deckCounts, nextStudyStep, type StudyStep } from './study-queue';
 import { storedCard, testDatabase } from './test-db';
 
 const MIN = 60_000;
@@ -122,5 +123,32 @@ describe('new card order', () => {
 		}
 		expect([...order].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `c${i}`).sort());
 		expect(order).not.toEqual(Array.from({ length: 10 }, (_, i) => `c${i}`));
+	});
+});
+
+describe('countsForDecks', () => {
+	it('gives every deck the same counts as deckCounts, buried cards unburied when due', async () => {
+		const two = sampleDeck(6, new Date(2026, 2, 1, 10), 'd2');
+		await addDeck(db, two.deck, two.cards);
+		const limits2 = { ...settings, newPerDay: 5, reviewsPerDay: 1 };
+		// Some of everything: learning, relearning, reviews due, answers today, buried.
+		for (let i = 0; i < 3; i++) await answer(start, Grade.Good);
+		const day2 = new Date(2026, 2, 12, 10, 0);
+		await answer(day2, Grade.Again);
+		await recordReview(db, scheduler, await storedCard(db, 'd2-c0'), Grade.Easy, start);
+		await recordReview(db, scheduler, await storedCard(db, 'd2-c1'), Grade.Again, day2);
+		await buryCards(db, ['d2-c2'], new Date(2026, 2, 12, 4), day2);
+		await buryCards(db, ['d2-c3'], new Date(2026, 2, 13, 4), day2);
+
+		for (const at of [day2, new Date(2026, 2, 13, 5, 0)]) {
+			const decks = [
+				{ id: 'd1', limits: settings },
+				{ id: 'd2', limits: limits2 }
+			];
+			const together = await countsForDecks(db, decks, at, settings.dayStartHour);
+			for (const { id, limits } of decks)
+				expect(together.get(id)).toEqual(await deckCounts(db, id, at, limits));
+		}
+		expect((await storedCard(db, 'd2-c3')).buriedUntil).toBe(0);
 	});
 });

@@ -167,6 +167,59 @@ export async function deckCounts(
 	return (await today(db, deckId, now, limits)).counts;
 }
 
+/**
+ * The counts of every deck, for the decks screen. The same numbers as `deckCounts`
+ * deck by deck, with fewer reads: buried, learning and relearning cards are read once
+ * for all decks from the `[queue+due]` index (there are few of them), and each deck's
+ * answers today are read in one range and split by state. Three reads per deck and
+ * three in all, instead of seven per deck.
+ */
+export async function countsForDecks(
+	db: FlashcardsDB,
+	decks: readonly { id: string; limits: DayLimits }[],
+	now: Date,
+	dayStartHour: number
+): Promise<Map<string, QueueCounts>> {
+	const t = now.getTime();
+	const from = studyDayStart(now, dayStartHour).getTime();
+	const dayEnd = nextStudyDayStart(now, dayStartHour).getTime();
+	const queueRange = (queue: number, before: number) =>
+		db.cards.where('[queue+due]').between([queue, -Infinity], [queue, before], true, false);
+
+	const buried = await queueRange(Queue.Buried, Infinity).toArray();
+	const unburied = buried.filter((card) => card.buriedUntil <= t);
+	const decksToUnbury = new Set(unburied.map((card) => card.deckId));
+	await Promise.all([...decksToUnbury].map((deckId) => unburyDue(db, deckId, now)));
+	const [learning, relearning] = await Promise.all([
+		queueRange(CardState.Learning, dayEnd).toArray(),
+		queueRange(CardState.Relearning, dayEnd).toArray()
+	]);
+	const learningByDeck = new Map<string, number>();
+	for (const card of [...learning, ...relearning])
+		learningByDeck.set(card.deckId, (learningByDeck.get(card.deckId) ?? 0) + 1);
+
+	const entries = await Promise.all(
+		decks.map(async ({ id, limits }) => {
+			const answered = await db.reviewLogs
+				.where('[deckId+review]')
+				.between([id, from], [id, Infinity])
+				.toArray();
+			const done: DoneToday = {
+				newCards: answered.filter((log) => log.state === CardState.New).length,
+				reviews: answered.filter((log) => log.state === CardState.Review).length
+			};
+			const allowance = remainingToday(limits, done);
+			const [newCards, reviewsToday] = await Promise.all([
+				countDueUpTo(db, id, CardState.New, Infinity, Math.max(1, allowance.newCards)),
+				countDueUpTo(db, id, CardState.Review, dayEnd, Math.max(1, allowance.reviews))
+			]);
+			const available = { newCards, learningToday: learningByDeck.get(id) ?? 0, reviewsToday };
+			return [id, queueCounts(available, allowance)] as const;
+		})
+	);
+	return new Map(entries);
+}
+
 /** How far into the new cards the random order looks for the next one. */
 const RANDOM_WINDOW = 1000;
 
@@ -243,9 +296,7 @@ export async function nextStudyStep(
 
 	const card =
 		(await firstLearning(db, deckId, t + 1, skip)) ??
-		(counts.reviews > 0
-			? await firstDue(db, deckId, CardState.Review, dayEnd, skip)
-			: undefined) ??
+		(counts.reviews > 0 ? await firstDue(db, deckId, CardState.Review, dayEnd, skip) : undefined) ??
 		(counts.newCards > 0
 			? await nextNewCard(db, deckId, limits.newCardOrder ?? 'article', seenToday, skip)
 			: undefined);

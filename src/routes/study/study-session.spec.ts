@@ -129,10 +129,10 @@ describe('StudySession', () => {
 		await settle(); // the step after c0 is read while its answer is shown
 		const add = db.reviewLogs.add.bind(db.reviewLogs);
 		let shownWhileWriting: string | undefined;
-		db.reviewLogs.add = () => {
+		db.reviewLogs.add = (() => {
 			shownWhileWriting = session.card?.id;
 			return Promise.reject(new DOMException('Disk full', 'QuotaExceededError'));
-		};
+		}) as unknown as typeof db.reviewLogs.add;
 		await expect(session.answer(Grade.Good)).rejects.toThrow('Disk full');
 		expect(shownWhileWriting).toBe('c1');
 		expect(session.card?.id).toBe('c0');
