@@ -175,6 +175,23 @@ describe('encodeApkg', () => {
 		expect(importedLogs[1]!.scheduled_days).toBe(3);
 	});
 
+	it('writes a reverse card and a cloze as their own sides, and keeps a suspension', async () => {
+		const extra = [
+			card('rev', { kind: 'reversed', ord: 1, front: 'cat', back: 'chat', suspended: true }),
+			card('clz', { kind: 'cloze', ord: 2, front: '{{c1::TCP}} carries {{c2::HTTP}}', back: '' })
+		];
+		const bytes = await encodeApkg([{ deck, cards: extra }], { now: NOW, loadSqlJs });
+		const plan = await parseApkg(bytes, {
+			now: NOW,
+			sanitize: jsdomSanitize,
+			newId: countingIds(),
+			loadSqlJs
+		});
+		const [reverse, cloze] = plan.decks[0]!.cards;
+		expect(reverse).toMatchObject({ front: 'chat', back: 'cat', suspended: true });
+		expect(cloze).toMatchObject({ front: 'TCP carries […]', back: 'TCP carries HTTP' });
+	});
+
 	it('writes a deck without logs when none are given', async () => {
 		const bytes = await encodeApkg([{ deck, cards }], { now: NOW, loadSqlJs });
 		const db = new sql.Database(unzipSync(bytes)['collection.anki2']);

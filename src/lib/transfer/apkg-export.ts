@@ -275,7 +275,8 @@ export async function encodeApkg(
 					did,
 					mod,
 					s.type,
-					s.queue,
+					// Anki's queue −1: suspended there too. (Burying lasts a day; it is not carried.)
+					card.suspended ? -1 : s.queue,
 					s.due,
 					s.ivl,
 					s.factor,
