@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, Grade } from '$lib/domain/models';
+import { cardsForNote } from '$lib/domain/notes';
 import { createScheduler } from '$lib/domain/scheduler';
 import type { ImportPlan } from '$lib/transfer/plan';
 import type { FlashcardsDB } from './db';
@@ -89,6 +90,58 @@ describe('applyImport', () => {
 		expect(copy!.deck.name).toBe('Deck d1 (copy)');
 		expect(copy!.cards.map((card) => card.id).sort()).toEqual(['new-2', 'new-3', 'new-4']);
 		expect(await db.cards.count()).toBe(6);
+	});
+
+	it('a copy gets notes of its own, its siblings still sharing one', async () => {
+		const { deck } = sampleDeck(0, now);
+		let noteCardIds = 0;
+		const cardId = () => `note-card-${++noteCardIds}`;
+		const cards = [
+			...cardsForNote({
+				note: { kind: 'reversed', front: 'cat', back: 'chat', tags: [] },
+				deckId: deck.id,
+				now,
+				newId: cardId
+			}),
+			...cardsForNote({
+				note: { kind: 'cloze', front: '{{c1::TCP}} and {{c2::UDP}}', back: '', tags: [] },
+				deckId: deck.id,
+				now,
+				newId: cardId
+			}),
+			...cardsForNote({
+				note: { kind: 'basic', front: 'alone', back: 'yes', tags: [] },
+				deckId: deck.id,
+				now,
+				newId: cardId
+			})
+		];
+		await addDeck(db, deck, cards);
+		const plan: ImportPlan = {
+			kind: 'decks',
+			sourceFormat: 'deck-json',
+			decks: [{ deck, cards, logs: [], warnings: [] }]
+		};
+
+		const copied = await applyImport(db, plan, 'copy', { newId });
+		const copy = await db.cards.where('deckId').equals(copied.deckIds[0]!).toArray();
+		expect(copy).toHaveLength(5);
+		const originalNotes = new Set(cards.map((card) => card.noteId));
+		expect(copy.filter((card) => originalNotes.has(card.noteId))).toEqual([]);
+		// The same grouping as the original: by front text, which each note's cards share.
+		const notesByFront = (list: { front: string; noteId: string }[]) =>
+			Object.fromEntries(
+				[...new Set(list.map((card) => card.front))].map((front) => [
+					front,
+					new Set(list.filter((card) => card.front === front).map((card) => card.noteId)).size
+				])
+			);
+		expect(notesByFront(copy)).toEqual({
+			cat: 1,
+			'{{c1::TCP}} and {{c2::UDP}}': 1,
+			alone: 1
+		});
+		expect(new Set(copy.map((card) => card.noteId)).size).toBe(3);
 	});
 
 	it('restoring a backup replaces every deck and the settings', async () => {

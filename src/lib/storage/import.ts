@@ -153,8 +153,11 @@ async function putInChunks<T>(
 }
 
 /**
- * The deck with fresh ids for deck, cards and logs when it (or any of its cards)
- * is already stored, so the copy sits beside the original; unchanged otherwise.
+ * The deck with fresh ids for deck, notes, cards and logs when it (or any of its
+ * cards) is already stored, so the copy sits beside the original; unchanged
+ * otherwise. Note ids are renewed too: siblings share their note's text and bury
+ * each other, so a copy keeping the original's note ids would be edited and
+ * buried along with the original. Cards that shared a note still share its new id.
  */
 async function asCopyIfPresent(
 	db: FlashcardsDB,
@@ -165,10 +168,21 @@ async function asCopyIfPresent(
 	if (!deckExists && (await storedRows(db.cards, item.cards)).length === 0) return item;
 	const deckId = newId();
 	const cardIds = new Map(item.cards.map((card) => [card.id, newId()]));
+	const noteIds = new Map<string, string>();
+	const copyNoteId = (noteId: string) => {
+		let id = noteIds.get(noteId);
+		if (id === undefined) noteIds.set(noteId, (id = newId()));
+		return id;
+	};
 	return {
 		...item,
 		deck: { ...item.deck, id: deckId, name: `${item.deck.name} (copy)`, builtin: false },
-		cards: item.cards.map((card) => ({ ...card, id: cardIds.get(card.id)!, deckId })),
+		cards: item.cards.map((card) => ({
+			...card,
+			id: cardIds.get(card.id)!,
+			noteId: copyNoteId(card.noteId),
+			deckId
+		})),
 		logs: item.logs.map((log) => ({
 			...log,
 			id: newId(),
