@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '$lib/errors';
 import {
+	backupOverdue,
 	backupReminderDue,
 	daysBetween,
 	DEFAULT_BACKUP_REMINDER_DAYS,
@@ -59,6 +60,18 @@ describe('backupReminderDue', () => {
 		expect(
 			backupReminderDue({ lastBackup: null, reviewsSince: 0, firstReview: null }, 14, now)
 		).toBe(false);
+	});
+});
+
+describe('backupOverdue', () => {
+	it('looks at the time alone: the backup, or with none the first review', () => {
+		expect(backupOverdue({ lastBackup: daysAgo(15), firstReview: daysAgo(2) }, 14, now)).toBe(true);
+		expect(backupOverdue({ lastBackup: daysAgo(13), firstReview: daysAgo(90) }, 14, now)).toBe(
+			false
+		);
+		expect(backupOverdue({ lastBackup: null, firstReview: daysAgo(15) }, 14, now)).toBe(true);
+		expect(backupOverdue({ lastBackup: null, firstReview: daysAgo(2) }, 14, now)).toBe(false);
+		expect(backupOverdue({ lastBackup: null, firstReview: null }, 14, now)).toBe(false);
 	});
 });
 

@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, Grade } from '$lib/domain/models';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { REVIEW_COUNT_CAP } from '$lib/domain/backup-reminder';
+import { CardState, DEFAULT_SETTINGS, Grade, type ReviewLog } from '$lib/domain/models';
 import { createScheduler } from '$lib/domain/scheduler';
 import { ValidationError } from '$lib/errors';
 import { loadBackupReminder } from './backup-reminder';
@@ -19,6 +20,25 @@ let db: FlashcardsDB;
 async function answer(cardId: string, when: Date) {
 	const card = (await db.cards.get(cardId))!;
 	await recordReview(db, scheduler, card, Grade.Good, when);
+}
+
+/** `count` answers to one deck's card, a minute apart from `from`, written directly. */
+function logs(deckId: string, count: number, from: Date): ReviewLog[] {
+	return Array.from({ length: count }, (_, i) => ({
+		id: `${deckId}-log-${i}`,
+		cardId: `${deckId}-card`,
+		deckId,
+		rating: Grade.Good,
+		state: CardState.Review,
+		due: from.getTime(),
+		stability: 1,
+		difficulty: 5,
+		elapsed_days: 1,
+		last_elapsed_days: 1,
+		scheduled_days: 1,
+		learning_steps: 0,
+		review: from.getTime() + i * 60_000
+	}));
 }
 
 beforeEach(async () => {
@@ -51,7 +71,11 @@ describe('loadBackupReminder', () => {
 	it('is not due while the backup is recent, or with the interval the user chose', async () => {
 		await recordBackup(db, at(1));
 		await answer('c1', at(2));
-		expect((await loadBackupReminder(db, at(10))).due).toBe(false);
+		// Recent enough that no count could make it due: the logs are not read at all.
+		const where = vi.spyOn(db.reviewLogs, 'where');
+		expect(await loadBackupReminder(db, at(10))).toMatchObject({ due: false, reviewsSince: null });
+		expect(where).not.toHaveBeenCalled();
+		where.mockRestore();
 		await saveBackupReminderDays(db, 30);
 		expect((await loadBackupReminder(db, at(20))).due).toBe(false);
 		expect((await loadBackupReminder(db, at(32))).due).toBe(true);
@@ -60,7 +84,7 @@ describe('loadBackupReminder', () => {
 	it('with no backup ever, counts from the oldest review', async () => {
 		expect(await loadBackupReminder(db, at(100))).toMatchObject({
 			lastBackup: null,
-			reviewsSince: 0,
+			reviewsSince: null,
 			firstReview: null,
 			due: false
 		});
@@ -68,7 +92,25 @@ describe('loadBackupReminder', () => {
 		await answer('c2', at(3));
 		const reminder = await loadBackupReminder(db, at(18));
 		expect(reminder).toMatchObject({ reviewsSince: 2, firstReview: at(3).getTime(), due: true });
-		expect((await loadBackupReminder(db, at(16))).due).toBe(false);
+		expect(await loadBackupReminder(db, at(16))).toMatchObject({
+			firstReview: at(3).getTime(),
+			reviewsSince: null,
+			due: false
+		});
+	});
+
+	it('counts up to one past the cap, across decks, and stops there', async () => {
+		await recordBackup(db, at(1));
+		await db.reviewLogs.bulkAdd([
+			...logs('d1', REVIEW_COUNT_CAP - 200, at(2)),
+			...logs('d2', 400, at(2))
+		]);
+		const reminder = await loadBackupReminder(db, at(20));
+		expect(reminder).toMatchObject({ due: true, reviewsSince: REVIEW_COUNT_CAP + 1 });
+
+		// Just under the cap, the count is exact.
+		await db.reviewLogs.bulkDelete(logs('d2', 400, at(2)).map((log) => log.id));
+		expect((await loadBackupReminder(db, at(20))).reviewsSince).toBe(REVIEW_COUNT_CAP - 200);
 	});
 });
 
