@@ -178,6 +178,34 @@ describe('browser actions', () => {
 		expect(await db.reviewLogs.where('cardId').equals('c0').count()).toBe(0);
 	});
 
+	it('moving cards moves their history; undo moves both back', async () => {
+		const { deck, cards } = sampleDeck(1, now, 'd2');
+		await addDeck(db, deck, cards);
+		const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false });
+		await recordReview(db, scheduler, await storedCard(db, 'c0'), Grade.Good, now);
+		const moved = await moveCards(db, ['c0'], 'd2', now);
+		expect((await db.reviewLogs.where('cardId').equals('c0').first())!.deckId).toBe('d2');
+		await undoCardChanges(db, moved);
+		expect((await storedCard(db, 'c0')).deckId).toBe('d1');
+		expect((await db.reviewLogs.where('cardId').equals('c0').first())!.deckId).toBe('d1');
+	});
+
+	it('an undo neither brings back a card deleted since nor erases an answer given since', async () => {
+		const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false });
+		const undo = await buryCards(db, ['c0', 'c1'], tomorrow, now);
+		await deleteCards(db, ['c0']);
+		await setSuspended(db, ['c1'], false, now);
+		await db.cards.update('c1', { buriedUntil: 0 });
+		const answered = (
+			await recordReview(db, scheduler, await storedCard(db, 'c1'), Grade.Good, now)
+		).card;
+		await undoCardChanges(db, undo);
+		expect(await db.cards.get('c0')).toBeUndefined();
+		const c1 = await storedCard(db, 'c1');
+		expect([c1.reps, c1.state, c1.due]).toEqual([answered.reps, answered.state, answered.due]);
+		expect(c1.buriedUntil).toBe(0);
+	});
+
 	it('forgetting a deck makes every card new again, in its order, keeping history', async () => {
 		const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false });
 		await recordReview(db, scheduler, await storedCard(db, 'c1'), Grade.Easy, now);

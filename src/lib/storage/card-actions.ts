@@ -1,5 +1,5 @@
 import { clozeNumbers } from '$lib/domain/cloze';
-import type { Card } from '$lib/domain/models';
+import type { Card, Scheduling } from '$lib/domain/models';
 import { cardsForNote, noteOrds, validateNote, type NoteInput } from '$lib/domain/notes';
 import { StorageError } from '$lib/errors';
 import type { FlashcardsDB } from './db';
@@ -15,12 +15,47 @@ export interface CardsUndo {
 
 const NOTHING: CardsUndo = { before: [], created: [] };
 
-/** Puts cards back as they were before an action, in one transaction. */
+/**
+ * Puts cards back as they were before an action, in one transaction. The cards are read
+ * again first: one deleted since is not brought back, and one answered since (in another
+ * tab) keeps that answer's schedule, so an undo never erases a later review. The cards
+ * the action created are deleted with any history they have gained.
+ */
 export async function undoCardChanges(db: FlashcardsDB, undo: CardsUndo): Promise<void> {
-	await db.transaction('rw', db.cards, async () => {
-		await db.cards.bulkDelete(undo.created);
-		await db.cards.bulkPut(undo.before);
+	await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+		if (undo.created.length > 0) {
+			await db.reviewLogs.where('cardId').anyOf(undo.created).delete();
+			await db.cards.bulkDelete(undo.created);
+		}
+		const current = await db.cards.bulkGet(undo.before.map((card) => card.id));
+		const restored: Card[] = [];
+		const movedBack: Card[] = [];
+		undo.before.forEach((before, i) => {
+			const now = current[i];
+			if (!now) return;
+			const answeredSince = now.reps !== before.reps || now.last_review !== before.last_review;
+			restored.push(answeredSince ? { ...before, ...schedulingOf(now) } : before);
+			if (now.deckId !== before.deckId) movedBack.push(before);
+		});
+		await db.cards.bulkPut(restored);
+		// A card moved back takes its history with it.
+		for (const card of movedBack) await moveLogsWith(db, [card.id], card.deckId);
 	});
+}
+
+function schedulingOf(card: Card): Scheduling {
+	return {
+		due: card.due,
+		stability: card.stability,
+		difficulty: card.difficulty,
+		elapsed_days: card.elapsed_days,
+		scheduled_days: card.scheduled_days,
+		learning_steps: card.learning_steps,
+		reps: card.reps,
+		lapses: card.lapses,
+		state: card.state,
+		last_review: card.last_review
+	};
 }
 
 /**
@@ -89,15 +124,30 @@ export function setSuspended(
 	);
 }
 
-export function moveCards(
+/**
+ * Moves cards to another deck with their review history, in one transaction: a deck's
+ * logs must belong to its cards (a backup of the deck is checked for that, and deleting
+ * the old deck must not take the moved cards' history with it).
+ */
+export async function moveCards(
 	db: FlashcardsDB,
 	ids: readonly string[],
 	deckId: string,
 	now: Date
 ): Promise<CardsUndo> {
-	return changeCards(db, ids, (card) =>
-		card.deckId === deckId ? null : { ...card, deckId, modified: now.getTime() }
-	);
+	return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+		const undo = await changeCards(db, ids, (card) =>
+			card.deckId === deckId ? null : { ...card, deckId, modified: now.getTime() }
+		);
+		await moveLogsWith(db, undo.before.map((card) => card.id), deckId);
+		return undo;
+	});
+}
+
+/** Gives the logs of these cards the deck the cards are now in. */
+async function moveLogsWith(db: FlashcardsDB, cardIds: readonly string[], deckId: string) {
+	if (cardIds.length === 0) return;
+	await db.reviewLogs.where('cardId').anyOf([...cardIds]).modify({ deckId });
 }
 
 export function addTag(

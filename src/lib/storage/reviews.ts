@@ -2,6 +2,7 @@ import { randomId } from '$lib/domain/ids';
 import type { Card, Grade, ReviewLog } from '$lib/domain/models';
 import type { Scheduler } from '$lib/domain/scheduler';
 import { CardChangedError } from '$lib/errors';
+import { burySiblings, undoCardChanges, type CardsUndo } from './card-actions';
 import type { FlashcardsDB } from './db';
 
 /** What `undoReview` needs to put things back exactly as they were. */
@@ -83,5 +84,41 @@ export async function undoReview(db: FlashcardsDB, undo: ReviewUndo): Promise<vo
 			);
 		await db.cards.put(undo.previous);
 		await db.reviewLogs.delete(undo.logId);
+	});
+}
+
+/** An answer written with the siblings it buried, and how to take both back. */
+export interface Answer {
+	review: ReviewResult;
+	siblings: CardsUndo;
+}
+
+/**
+ * Answers a card and, when `buryUntil` is given, buries its siblings until then, in one
+ * transaction: an answer is never stored without the burying that goes with it, nor
+ * the other way round.
+ */
+export async function answerCard(
+	db: FlashcardsDB,
+	scheduler: Scheduler,
+	shown: ShownCard,
+	grade: Grade,
+	now: Date,
+	buryUntil: Date | null
+): Promise<Answer> {
+	return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+		const review = await recordReview(db, scheduler, shown, grade, now);
+		const siblings = buryUntil
+			? await burySiblings(db, review.card, buryUntil, now)
+			: { before: [], created: [] };
+		return { review, siblings };
+	});
+}
+
+/** Takes back an answer and the burying of its siblings, together (see `undoReview`). */
+export async function undoAnswer(db: FlashcardsDB, answer: Answer): Promise<void> {
+	await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+		await undoReview(db, answer.review.undo);
+		await undoCardChanges(db, answer.siblings);
 	});
 }

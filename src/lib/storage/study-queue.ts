@@ -50,8 +50,19 @@ export async function unburyDue(db: FlashcardsDB, deckId: string, now: Date): Pr
 	});
 }
 
-/** Cards a read must pass over: the one just answered (and its buried siblings) before it is written. */
-type Skip = ((card: Card) => boolean) | null;
+/** Cards a read must pass over: the one just answered, and the siblings its answer buries, by id. */
+type Skip = ReadonlySet<string> | null;
+
+/** The ids the step after `answered` passes over: the card, and the siblings burying would hide. */
+async function skipFor(db: FlashcardsDB, answered: Answered): Promise<Set<string>> {
+	const skip = new Set([answered.card.id]);
+	if (!answered.buryNote) return skip;
+	const siblings = await db.cards.where('noteId').equals(answered.card.noteId).toArray();
+	// As `burySiblings`: new and review siblings are buried; learning ones stay.
+	for (const sibling of siblings)
+		if (sibling.state === CardState.New || sibling.state === CardState.Review) skip.add(sibling.id);
+	return skip;
+}
 
 function firstDue(
 	db: FlashcardsDB,
@@ -61,7 +72,7 @@ function firstDue(
 	skip: Skip = null
 ) {
 	const range = dueRange(db, deckId, state, before);
-	return skip ? range.filter((card) => !skip(card)).first() : range.first();
+	return skip ? range.filter((card) => !skip.has(card.id)).first() : range.first();
 }
 
 function countDue(db: FlashcardsDB, deckId: string, state: CardState, before: number) {
@@ -236,16 +247,13 @@ async function nextNewCard(
 	seenToday: number,
 	skip: Skip
 ): Promise<Card | undefined> {
-	const range = () => {
-		const all = dueRange(db, deckId, CardState.New, Infinity);
-		return skip ? all.filter((card) => !skip(card)) : all;
-	};
-	if (order !== 'random') return range().first();
-	const count = (await range().limit(RANDOM_WINDOW).primaryKeys()).length;
-	if (count === 0) return undefined;
-	return range()
-		.offset(hashOf(`${deckId}:${seenToday}`) % count)
-		.first();
+	const range = () => dueRange(db, deckId, CardState.New, Infinity);
+	if (order !== 'random')
+		return skip ? range().filter((card) => !skip.has(card.id)).first() : range().first();
+	// Keys only: the window is read without loading a card, then one card is.
+	const keys = (await range().limit(RANDOM_WINDOW).primaryKeys()).filter((id) => !skip?.has(id));
+	if (keys.length === 0) return undefined;
+	return db.cards.get(keys[hashOf(`${deckId}:${seenToday}`) % keys.length] as string);
 }
 
 /** FNV-1a: a stable, well-spread number from a string. */
@@ -289,10 +297,7 @@ export async function nextStudyStep(
 	await unburyDue(db, deckId, now);
 	const { dayEnd, allowance, available, counts } = await today(db, deckId, now, limits, answered);
 	const seenToday = limits.newPerDay - allowance.newCards;
-	const skip: Skip = answered
-		? (card) =>
-				card.id === answered.card.id || (answered.buryNote && card.noteId === answered.card.noteId)
-		: null;
+	const skip = answered ? await skipFor(db, answered) : null;
 
 	const card =
 		(await firstLearning(db, deckId, t + 1, skip)) ??

@@ -172,6 +172,45 @@ describe('StudySession', () => {
 		expect(session.step?.kind).toBe('done');
 	});
 
+	it('answers given faster than they are written are all kept, in order, and undone in reverse', async () => {
+		const { db, session } = await openSession();
+		session.reveal();
+		await settle();
+		const first = session.answer(Grade.Good);
+		// The next card is up before the first answer is written; answer it at once.
+		while (session.card?.id !== 'c1') await Promise.resolve();
+		session.reveal();
+		const second = session.answer(Grade.Easy);
+		// A second tap on the same card is ignored.
+		expect(await session.answer(Grade.Easy)).toEqual({ kind: 'ignored' });
+		expect(await Promise.all([first, second])).toEqual([
+			{ kind: 'recorded' },
+			{ kind: 'recorded' }
+		]);
+		expect((await db.reviewLogs.toArray()).map((l) => [l.cardId, l.rating])).toEqual(
+			expect.arrayContaining([
+				['c0', Grade.Good],
+				['c1', Grade.Easy]
+			])
+		);
+		await session.undo();
+		expect(session.card?.id).toBe('c1');
+		await session.undo();
+		expect(session.card?.id).toBe('c0');
+		expect(await db.reviewLogs.count()).toBe(0);
+	});
+
+	it('a read-ahead left for long is not used: a learning card due meanwhile comes first', async () => {
+		const { session, advance } = await openSession();
+		session.reveal();
+		await session.answer(Grade.Again); // c0 comes back in a minute
+		session.reveal(); // c1's answer, read ahead now…
+		await settle();
+		advance(2 * 60_000); // …and left on screen while c0 came due
+		await session.answer(Grade.Good);
+		expect(session.card?.id).toBe('c0');
+	});
+
 	it('drops an undo another tab made impossible, and says why', async () => {
 		const { db, session, advance } = await openSession();
 		session.reveal();

@@ -13,7 +13,6 @@ import { createScheduler, type Scheduler } from '$lib/domain/scheduler';
 import { nextStudyDayStart } from '$lib/domain/study-day';
 import {
 	buryCards,
-	burySiblings,
 	editNote,
 	setSuspended,
 	undoCardChanges,
@@ -21,7 +20,7 @@ import {
 } from '$lib/storage/card-actions';
 import type { FlashcardsDB } from '$lib/storage/db';
 import { getDeck } from '$lib/storage/decks';
-import { recordReview, undoReview, type ReviewUndo } from '$lib/storage/reviews';
+import { answerCard, undoAnswer, type Answer } from '$lib/storage/reviews';
 import { loadSettings } from '$lib/storage/settings';
 import { deckCounts, nextStudyStep, type StudyStep } from '$lib/storage/study-queue';
 
@@ -35,7 +34,7 @@ const LABELS = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' } as const;
 
 export type AnswerOutcome =
 	| { kind: 'recorded' }
-	/** Not answerable now (no answer shown, or busy): nothing happened. */
+	/** Not answerable now (no answer shown, or this card already answered): nothing happened. */
 	| { kind: 'ignored' }
 	/** Another tab answered or deleted the card first; nothing was counted. */
 	| { kind: 'changed-elsewhere'; message: string };
@@ -45,13 +44,20 @@ export type AnswerOutcome =
  * the siblings it buried), or a bury, suspend or edit of the card on screen.
  */
 type UndoEntry =
-	| { kind: 'answer'; review: ReviewUndo; siblings: CardsUndo }
-	| { kind: 'change'; change: CardsUndo; show: Card };
+	{ kind: 'answer'; answer: Answer } | { kind: 'change'; change: CardsUndo; show: Card };
+
+/** A step read ahead this long ago may have missed a learning card coming due: read it again. */
+const READ_AHEAD_FRESH_MS = 30_000;
 
 /**
  * One study session over one deck: which card is up, whether its answer is
  * shown, and the undo history. The clock is read here, at the edge, and passed
  * into the domain and storage code.
+ *
+ * Every write (an answer, bury, suspend, edit, undo) runs after the one before it
+ * has finished (`#serial`), so the undo stack keeps the order things happened in and
+ * a read ahead never sees a half-done answer, even when the next card was shown
+ * before the previous answer was written.
  */
 export class StudySession {
 	deck = $state.raw<Deck | null>(null);
@@ -59,6 +65,7 @@ export class StudySession {
 	step = $state.raw<StudyStep | null>(null);
 	revealed = $state(false);
 	choices = $state.raw<GradeChoice[]>([]);
+	/** True while the screen waits on storage (the grade buttons are disabled). */
 	busy = $state(false);
 	#undoStack = $state.raw<UndoEntry[]>([]);
 	/** The deck's options over the global settings. */
@@ -66,7 +73,11 @@ export class StudySession {
 	#scheduler: Scheduler | null = null;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	/** The step after the card on screen, read while its answer is shown (see `reveal`). */
-	#upcoming: { cardId: string; step: Promise<StudyStep | null> } | null = null;
+	#upcoming: { cardId: string; at: number; step: Promise<StudyStep | null> } | null = null;
+	/** The last write started; the next one waits for it. */
+	#writing: Promise<unknown> = Promise.resolve();
+	/** The card whose answer is being written, so a second tap on it does nothing. */
+	#answering: string | null = null;
 
 	readonly db: FlashcardsDB;
 	readonly clock: () => Date;
@@ -107,67 +118,82 @@ export class StudySession {
 			interval: formatInterval(preview[grade].scheduling.due - now.getTime())
 		}));
 		this.revealed = true;
-		this.#readUpcoming(card, now);
+		this.#readUpcoming(card);
 	}
 
 	/**
-	 * Reads the step after `card` while its answer is on screen, so that a grade can
-	 * show the next card at once and write the answer behind it. A failed read only
-	 * means the answer takes the slower path.
+	 * Reads the step after `card` while its answer is on screen (once any write still
+	 * going has finished), so that a grade can show the next card at once and write the
+	 * answer behind it. A failed read only means the answer takes the slower path.
 	 */
-	#readUpcoming(card: Card, now: Date): void {
+	#readUpcoming(card: Card): void {
 		const deck = this.deck;
 		const settings = this.#settings;
 		if (!deck || !settings) return;
 		const answered = { card, buryNote: settings.burySiblings };
+		const read = async () => {
+			await this.#writing.catch(() => {});
+			return nextStudyStep(this.db, deck.id, this.clock(), settings, answered);
+		};
 		this.#upcoming = {
 			cardId: card.id,
-			step: nextStudyStep(this.db, deck.id, now, settings, answered).catch(() => null)
+			at: this.clock().getTime(),
+			step: read().catch(() => null)
 		};
 	}
 
 	/**
 	 * Records the answer and moves on. The next card is shown at once when it was
-	 * read ahead (see `reveal`) and cannot depend on this answer; the answer is then
-	 * written behind it, and the counts are brought up to date once it is. When the
-	 * write fails, the answered card comes back on screen, answer shown, so the same
-	 * tap can be tried again, and the error goes to the caller. When another tab
-	 * answered or deleted the card meanwhile, nothing is counted and the session
-	 * moves on, returning the sentence to show.
+	 * read ahead (see `reveal`), recently, and cannot depend on this answer; the answer
+	 * and the burying of its siblings are then written behind it, in one transaction,
+	 * and the counts brought up to date. When that write fails, the answered card comes
+	 * back on screen, answer shown, so the same tap can be tried again, and the error
+	 * goes to the caller. When another tab answered or deleted the card meanwhile,
+	 * nothing is counted and the session moves on, returning the sentence to show.
 	 */
 	async answer(grade: Grade): Promise<AnswerOutcome> {
 		const card = this.card;
 		const settings = this.#settings;
-		if (!card || !this.revealed || this.busy || !this.#scheduler || !settings)
+		const scheduler = this.#scheduler;
+		if (!card || !this.revealed || this.#answering === card.id || !scheduler || !settings)
 			return { kind: 'ignored' };
-		this.busy = true;
+		this.#answering = card.id;
 		const shown = { step: this.step as StudyStep, choices: this.choices };
-		const upcoming = this.#upcoming?.cardId === card.id ? await this.#upcoming.step : null;
+		const upcoming = this.#upcoming;
+		const fresh =
+			upcoming?.cardId === card.id && this.clock().getTime() - upcoming.at < READ_AHEAD_FRESH_MS;
+		const next = fresh ? await upcoming.step : null;
 		// A learn-ahead card, or the done screen, depends on when this card comes back.
-		const ahead = upcoming?.kind === 'card' && !upcoming.learnAhead ? upcoming : null;
+		const ahead = next?.kind === 'card' && !next.learnAhead ? next : null;
 		if (ahead) this.#show(ahead);
+		else this.busy = true;
 		try {
 			const now = this.clock();
-			const result = await recordReview(this.db, this.#scheduler, card, grade, now);
-			const siblings = settings.burySiblings
-				? await burySiblings(this.db, card, this.#nextDay(now), now)
-				: { before: [], created: [] };
-			this.#push({ kind: 'answer', review: result.undo, siblings });
-			if (ahead) await this.#refreshCounts(ahead.card.id);
+			const buryUntil = settings.burySiblings ? this.#nextDay(now) : null;
+			let answer: Answer;
+			try {
+				answer = await this.#serial(() =>
+					answerCard(this.db, scheduler, card, grade, now, buryUntil)
+				);
+			} catch (error) {
+				if (error instanceof CardChangedError) {
+					if (!ahead) await this.advance();
+					return { kind: 'changed-elsewhere', message: error.message };
+				}
+				if (ahead) {
+					this.#show(shown.step);
+					this.revealed = true;
+					this.choices = shown.choices;
+				}
+				throw error;
+			}
+			this.#push({ kind: 'answer', answer });
+			// The answer is stored: what follows only refreshes the screen.
+			if (ahead) await this.#refreshCounts(ahead.card.id).catch(() => {});
 			else await this.advance();
 			return { kind: 'recorded' };
-		} catch (error) {
-			if (error instanceof CardChangedError) {
-				if (!ahead) await this.advance();
-				return { kind: 'changed-elsewhere', message: error.message };
-			}
-			if (ahead) {
-				this.#show(shown.step);
-				this.revealed = true;
-				this.choices = shown.choices;
-			}
-			throw error;
 		} finally {
+			this.#answering = null;
 			this.busy = false;
 		}
 	}
@@ -190,15 +216,20 @@ export class StudySession {
 		return this.#setAside((card, now) => setSuspended(this.db, [card.id], true, now));
 	}
 
-	/** Saves new text for the card on screen (and its note's siblings); it stays on screen. */
+	/**
+	 * Saves new text for the card on screen (and its note's siblings); it stays on
+	 * screen. The step read ahead is read again: it may be a sibling with the old text.
+	 */
 	async edit(text: Pick<NoteInput, 'front' | 'back' | 'tags'>): Promise<void> {
 		const step = this.step;
-		if (step?.kind !== 'card' || this.busy) return;
+		if (step?.kind !== 'card') return;
 		this.busy = true;
 		try {
-			const result = await editNote(this.db, step.card.id, text, this.clock());
+			const result = await this.#serial(() => editNote(this.db, step.card.id, text, this.clock()));
 			this.#push({ kind: 'change', change: result, show: step.card });
 			this.step = { ...step, card: result.card };
+			if (this.revealed) this.#readUpcoming(result.card);
+			else this.#upcoming = null;
 		} finally {
 			this.busy = false;
 		}
@@ -206,24 +237,26 @@ export class StudySession {
 
 	/** Takes back the last answer, bury, suspend or edit and shows that card again, as Anki does. */
 	async undo(): Promise<void> {
-		const entry = this.#undoStack.at(-1);
-		if (!entry || this.busy || !this.deck || !this.#settings) return;
+		if (this.busy || !this.deck || !this.#settings) return;
 		this.busy = true;
 		try {
-			if (entry.kind === 'answer') {
-				try {
-					await undoReview(this.db, entry.review);
-				} catch (error) {
-					// Another tab answered the card since: this answer can never be undone now.
-					if (error instanceof CardChangedError) this.#undoStack = this.#undoStack.slice(0, -1);
-					throw error;
-				}
-				await undoCardChanges(this.db, entry.siblings);
-			} else {
-				await undoCardChanges(this.db, entry.change);
+			// An answer still being written is on the stack once this wait is over.
+			await this.#writing.catch(() => {});
+			const entry = this.#undoStack.at(-1);
+			if (!entry) return;
+			try {
+				await this.#serial(() =>
+					entry.kind === 'answer'
+						? undoAnswer(this.db, entry.answer)
+						: undoCardChanges(this.db, entry.change)
+				);
+			} catch (error) {
+				// Another tab answered the card since: this answer can never be undone now.
+				if (error instanceof CardChangedError) this.#undoStack = this.#undoStack.slice(0, -1);
+				throw error;
 			}
 			this.#undoStack = this.#undoStack.slice(0, -1);
-			const card = entry.kind === 'answer' ? entry.review.previous : entry.show;
+			const card = entry.kind === 'answer' ? entry.answer.review.undo.previous : entry.show;
 			const counts = await deckCounts(this.db, this.deck.id, this.clock(), this.#settings);
 			this.#show({ kind: 'card', card, counts, learnAhead: false });
 		} finally {
@@ -236,12 +269,19 @@ export class StudySession {
 		if (!card || this.busy) return;
 		this.busy = true;
 		try {
-			const change = await action(card, this.clock());
+			const change = await this.#serial(() => action(card, this.clock()));
 			this.#push({ kind: 'change', change, show: card });
 			await this.advance();
 		} finally {
 			this.busy = false;
 		}
+	}
+
+	/** Runs a write once the one before it has finished (whether it worked or not). */
+	#serial<T>(write: () => Promise<T>): Promise<T> {
+		const run = this.#writing.catch(() => {}).then(write);
+		this.#writing = run;
+		return run;
 	}
 
 	#push(entry: UndoEntry): void {
