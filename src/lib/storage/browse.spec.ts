@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, Grade } from '$lib/domain/models';
 import { createScheduler } from '$lib/domain/scheduler';
-import { browseCards, EMPTY_QUERY, allTags, type BrowseQuery } from './browse';
+import {
+	allTags,
+	asDueFilter,
+	asStateFilter,
+	browseCards,
+	EMPTY_QUERY,
+	type BrowseQuery
+} from './browse';
 import { addNote, buryCards, setSuspended } from './card-actions';
 import type { FlashcardsDB } from './db';
 import { addDeck } from './decks';
@@ -79,6 +86,29 @@ describe('browseCards', () => {
 		expect(await allTags(db)).toEqual(['http']);
 	});
 
+	it('with Suspended or Buried, a due window finds the studied cards set aside by their due date', async () => {
+		const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false });
+		const overdue = new Date(now.getTime() - 20 * DAY);
+		await recordReview(db, scheduler, await storedCard(db, 'd2-c0'), Grade.Easy, overdue);
+		await recordReview(db, scheduler, await storedCard(db, 'c3'), Grade.Again, now); // due in a minute
+		// New cards are due from their creation, days ago: they still never match a due window.
+		await setSuspended(db, ['d2-c0', 'c4'], true, now);
+		await buryCards(db, ['c3', 'c5'], new Date(2026, 2, 11, 4), now);
+
+		expect(await ids({ state: 'suspended', due: 'overdue' })).toEqual(['d2-c0']);
+		expect(await ids({ state: 'suspended', due: 'overdue', text: 'question' })).toEqual(['d2-c0']);
+		expect(await ids({ state: 'suspended', due: 'today' })).toEqual([]);
+		expect(await ids({ state: 'buried', due: 'today' })).toEqual(['c3']);
+		expect(await ids({ state: 'buried', due: 'today', deckId: 'd1', text: 'answer' })).toEqual([
+			'c3'
+		]);
+		expect(await ids({ state: 'buried', due: 'overdue' })).toEqual([]);
+		// Without a state filter, cards set aside stay out of due windows.
+		expect(await ids({ due: 'overdue' })).toEqual([]);
+		expect(await ids({ due: 'today', text: 'question' })).toEqual([]);
+		expect(await ids({ state: 'new', due: 'overdue' })).toEqual([]);
+	});
+
 	it('pages through the matches without repeating or skipping one', async () => {
 		const query = { ...EMPTY_QUERY, text: 'answer', deckId: 'd1' };
 		const seen: string[] = [];
@@ -110,5 +140,17 @@ describe('browseCards', () => {
 			}
 		);
 		expect(combined.exact).toBe(false);
+	});
+});
+
+describe('filters from the URL', () => {
+	it('keeps the values we know and drops the rest', () => {
+		expect(asStateFilter('suspended')).toBe('suspended');
+		expect(asStateFilter('frozen')).toBeNull();
+		expect(asStateFilter('')).toBeNull();
+		expect(asStateFilter(null)).toBeNull();
+		expect(asDueFilter('week')).toBe('week');
+		expect(asDueFilter('toString')).toBeNull();
+		expect(asDueFilter(null)).toBeNull();
 	});
 });

@@ -4,8 +4,30 @@ import { searchTerms, searchWords } from '$lib/domain/search-words';
 import { nextStudyDayStart, studyDayStart } from '$lib/domain/study-day';
 import type { FlashcardsDB } from './db';
 
-export type StateFilter = 'new' | 'learning' | 'review' | 'relearning' | 'suspended' | 'buried';
-export type DueFilter = 'overdue' | 'today' | 'week';
+export const STATE_FILTERS = [
+	'new',
+	'learning',
+	'review',
+	'relearning',
+	'suspended',
+	'buried'
+] as const;
+export const DUE_FILTERS = ['overdue', 'today', 'week'] as const;
+export type StateFilter = (typeof STATE_FILTERS)[number];
+export type DueFilter = (typeof DUE_FILTERS)[number];
+
+/**
+ * A state filter from outside (the page's URL), or null when it is missing or not
+ * one we know: an unknown value would reach the index as a bad key and throw.
+ */
+export function asStateFilter(value: string | null): StateFilter | null {
+	return STATE_FILTERS.find((state) => state === value) ?? null;
+}
+
+/** A due filter from outside (the page's URL), or null when it is missing or unknown. */
+export function asDueFilter(value: string | null): DueFilter | null {
+	return DUE_FILTERS.find((due) => due === value) ?? null;
+}
 
 /** What the card browser asks for; every part is optional. */
 export interface BrowseQuery {
@@ -14,6 +36,12 @@ export interface BrowseQuery {
 	deckId: string | null;
 	tag: string | null;
 	state: StateFilter | null;
+	/**
+	 * Studied cards whose due date falls in the window. New cards have no due date to
+	 * keep and never match. Suspended and buried cards are left out unless the state
+	 * filter asks for them; then they match by the due date they keep while set aside,
+	 * so "Suspended" with "Overdue" finds the reviews put off.
+	 */
 	due: DueFilter | null;
 }
 
@@ -102,12 +130,13 @@ async function candidates(
 							.primaryKeys()
 			)
 		);
-		// A due window over studied cards leaves out new ones, which have no due date to keep.
-		const stateCovered =
-			!window || !query.state || STUDIED_QUEUES.includes(QUEUE_OF_STATE[query.state]);
+		// The ranges hold exactly the state asked for. The due window is covered only over
+		// studied queues: suspended and buried ones hold new cards too, which the matcher
+		// leaves out of a due window (as it leaves every card of the new queue).
+		const dueCovered = !query.state || STUDIED_QUEUES.includes(QUEUE_OF_STATE[query.state]);
 		return {
 			ids: ranges.flat(),
-			covers: { ...none, deck: !!query.deckId, state: stateCovered, due: stateCovered }
+			covers: { ...none, deck: !!query.deckId, state: true, due: dueCovered }
 		};
 	}
 	if (query.tag)
@@ -135,8 +164,10 @@ function matcher(
 		const queue = queueOf(card);
 		if (!covers.state && query.state && queue !== QUEUE_OF_STATE[query.state]) return false;
 		if (!covers.due && window) {
-			if (!STUDIED_QUEUES.includes(queue)) return false;
-			if (card.due < window[0] || card.due >= window[1]) return false;
+			// A studied card in its queue; or, when the state filter asks for suspended or
+			// buried cards, one set aside (its FSRS state is kept, and its due date with it).
+			const studied = query.state ? card.state !== CardState.New : STUDIED_QUEUES.includes(queue);
+			if (!studied || card.due < window[0] || card.due >= window[1]) return false;
 		}
 		if (!covers.text && terms.length > 0) {
 			const words = searchWords(card);
@@ -153,6 +184,9 @@ const CHUNK = 250;
  * One page of the cards that match a query, from position `from` of the index's
  * candidates. The index does the narrowing; cards are then read a chunk at a time only
  * until the page is full, so a page costs about its own size when the filters agree.
+ * Each page queries the candidates afresh and continues by position: when cards join
+ * or leave them between pages (answered in another tab, say), a card may come again
+ * or be passed over. The caller drops repeats by id; a new search shows the rest.
  *
  * @example
  * const first = await browseCards(db, { ...EMPTY_QUERY, text: 'http' }, now, 4, { from: 0, limit: 50 });

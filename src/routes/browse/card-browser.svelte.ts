@@ -28,9 +28,13 @@ export class CardBrowser {
 	candidates = $state(0);
 	exact = $state(true);
 	searching = $state(false);
+	/** A further page is being read; the page disables "Show more" meanwhile. */
+	loadingMore = $state(false);
 	readonly selected = new SvelteSet<string>();
 	lastAction = $state.raw<{ label: string; undo: CardsUndo } | null>(null);
 	#next: number | null = null;
+	/** The query the shown cards are for: further pages continue it, not what is being typed. */
+	#shownQuery: BrowseQuery = { ...EMPTY_QUERY };
 	#sequence = 0;
 
 	readonly db: FlashcardsDB;
@@ -50,7 +54,8 @@ export class CardBrowser {
 	/** Runs the current query from its first page. */
 	async search(): Promise<void> {
 		const sequence = ++this.#sequence;
-		const query = $state.snapshot(this.query);
+		// A copy (every field is a plain value): later pages continue it while the user types.
+		const query: BrowseQuery = { ...this.query };
 		this.searching = true;
 		try {
 			const page = await browseCards(this.db, query, this.clock(), this.dayStartHour(), {
@@ -60,6 +65,7 @@ export class CardBrowser {
 			if (sequence !== this.#sequence) return;
 			this.cards = page.cards;
 			this.#next = page.next;
+			this.#shownQuery = query;
 			this.candidates = page.candidates;
 			this.exact = page.exact;
 			this.applied = query.text;
@@ -71,19 +77,28 @@ export class CardBrowser {
 		}
 	}
 
+	/**
+	 * Appends the next page; a call while one is being read does nothing, so a double
+	 * tap does not add the page twice. Pages continue by position over a fresh query
+	 * (see `browseCards`): when cards joined the matches since the last page, some
+	 * shown already come again, and are dropped here by id, since the list is keyed by it.
+	 */
 	async more(): Promise<void> {
-		if (this.#next === null) return;
+		if (this.#next === null || this.loadingMore) return;
 		const sequence = this.#sequence;
-		const page = await browseCards(
-			this.db,
-			$state.snapshot(this.query),
-			this.clock(),
-			this.dayStartHour(),
-			{ from: this.#next, limit: PAGE }
-		);
-		if (sequence !== this.#sequence) return;
-		this.cards = [...this.cards, ...page.cards];
-		this.#next = page.next;
+		this.loadingMore = true;
+		try {
+			const page = await browseCards(this.db, this.#shownQuery, this.clock(), this.dayStartHour(), {
+				from: this.#next,
+				limit: PAGE
+			});
+			if (sequence !== this.#sequence) return;
+			const shown = new Set(this.cards.map((card) => card.id));
+			this.cards = [...this.cards, ...page.cards.filter((card) => !shown.has(card.id))];
+			this.#next = page.next;
+		} finally {
+			this.loadingMore = false;
+		}
 	}
 
 	toggleAll(on: boolean): void {
