@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { answerByKeyboard, countStored, counts, openBuiltinDeck } from './helpers';
+import { answerByKeyboard, countStored, counts, openBuiltinDeck, STUDY_MORNING } from './helpers';
 
 const DECK_ID = 'crash-test-deck';
 
@@ -81,6 +81,8 @@ test('a page closed in the middle of an import leaves the deck wholly there or n
 });
 
 test('every answer shown as done survives closing the page right after it', async ({ context }) => {
+	// Mid-morning: learning cards answered now (due in 10 minutes) are due today.
+	await context.clock.install({ time: STUDY_MORNING });
 	const page = await context.newPage();
 	await openBuiltinDeck(page);
 	for (let i = 0; i < 3; i++) await answerByKeyboard(page, '3');

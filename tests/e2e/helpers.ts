@@ -3,6 +3,12 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export const BUILTIN_DECK_ID = 'builtin-backend-developer';
 export const BUILTIN_DECK_NAME = /What Does A Backend Developer Do/;
 
+/**
+ * A fixed mid-morning for tests that count learning cards: near the day's start hour
+ * (4 am) a card due in 10 minutes belongs to the next study day, and the counts change.
+ */
+export const STUDY_MORNING = new Date('2026-11-28T10:00:00');
+
 /** Taps on touch profiles (the phone), clicks elsewhere. */
 export async function press(page: Page, target: Locator): Promise<void> {
 	const touch = await page.evaluate(() => navigator.maxTouchPoints > 0);

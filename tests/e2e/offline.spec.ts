@@ -5,13 +5,16 @@ import {
 	BUILTIN_DECK_ID,
 	counts,
 	openBuiltinDeck,
-	waitForServiceWorker
+	waitForServiceWorker,
+	STUDY_MORNING
 } from './helpers';
 
 test('after the first visit, the app opens and studies offline, deep links included', async ({
 	page,
 	context
 }) => {
+	// Mid-morning: learning cards answered now (due in 10 minutes) are due today.
+	await context.clock.install({ time: STUDY_MORNING });
 	await openBuiltinDeck(page);
 	await waitForServiceWorker(page);
 	await answerByTapping(page, 'Good');

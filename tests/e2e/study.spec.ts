@@ -4,12 +4,15 @@ import {
 	answerByTapping,
 	counts,
 	openBuiltinDeck,
-	BUILTIN_DECK_NAME
+	BUILTIN_DECK_NAME,
+	STUDY_MORNING
 } from './helpers';
 
 test('first visit: the built-in deck is there, six cards studied by tap and keyboard survive a reload', async ({
 	page
 }) => {
+	// Mid-morning: learning cards answered now (due in 10 minutes) are due today.
+	await page.clock.install({ time: STUDY_MORNING });
 	await page.goto('/');
 	const deck = page.getByRole('listitem').filter({ hasText: BUILTIN_DECK_NAME });
 	await expect(deck).toHaveCount(1);

@@ -1,5 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { answerByTapping, countStored, counts, openBuiltinDeck, press } from './helpers';
+import {
+	answerByTapping,
+	countStored,
+	counts,
+	openBuiltinDeck,
+	press,
+	STUDY_MORNING
+} from './helpers';
 
 /** Shows the answer and taps Good, without waiting for the card to change. */
 async function tapGood(page: Page) {
@@ -10,6 +17,8 @@ async function tapGood(page: Page) {
 test('two tabs studying the same deck never lose a review or count one twice', async ({
 	context
 }) => {
+	// Mid-morning: learning cards answered now (due in 10 minutes) are due today.
+	await context.clock.install({ time: STUDY_MORNING });
 	const first = await context.newPage();
 	const second = await context.newPage();
 	await openBuiltinDeck(first);

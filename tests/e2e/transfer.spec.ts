@@ -5,7 +5,8 @@ import {
 	BUILTIN_DECK_NAME,
 	counts,
 	openBuiltinDeck,
-	press
+	press,
+	STUDY_MORNING
 } from './helpers';
 
 /** Exports through the share sheet on touch devices (stubbed here), a download elsewhere. */
@@ -44,6 +45,8 @@ test.beforeEach(async ({ page }) => {
 test('export a deck, delete it, import the file: study continues where it was', async ({
 	page
 }) => {
+	// Mid-morning: learning cards answered now (due in 10 minutes) are due today.
+	await page.clock.install({ time: STUDY_MORNING });
 	await openBuiltinDeck(page);
 	for (let i = 0; i < 3; i++) await answerByKeyboard(page, '3');
 	const before = await counts(page);

@@ -14,7 +14,6 @@ class ServiceWorkerState {
 	updateWaiting = $state(false);
 	#workbox: Workbox | null = null;
 	/** This page pressed Reload, so a new worker taking control is its own doing. */
-	#reloadRequested = false;
 
 	async register(win: Window): Promise<void> {
 		if (!('serviceWorker' in win.navigator) || import.meta.env.DEV) return;
@@ -29,7 +28,6 @@ class ServiceWorkerState {
 			win.localStorage.setItem(OFFLINE_READY_SHOWN, '1');
 			this.offlineReady = true;
 		});
-		this.#watchForTakeover(win.navigator.serviceWorker);
 		await workbox.register();
 		// Check for a new version whenever the app comes back to the foreground.
 		win.document.addEventListener('visibilitychange', () => {
@@ -38,26 +36,11 @@ class ServiceWorkerState {
 		});
 	}
 
-	/**
-	 * A worker taking control of a page that already had one is a new version
-	 * activated by another tab (its Reload button). The first install taking
-	 * control (`clientsClaim`) replaces no one and is not news. Workbox's own
-	 * `controlling` event cannot tell the two cases apart reliably: it judges
-	 * "external" by timing, so the browser's event is read directly.
-	 */
-	#watchForTakeover(container: ServiceWorkerContainer): void {
-		let controlled = container.controller !== null;
-		container.addEventListener('controllerchange', () => {
-			if (controlled && !this.#reloadRequested) updatedElsewhere.notice();
-			controlled = true;
-		});
-	}
-
 	/** Activates the waiting version and reloads into it. */
 	reload(win: Window): void {
 		const workbox = this.#workbox;
 		if (!workbox) return;
-		this.#reloadRequested = true;
+		updatedElsewhere.expectOwnReload();
 		workbox.addEventListener('controlling', () => win.location.reload());
 		workbox.messageSkipWaiting();
 	}
