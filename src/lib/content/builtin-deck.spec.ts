@@ -7,6 +7,20 @@ describe('buildBuiltinDeck', () => {
 	const now = new Date('2026-11-28T10:00:00Z');
 	const { deck, cards } = buildBuiltinDeck(now);
 
+	it('ships exactly the drafts the extractor suggests today (`npx vitest run -u` rewrites them)', async () => {
+		const suggested = extractDrafts(BUILTIN_ARTICLE.text).drafts.filter((d) => d.suggested);
+		const shipped = suggested.map(({ kind, front, back, tags, source }) => ({
+			kind,
+			front,
+			back,
+			tags,
+			source
+		}));
+		await expect(`${JSON.stringify(shipped, null, '\t')}\n`).toMatchFileSnapshot(
+			'./builtin-drafts.json'
+		);
+	});
+
 	it('is the extractor’s suggested drafts of the shipped article, in order', () => {
 		const suggested = extractDrafts(BUILTIN_ARTICLE.text).drafts.filter((d) => d.suggested);
 		expect(cards.map((c) => [c.kind, c.front, c.back])).toEqual(
