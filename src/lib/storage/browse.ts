@@ -95,25 +95,16 @@ interface Candidates {
 }
 
 /**
- * Narrows the query through one index: the rarest search word, else the state and due
- * window (per deck when one is chosen), else the tag, else the deck. Only a query with
- * no filter at all reads every key.
+ * Narrows a query without search words through one index: the state and due window
+ * (per deck when one is chosen), else the tag, else the deck. Only a query with no
+ * filter at all reads every key. (Text searches take `searchPage`.)
  */
 async function candidates(
 	db: FlashcardsDB,
 	query: BrowseQuery,
-	terms: string[],
 	window: [number, number] | null
 ): Promise<Candidates> {
 	const none = { text: false, deck: false, tag: false, state: false, due: false };
-	if (terms.length > 0) {
-		const counts = await Promise.all(
-			terms.map((term) => db.cards.where('words').startsWith(term).count())
-		);
-		const rarest = terms[counts.indexOf(Math.min(...counts))] as string;
-		const ids = await db.cards.where('words').startsWith(rarest).primaryKeys();
-		return { ids: [...new Set(ids)], covers: { ...none, text: terms.length === 1 } };
-	}
 	if (query.state || window) {
 		const queues = query.state ? [QUEUE_OF_STATE[query.state]] : STUDIED_QUEUES;
 		const [from, to] = window ?? [-Infinity, Infinity];
@@ -201,7 +192,8 @@ export async function browseCards(
 ): Promise<BrowsePage> {
 	const terms = searchTerms(query.text);
 	const window = query.due ? dueWindow(query.due, now, dayStartHour) : null;
-	const { ids, covers } = await candidates(db, query, terms, window);
+	if (terms.length > 0) return searchPage(db, query, terms, window, page);
+	const { ids, covers } = await candidates(db, query, window);
 	const exact = Object.entries(covers).every(
 		([part, covered]) =>
 			covered ||
@@ -232,6 +224,44 @@ export async function browseCards(
 		position += chunk.length;
 	}
 	return { cards, next: null, candidates: ids.length, exact };
+}
+
+/**
+ * A page of a text search. The rarest term's range of the word index is walked with a
+ * cursor, each card checked against the whole query, until the page is full: a common
+ * word costs a page of cards, not a read of every card it is in (all 50,000 keys of
+ * "question" took most of a second). The total is not known without walking it all, so
+ * `candidates` is the rarest term's index count (an upper bound) and `exact` is false.
+ */
+async function searchPage(
+	db: FlashcardsDB,
+	query: BrowseQuery,
+	terms: string[],
+	window: [number, number] | null,
+	page: { from: number; limit: number }
+): Promise<BrowsePage> {
+	const counts = await Promise.all(
+		terms.map((term) => db.cards.where('words').startsWith(term).count())
+	);
+	const fewest = Math.min(...counts);
+	const rarest = terms[counts.indexOf(fewest)] as string;
+	const covers = { text: false, deck: false, tag: false, state: false, due: false };
+	const matches = matcher(query, terms, window, covers);
+	const found = await db.cards
+		.where('words')
+		.startsWith(rarest)
+		.distinct()
+		.filter(matches)
+		.offset(page.from)
+		.limit(page.limit + 1)
+		.toArray();
+	const more = found.length > page.limit;
+	return {
+		cards: found.slice(0, page.limit),
+		next: more ? page.from + page.limit : null,
+		candidates: fewest,
+		exact: false
+	};
 }
 
 /** Every tag used in the collection, for the tag filter: read from the tag index's keys only. */

@@ -139,7 +139,11 @@ export async function moveCards(
 		const undo = await changeCards(db, ids, (card) =>
 			card.deckId === deckId ? null : { ...card, deckId, modified: now.getTime() }
 		);
-		await moveLogsWith(db, undo.before.map((card) => card.id), deckId);
+		await moveLogsWith(
+			db,
+			undo.before.map((card) => card.id),
+			deckId
+		);
 		return undo;
 	});
 }
@@ -147,7 +151,10 @@ export async function moveCards(
 /** Gives the logs of these cards the deck the cards are now in. */
 async function moveLogsWith(db: FlashcardsDB, cardIds: readonly string[], deckId: string) {
 	if (cardIds.length === 0) return;
-	await db.reviewLogs.where('cardId').anyOf([...cardIds]).modify({ deckId });
+	await db.reviewLogs
+		.where('cardId')
+		.anyOf([...cardIds])
+		.modify({ deckId });
 }
 
 export function addTag(

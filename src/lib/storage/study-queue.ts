@@ -182,8 +182,8 @@ export async function deckCounts(
  * The counts of every deck, for the decks screen. The same numbers as `deckCounts`
  * deck by deck, with fewer reads: buried, learning and relearning cards are read once
  * for all decks from the `[queue+due]` index (there are few of them), and each deck's
- * answers today are read in one range and split by state. Three reads per deck and
- * three in all, instead of seven per deck.
+ * answers today are read in one range and split by state, and reviews due today are
+ * counted by the index. Three reads per deck and three in all, instead of seven per deck.
  */
 export async function countsForDecks(
 	db: FlashcardsDB,
@@ -220,10 +220,13 @@ export async function countsForDecks(
 				reviews: answered.filter((log) => log.state === CardState.Review).length
 			};
 			const allowance = remainingToday(limits, done);
-			const [newCards, reviewsToday] = await Promise.all([
+			// Reviews due today are bounded by the day, so the index counts them natively
+			// (cheaper than reading up to the allowance's keys); new cards are not.
+			const [newCards, reviewsDue] = await Promise.all([
 				countDueUpTo(db, id, CardState.New, Infinity, Math.max(1, allowance.newCards)),
-				countDueUpTo(db, id, CardState.Review, dayEnd, Math.max(1, allowance.reviews))
+				countDue(db, id, CardState.Review, dayEnd)
 			]);
+			const reviewsToday = Math.min(reviewsDue, Math.max(1, allowance.reviews));
 			const available = { newCards, learningToday: learningByDeck.get(id) ?? 0, reviewsToday };
 			return [id, queueCounts(available, allowance)] as const;
 		})
@@ -249,7 +252,11 @@ async function nextNewCard(
 ): Promise<Card | undefined> {
 	const range = () => dueRange(db, deckId, CardState.New, Infinity);
 	if (order !== 'random')
-		return skip ? range().filter((card) => !skip.has(card.id)).first() : range().first();
+		return skip
+			? range()
+					.filter((card) => !skip.has(card.id))
+					.first()
+			: range().first();
 	// Keys only: the window is read without loading a card, then one card is.
 	const keys = (await range().limit(RANDOM_WINDOW).primaryKeys()).filter((id) => !skip?.has(id));
 	if (keys.length === 0) return undefined;

@@ -118,13 +118,16 @@ export class StudySession {
 			interval: formatInterval(preview[grade].scheduling.due - now.getTime())
 		}));
 		this.revealed = true;
-		this.#readUpcoming(card);
+		// Read on showing the card; read again if the card has been up a while.
+		const upcoming = this.#upcoming;
+		if (upcoming?.cardId !== card.id || now.getTime() - upcoming.at >= READ_AHEAD_FRESH_MS)
+			this.#readUpcoming(card);
 	}
 
 	/**
-	 * Reads the step after `card` while its answer is on screen (once any write still
-	 * going has finished), so that a grade can show the next card at once and write the
-	 * answer behind it. A failed read only means the answer takes the slower path.
+	 * Reads the step after `card` as soon as it is shown (once any write still going has
+	 * finished), so that a grade can show the next card at once and write the answer
+	 * behind it. A failed read only means the answer takes the slower path.
 	 */
 	#readUpcoming(card: Card): void {
 		const deck = this.deck;
@@ -308,6 +311,7 @@ export class StudySession {
 		this.step = step;
 		this.revealed = false;
 		this.choices = [];
+		if (step.kind === 'card') this.#readUpcoming(step.card);
 		if (step.kind === 'done' && step.nextDue !== null) {
 			// Come back by ourselves when the queue gets a card (a learning card comes due).
 			const wait = step.nextDue.wakeAt - this.clock().getTime();
