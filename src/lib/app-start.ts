@@ -1,7 +1,7 @@
 import { database } from '$lib/storage/db';
 import { restoreBuiltinDeck, seedBuiltinDeck } from '$lib/storage/seed';
 
-/** Builds the built-in deck; imported on demand so the extractor stays out of the start-up bundle. */
+/** Builds the built-in deck; imported on demand, only when it is seeded or restored. */
 async function loadBuiltinDeck() {
 	const { buildBuiltinDeck } = await import('$lib/content/builtin-deck');
 	return buildBuiltinDeck(new Date());
