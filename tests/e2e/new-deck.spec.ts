@@ -66,7 +66,7 @@ test('paste an article, make cards, untick one, edit one, save, and study it off
 	await expect(page.getByRole('heading', { name: 'Done for today' })).toBeVisible();
 	expect(seen).toContain('True or false: green tea is caffeine-free. (edited)');
 	expect(seen).not.toContain(dropped);
-	expect(await counts(page)).toEqual({ newCards: 0, learning: 0, reviews: 0 });
+	await expect.poll(() => counts(page)).toEqual({ newCards: 0, learning: 0, reviews: 0 });
 });
 
 test('bad input gets a clear message and saves nothing', async ({ page }) => {

@@ -11,7 +11,7 @@ test('daily new-card limit from settings, done screen, and a fresh allowance the
 	await expect(page.getByText('Saved.')).toBeVisible();
 
 	await openBuiltinDeck(page);
-	expect(await counts(page)).toEqual({ newCards: 3, learning: 0, reviews: 0 });
+	await expect.poll(() => counts(page)).toEqual({ newCards: 3, learning: 0, reviews: 0 });
 	for (let i = 0; i < 3; i++) await answerByKeyboard(page, '4');
 	await expect(page.getByRole('heading', { name: 'Done for today' })).toBeVisible();
 	await expect(page.getByText(/The next card is due tomorrow at 0?4:00/)).toBeVisible();
@@ -20,5 +20,5 @@ test('daily new-card limit from settings, done screen, and a fresh allowance the
 	await page.clock.setFixedTime(new Date('2026-11-29T04:00:01'));
 	await page.reload();
 	await expect(page.getByRole('button', { name: /^Show answer/ })).toBeVisible();
-	expect(await counts(page)).toEqual({ newCards: 3, learning: 0, reviews: 0 });
+	await expect.poll(() => counts(page)).toEqual({ newCards: 3, learning: 0, reviews: 0 });
 });

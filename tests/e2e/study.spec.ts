@@ -23,11 +23,11 @@ test('first visit: the built-in deck is there, six cards studied by tap and keyb
 	for (let i = 0; i < 3; i++) seen.add(await answerByTapping(page, 'Good'));
 	for (let i = 0; i < 3; i++) seen.add(await answerByKeyboard(page, '3'));
 	expect(seen.size).toBe(6);
-	expect(await counts(page)).toEqual({ newCards: 14, learning: 6, reviews: 0 });
+	await expect.poll(() => counts(page)).toEqual({ newCards: 14, learning: 6, reviews: 0 });
 
 	await page.reload();
 	await expect(page.getByRole('button', { name: /^Show answer/ })).toBeVisible();
-	expect(await counts(page)).toEqual({ newCards: 14, learning: 6, reviews: 0 });
+	await expect.poll(() => counts(page)).toEqual({ newCards: 14, learning: 6, reviews: 0 });
 	// Learning cards are not due for 10 minutes, so the next card is a new one.
 	expect(seen.has(await page.locator('.front').innerText())).toBe(false);
 
@@ -52,10 +52,10 @@ test('undo (Z) brings the last card back with its counts', async ({ page }) => {
 	await openBuiltinDeck(page);
 	const before = await counts(page);
 	const front = await answerByKeyboard(page, '4');
-	expect(await counts(page)).toEqual({ ...before, newCards: before.newCards - 1 });
+	await expect.poll(() => counts(page)).toEqual({ ...before, newCards: before.newCards - 1 });
 	await page.keyboard.press('z');
 	await expect(page.locator('.front')).toHaveText(front);
-	expect(await counts(page)).toEqual(before);
+	await expect.poll(() => counts(page)).toEqual(before);
 	await expect(page.getByRole('button', { name: /^Undo/ })).toBeDisabled();
 
 	await answerByKeyboard(page, '1');
