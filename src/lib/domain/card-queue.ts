@@ -3,8 +3,8 @@ import type { Card } from './models';
 /**
  * Where a card sits for study, as Anki's `queue`: its FSRS state (0 new, 1 learning,
  * 2 review, 3 relearning) when it may be studied, or a negative number when the user
- * set it aside. Storage keeps it in an index so that suspended and buried cards are
- * never read on the study path.
+ * set it aside. Storage keeps it in an index so that the study path never reads a
+ * suspended card, and reads buried ones only to give them back when their day is over.
  */
 export const Queue = { Suspended: -1, Buried: -2 } as const;
 

@@ -29,8 +29,9 @@ function withoutIndexFields(value: unknown): unknown {
 /**
  * Computes the index fields on every card written, whoever writes it (a review, an
  * edit, an import), so they can never disagree with the card; and leaves them out of
- * the cards read (by key, by keys or by query), so a card read, changed and compared
- * never carries a stale copy of them.
+ * the cards read by key, by keys or by query, so a card read, changed and compared does
+ * not carry a stale copy of them. (Cards a cursor reads, as `filter()` does, still carry
+ * them: harmless, since every write computes them again and exports rebuild records.)
  */
 function indexFieldsMiddleware(down: DBCore): DBCore {
 	return {
@@ -69,7 +70,7 @@ function indexFieldsMiddleware(down: DBCore): DBCore {
  * Indexes are chosen for the study path: `[deckId+queue+due]` answers "the next
  * due card of this queue in this deck" and its count straight from the index, so
  * studying never scans the cards table however large it grows, and never reads a
- * suspended or buried card. Review logs are found by `[deckId+state+review]` (how
+ * suspended card. Review logs are found by `[deckId+state+review]` (how
  * many new cards and reviews were done today: counted, not read), `[deckId+review]`
  * (a deck's history) and `cardId`. The card browser searches `words` and `tags` and
  * filters by `[queue+due]`; `noteId` finds a card's siblings.

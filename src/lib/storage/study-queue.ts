@@ -19,7 +19,8 @@ import type { FlashcardsDB } from './db';
  * `[deckId+state+review]` index with a bounded range and `first()`, `count()` or
  * a limited key read: the cost depends on what is due today, not on how many
  * cards the deck holds. Suspended and buried cards sit in queues of their own
- * (see `queueOf`), so they are never read here.
+ * (see `queueOf`): suspended ones are never read here, buried ones only by
+ * `unburyDue` (a deck's buried cards, usually few; they add up during a day).
  */
 
 type DayLimits = Pick<Settings, 'newPerDay' | 'reviewsPerDay' | 'dayStartHour'> &
