@@ -244,12 +244,7 @@ async function everyCardPage(
 		.limit(page.limit + 1)
 		.toArray();
 	const more = found.length > page.limit;
-	return {
-		cards: found.slice(0, page.limit),
-		next: more ? page.from + page.limit : null,
-		candidates: page.from + found.length,
-		exact: !more
-	};
+	return { ...pageOf(found, page), candidates: page.from + found.length, exact: !more };
 }
 
 /** A search term found in fewer index entries than this is rare enough to walk first. */
@@ -290,12 +285,14 @@ async function searchPage(
 		.offset(page.from)
 		.limit(page.limit + 1)
 		.toArray();
-	const more = found.length > page.limit;
+	return { ...pageOf(found, page), candidates: fewest, exact: false };
+}
+
+/** A page from a read of one card more than it holds: the extra one says whether more follow. */
+function pageOf(found: Card[], page: { from: number; limit: number }) {
 	return {
 		cards: found.slice(0, page.limit),
-		next: more ? page.from + page.limit : null,
-		candidates: fewest,
-		exact: false
+		next: found.length > page.limit ? page.from + page.limit : null
 	};
 }
 
