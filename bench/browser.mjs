@@ -250,6 +250,16 @@ try {
 
 	// ------------------------------------------------------------ install and seed
 
+	if (keptProfile) {
+		// A kept profile's service worker would serve the previous build's files: drop it
+		// and its caches (the database stays), so this run installs the current build.
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Storage.clearDataForOrigin', {
+			origin: BASE,
+			storageTypes: 'service_workers,cache_storage'
+		});
+		await cdp.detach();
+	}
 	await page.goto(BASE);
 	await page
 		.getByRole('link', { name: /^Study / })

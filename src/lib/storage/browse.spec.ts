@@ -143,6 +143,23 @@ describe('browseCards', () => {
 	});
 });
 
+describe('allTags', () => {
+	it('lists each tag once, in order, however many cards carry it and across reads', async () => {
+		// 70 tags on two cards each, and one on all 140: more keys than one read takes.
+		const tags = Array.from({ length: 70 }, (_, i) => `t${String(i).padStart(2, '0')}`);
+		await db.cards.bulkPut(
+			tags.flatMap((tag, i) =>
+				[0, 1].map((copy) => ({
+					...sampleDeck(1, now).cards[0]!,
+					id: `tagged-${i}-${copy}`,
+					tags: [tag, 'zz-everywhere']
+				}))
+			)
+		);
+		expect(await allTags(db)).toEqual([...tags, 'zz-everywhere']);
+	});
+});
+
 describe('filters from the URL', () => {
 	it('keeps the values we know and drops the rest', () => {
 		expect(asStateFilter('suspended')).toBe('suspended');

@@ -1,7 +1,8 @@
-import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable } from 'dexie';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Table } from 'dexie';
 import { queueOf } from '$lib/domain/card-queue';
 import type { Card, Deck, ReviewLog } from '$lib/domain/models';
 import { searchWords } from '$lib/domain/search-words';
+import { countDueDays, DUE_DAYS, dueDaysMiddleware, type DueDayRow } from './due-days';
 
 /** One row of the key–value settings table. */
 export interface SettingRow {
@@ -65,7 +66,8 @@ function indexFieldsMiddleware(down: DBCore): DBCore {
 }
 
 /**
- * The app's one IndexedDB database, and the only module that imports Dexie.
+ * The app's one IndexedDB database, and the only module that imports Dexie (besides the
+ * types of `due-days.ts`, a middleware it installs).
  *
  * Indexes are chosen for the study path: `[deckId+queue+due]` answers "the next
  * due card of this queue in this deck" and its count straight from the index, so
@@ -75,6 +77,9 @@ function indexFieldsMiddleware(down: DBCore): DBCore {
  * (a deck's history) and `cardId`. The card browser searches `words` and `tags` and
  * filters by `[queue+due]`; `noteId` finds a card's siblings.
  *
+ * `dueDays` holds how many cards of each deck and queue fall due on each day, kept in
+ * step with the cards by `dueDaysMiddleware` (see `due-days.ts`).
+ *
  * Never edit a `version(n)` block once shipped: add `version(n + 1)` with an
  * `upgrade` that moves the data, and a case in `upgrade.spec.ts`.
  */
@@ -83,6 +88,8 @@ export class FlashcardsDB extends Dexie {
 	cards!: EntityTable<Card, 'id'>;
 	reviewLogs!: EntityTable<ReviewLog, 'id'>;
 	settings!: EntityTable<SettingRow, 'key'>;
+	/** Kept by `dueDaysMiddleware`; never written by app code. */
+	dueDays!: Table<DueDayRow, [string, number, number]>;
 
 	constructor(name = 'article-flashcards') {
 		super(name);
@@ -111,7 +118,18 @@ export class FlashcardsDB extends Dexie {
 						Object.assign(card, withIndexFields(upgradeCardToV2(card)));
 					});
 			});
+		// How many cards fall due on each day, per deck and queue, so the decks screen and
+		// the study path add up a few rows instead of counting thousands of index keys.
+		this.version(3)
+			.stores({ [DUE_DAYS]: '[deckId+queue+day]' })
+			.upgrade(async (tx) => {
+				const cards = await tx.table('cards').toArray();
+				await tx.table(DUE_DAYS).bulkPut(countDueDays(cards));
+			});
 		this.use({ stack: 'dbcore', name: 'card-index-fields', create: indexFieldsMiddleware });
+		// Right above IndexedDB, below Dexie's own middlewares: it awaits reads before it
+		// writes, which loses the transaction zone that Dexie's hooks layer looks for.
+		this.use({ stack: 'dbcore', name: 'due-days', level: -2, create: dueDaysMiddleware });
 	}
 }
 

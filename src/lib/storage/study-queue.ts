@@ -13,12 +13,13 @@ import {
 	type QueueCounts
 } from '$lib/domain/study-queue';
 import type { FlashcardsDB } from './db';
+import { cardsDueBefore } from './due-days';
 
 /*
  * Every read here goes through the `[deckId+queue+due]` or
  * `[deckId+state+review]` index with a bounded range and `first()`, `count()` or
- * a limited key read: the cost depends on what is due today, not on how many
- * cards the deck holds. Suspended and buried cards sit in queues of their own
+ * a limited key read, or adds up the due-day rows (`cardsDueBefore`): the cost
+ * depends on what is due today, not on how many cards the deck holds. Suspended and buried cards sit in queues of their own
  * (see `queueOf`): suspended ones are never read here, buried ones only by
  * `unburyDue` (a deck's buried cards, usually few; they add up during a day).
  */
@@ -74,10 +75,6 @@ function firstDue(
 ) {
 	const range = dueRange(db, deckId, state, before);
 	return skip ? range.filter((card) => !skip.has(card.id)).first() : range.first();
-}
-
-function countDue(db: FlashcardsDB, deckId: string, state: CardState, before: number) {
-	return dueRange(db, deckId, state, before).count();
 }
 
 /**
@@ -142,12 +139,13 @@ async function availability(
 	dayEnd: number,
 	allowance: DailyAllowance
 ): Promise<DeckAvailability> {
-	const [newCards, learning, relearning, reviewsToday] = await Promise.all([
+	const [newCards, learning, relearning, reviews] = await Promise.all([
 		countDueUpTo(db, deckId, CardState.New, Infinity, Math.max(1, allowance.newCards)),
-		countDue(db, deckId, CardState.Learning, dayEnd),
-		countDue(db, deckId, CardState.Relearning, dayEnd),
-		countDueUpTo(db, deckId, CardState.Review, dayEnd, Math.max(1, allowance.reviews))
+		cardsDueBefore(db, deckId, CardState.Learning, dayEnd),
+		cardsDueBefore(db, deckId, CardState.Relearning, dayEnd),
+		cardsDueBefore(db, deckId, CardState.Review, dayEnd)
 	]);
+	const reviewsToday = Math.min(reviews, Math.max(1, allowance.reviews));
 	return { newCards, learningToday: learning + relearning, reviewsToday };
 }
 
@@ -204,20 +202,22 @@ export async function countsForDecks(
 	const unburied = buried.filter((card) => card.buriedUntil <= t);
 	const decksToUnbury = new Set(unburied.map((card) => card.deckId));
 	await Promise.all([...decksToUnbury].map((deckId) => unburyDue(db, deckId, now)));
-	const entries = await Promise.all(
-		decks.map(async ({ id, limits }) => {
-			const answered = await db.reviewLogs
-				.where('[deckId+review]')
-				.between([id, from], [id, Infinity])
-				.toArray();
-			const done: DoneToday = {
-				newCards: answered.filter((log) => log.state === CardState.New).length,
-				reviews: answered.filter((log) => log.state === CardState.Review).length
-			};
-			const allowance = remainingToday(limits, done);
-			const available = await availability(db, id, dayEnd, allowance);
-			return [id, queueCounts(available, allowance)] as const;
-		})
+	const entries = await db.transaction('r', db.cards, db.reviewLogs, db.dueDays, () =>
+		Promise.all(
+			decks.map(async ({ id, limits }) => {
+				const answered = await db.reviewLogs
+					.where('[deckId+review]')
+					.between([id, from], [id, Infinity])
+					.toArray();
+				const done: DoneToday = {
+					newCards: answered.filter((log) => log.state === CardState.New).length,
+					reviews: answered.filter((log) => log.state === CardState.Review).length
+				};
+				const allowance = remainingToday(limits, done);
+				const available = await availability(db, id, dayEnd, allowance);
+				return [id, queueCounts(available, allowance)] as const;
+			})
+		)
 	);
 	return new Map(entries);
 }

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { FlashcardsDB } from './db';
+import { countDueDays } from './due-days';
 import { testDatabase } from './test-db';
 
 /*
@@ -84,7 +85,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(2);
+		expect(db.verno).toBe(3);
 
 		expect(await db.decks.toArray()).toEqual([{ ...v1Deck, overrides: {} }]);
 		const cards = await db.cards.orderBy('id').toArray();
@@ -111,6 +112,52 @@ describe('schema upgrades', () => {
 		expect(reviewCards).toEqual(['c1']);
 		expect(await db.cards.where('words').startsWith('kube').count()).toBe(3);
 		expect(await db.cards.where('noteId').equals('c2').count()).toBe(1);
+		const byQueue = (a: { queue: number }, b: { queue: number }) => a.queue - b.queue;
+		expect((await db.dueDays.toArray()).sort(byQueue)).toEqual(countDueDays(cards).sort(byQueue));
+		db.close();
+	});
+
+	it('counts the due days of every card of a version 2 database', async () => {
+		const { name } = testDatabase();
+		const old = new Dexie(name);
+		old.version(2).stores({
+			...V1_STORES,
+			cards: 'id, deckId, noteId, *tags, *words, [deckId+queue+due], [queue+due]'
+		});
+		const v2Card = (i: number, state: number, extra: object = {}) => ({
+			...v1Card(i, state),
+			noteId: `c${i}`,
+			ord: 0,
+			suspended: false,
+			buriedUntil: 0,
+			queue: state,
+			words: ['question'],
+			...extra
+		});
+		const day = 86_400_000;
+		await old
+			.table('cards')
+			.bulkAdd([
+				v2Card(0, 2, { due: 3 * day }),
+				v2Card(1, 2, { due: 3 * day + 5 }),
+				v2Card(2, 2, { due: 4 * day, suspended: true, queue: -1 }),
+				v2Card(3, 0, { due: 10, deckId: 'd2' })
+			]);
+		old.close();
+
+		const db = new FlashcardsDB(name);
+		await db.open();
+		expect(db.verno).toBe(3);
+		const rows = await db.dueDays.toArray();
+		expect(rows).toEqual(
+			expect.arrayContaining([
+				{ deckId: 'd1', queue: 2, day: 3, cards: 2 },
+				{ deckId: 'd1', queue: -1, day: 4, cards: 1 },
+				{ deckId: 'd2', queue: 0, day: 0, cards: 1 }
+			])
+		);
+		expect(rows).toHaveLength(3);
+		expect(await db.cards.count()).toBe(4);
 		db.close();
 	});
 });
