@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, Grade } from '$lib/domain/models';
+import { searchTerms, searchWords } from '$lib/domain/search-words';
 import { createScheduler } from '$lib/domain/scheduler';
 import {
 	allTags,
@@ -7,6 +8,7 @@ import {
 	asStateFilter,
 	browseCards,
 	EMPTY_QUERY,
+	rarestTerm,
 	type BrowseQuery
 } from './browse';
 import { addNote, buryCards, setSuspended } from './card-actions';
@@ -140,6 +142,40 @@ describe('browseCards', () => {
 			}
 		);
 		expect(combined.exact).toBe(false);
+	});
+});
+
+describe('the search term walked', () => {
+	it('is the one with the fewest entries, or among common ones, the one whose cards match most often', async () => {
+		// "deck" is on all 1,200 cards, "7…" numbers on the 600 "b" cards, "okapi" on 200
+		// of them. The walk of "deck" starts with the 600 "a" cards, none of which match.
+		const card = (id: string, front: string) => ({
+			...sampleDeck(1, now).cards[0]!,
+			id,
+			front,
+			back: ''
+		});
+		await db.cards.bulkPut([
+			...Array.from({ length: 600 }, (_, i) => card(`a${i}`, 'deck card')),
+			...Array.from({ length: 600 }, (_, i) =>
+				card(`b${i}`, `deck card ${7000 + i}${i < 200 ? ' okapi' : ''}`)
+			)
+		]);
+		const walked = (text: string) => {
+			const terms = searchTerms(text);
+			return rarestTerm(db, terms, (card) =>
+				terms.every((term) => searchWords(card).some((word) => word.startsWith(term)))
+			);
+		};
+		expect(await walked('deck okapi')).toEqual({ term: 'okapi', entries: 200 });
+		expect(await walked('deck 7')).toEqual({ term: '7', entries: 500 });
+		expect(await walked('7 deck')).toEqual({ term: '7', entries: 500 });
+		const page = await browseCards(db, { ...EMPTY_QUERY, text: 'deck 7' }, now, 4, {
+			from: 0,
+			limit: 50
+		});
+		// In the walked term's order: by word (7000, 7001, …).
+		expect(page.cards.map((c) => c.id)).toEqual(Array.from({ length: 50 }, (_, i) => `b${i}`));
 	});
 });
 
