@@ -41,12 +41,26 @@ export async function openBuiltinDeck(page: Page): Promise<void> {
 }
 
 /** Answers the card on screen by tapping: Show answer, then the grade. */
-export async function answerByTapping(page: Page, grade: 'Again' | 'Hard' | 'Good' | 'Easy') {
+export async function answerByTapping(
+	page: Page,
+	grade: 'Again' | 'Hard' | 'Good' | 'Easy',
+	{ untilStored = true } = {}
+) {
 	const front = await page.locator('.front').innerText();
+	const stored = untilStored ? await countStored(page, 'reviewLogs') : 0;
 	await press(page, page.getByRole('button', { name: /^Show answer/ }));
 	await press(page, page.getByRole('button', { name: new RegExp(`^${grade}\\b`) }));
 	await cardGone(page, front);
+	if (untilStored) await answerStored(page, stored);
 	return front;
+}
+
+/**
+ * Waits until the answer is in the database. The next card shows before the answer is
+ * written (a few milliseconds behind): a test that leaves the page at once would lose it.
+ */
+async function answerStored(page: Page, before: number) {
+	await expect.poll(() => countStored(page, 'reviewLogs')).toBeGreaterThan(before);
 }
 
 /** Waits until the card with this front is no longer shown (the next one, or the done screen, is). */
@@ -55,12 +69,18 @@ async function cardGone(page: Page, front: string) {
 }
 
 /** Answers the card on screen with the keyboard: Space shows the answer, 1–4 grade. */
-export async function answerByKeyboard(page: Page, key: '1' | '2' | '3' | '4') {
+export async function answerByKeyboard(
+	page: Page,
+	key: '1' | '2' | '3' | '4',
+	{ untilStored = true } = {}
+) {
 	const front = await page.locator('.front').innerText();
+	const stored = untilStored ? await countStored(page, 'reviewLogs') : 0;
 	await page.keyboard.press('Space');
 	await expect(page.getByRole('button', { name: /^Good\b/ })).toBeVisible();
 	await page.keyboard.press(key);
 	await cardGone(page, front);
+	if (untilStored) await answerStored(page, stored);
 	return front;
 }
 
