@@ -293,7 +293,8 @@ export async function rarestTerm(
  * word costs a page of cards, not a read of every card it is in (all 50,000 keys of
  * "question" took most of a second). The total is not known without walking it all, so
  * `candidates` is the rarest term's sampled entries (a lower bound on what the index
- * holds for it, an upper bound on the matches below `SAMPLE`) and `exact` is false.
+ * holds for it, an upper bound on the matches below `SAMPLE`; `SAMPLE` unread for a
+ * one-word search) and `exact` is false, so the list shows the cards found instead.
  */
 async function searchPage(
 	db: FlashcardsDB,

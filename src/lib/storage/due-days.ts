@@ -69,23 +69,30 @@ async function apply(rows: DBCoreTable, trans: DBCoreTransaction, tally: Tally):
 	if (remove.length > 0) await rows.mutate({ trans, type: 'delete', keys: remove });
 }
 
-/** The cards a write is about to replace or delete, as stored now (undefined where there is none). */
-async function cardsBefore(cards: DBCoreTable, request: DBCoreMutateRequest): Promise<unknown[]> {
+/**
+ * The keys a write touches, in its order, and the cards stored under them now
+ * (undefined where there is none): the cards it is about to replace or delete.
+ */
+async function cardsBefore(
+	cards: DBCoreTable,
+	request: DBCoreMutateRequest
+): Promise<{ keys: readonly unknown[]; before: (Card | undefined)[] }> {
 	const { trans } = request;
-	if (request.type === 'add') return request.values.map(() => undefined);
 	if (request.type === 'deleteRange') {
 		const read = await cards.query({
 			trans,
 			values: true,
 			query: { index: cards.schema.primaryKey, range: request.range }
 		});
-		return read.result;
+		const before = read.result as Card[];
+		return { keys: before.map((card) => card.id), before };
 	}
 	const keys =
 		request.type === 'delete'
 			? request.keys
 			: (request.keys ?? request.values.map((card) => cards.schema.primaryKey.extractKey!(card)));
-	return cards.getMany({ trans, keys });
+	if (request.type === 'add') return { keys, before: keys.map(() => undefined) };
+	return { keys, before: (await cards.getMany({ trans, keys })) as (Card | undefined)[] };
 }
 
 /**
@@ -94,19 +101,12 @@ async function cardsBefore(cards: DBCoreTable, request: DBCoreMutateRequest): Pr
  * its last value (the one stored).
  */
 function tallyOf(
-	cards: DBCoreTable,
 	request: DBCoreMutateRequest,
-	before: (Card | undefined)[],
+	{ keys, before }: { keys: readonly unknown[]; before: (Card | undefined)[] },
 	response: DBCoreMutateResponse
 ): Tally {
 	const tally = new Tally();
 	const written = request.type === 'add' || request.type === 'put' ? request.values : null;
-	const keys: readonly unknown[] =
-		request.type === 'delete'
-			? request.keys
-			: request.type === 'deleteRange'
-				? before.map((card) => card?.id)
-				: (request.keys ?? request.values.map((card) => cards.schema.primaryKey.extractKey!(card)));
 	const last = new Map<unknown, number>();
 	keys.forEach((key, i) => last.set(key, i));
 	for (const i of last.values()) {
@@ -152,9 +152,9 @@ export function dueDaysMiddleware(down: DBCore): DBCore {
 						await rows.mutate({ trans: request.trans, type: 'deleteRange', range: request.range });
 						return response;
 					}
-					const before = (await cardsBefore(cards, request)) as (Card | undefined)[];
+					const touched = await cardsBefore(cards, request);
 					const response = await cards.mutate(request);
-					await apply(rows, request.trans, tallyOf(cards, request, before, response));
+					await apply(rows, request.trans, tallyOf(request, touched, response));
 					return response;
 				}
 			};
