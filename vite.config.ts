@@ -63,7 +63,7 @@ export default defineConfig({
 		})
 	],
 	test: {
-		include: ['src/**/*.spec.ts'],
+		include: ['src/**/*.spec.ts', 'eval/**/*.spec.ts', 'eval/**/*.eval.ts'],
 		environment: 'node',
 		benchmark: { include: ['bench/**/*.bench.ts'] }
 	}
