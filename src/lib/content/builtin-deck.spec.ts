@@ -7,8 +7,8 @@ describe('buildBuiltinDeck', () => {
 	const now = new Date('2026-11-28T10:00:00Z');
 	const { deck, cards } = buildBuiltinDeck(now);
 
-	it('ships exactly the drafts the extractor suggests today (`npx vitest run -u` rewrites them)', async () => {
-		const suggested = extractDrafts(BUILTIN_ARTICLE.text).drafts.filter((d) => d.suggested);
+	it('ships exactly the drafts the extractor offers today (`npx vitest run -u` rewrites them)', async () => {
+		const suggested = extractDrafts(BUILTIN_ARTICLE.text).drafts.filter((d) => !d.extra);
 		const shipped = suggested.map(({ kind, front, back, tags, source }) => ({
 			kind,
 			front,
@@ -21,8 +21,8 @@ describe('buildBuiltinDeck', () => {
 		);
 	});
 
-	it('is the extractor’s suggested drafts of the shipped article, in order', () => {
-		const suggested = extractDrafts(BUILTIN_ARTICLE.text).drafts.filter((d) => d.suggested);
+	it('is the extractor’s offered drafts of the shipped article (ticked and more suggestions), in order', () => {
+		const suggested = extractDrafts(BUILTIN_ARTICLE.text).drafts.filter((d) => !d.extra);
 		expect(cards.map((c) => [c.kind, c.front, c.back])).toEqual(
 			suggested.map((d) => [d.kind, d.front, d.back])
 		);

@@ -7,8 +7,9 @@ import drafts from './builtin-drafts.json';
 export const BUILTIN_DECK_ID = 'builtin-backend-developer';
 
 /**
- * The deck the app ships with: the drafts the extractor suggests for the shipped
- * article, through the same `createDeck` path as "New deck from article". The drafts
+ * The deck the app ships with: the drafts the extractor offers for the shipped article
+ * (those ticked by default and those under "More suggestions", not the optional extras such
+ * as one cloze per list item: the deck was read through and every offered draft kept), through the same `createDeck` path as "New deck from article". The drafts
  * are the extractor's output kept as data (`builtin-drafts.json`), so a first visit
  * does not download the extractor; `builtin-deck.spec.ts` fails the moment they differ
  * from what `extractDrafts` makes, and `npx vitest run -u` writes them again. Ids are

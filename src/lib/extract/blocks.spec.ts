@@ -87,12 +87,12 @@ describe('parseBlocks', () => {
 		]);
 	});
 
-	it('skips code blocks, rules, images and front matter', () => {
+	it('skips code blocks, rules, images and front matter, taking the title from front matter', () => {
 		const { title, blocks } = parseBlocks(
-			'---\ntitle: x\n---\n# Doc\n\nText one.\n\n```\nconst a = 1;\n```\n\n---\n\n![img](a.png)\n\nText two.'
+			'---\ntitle: "Tea: a guide"\n---\n# Doc\n\nText one.\n\n```\nconst a = 1;\n```\n\n---\n\n![img](a.png)\n\nText two.'
 		);
-		expect(title).toBe('Doc');
-		expect(blocks.map((b) => b.text)).toEqual(['Text one.', 'Text two.']);
+		expect(title).toBe('Tea: a guide');
+		expect(blocks.map((b) => b.text)).toEqual(['Doc', 'Text one.', 'Text two.']);
 	});
 
 	it('does not take a rhetorical question line as a heading', () => {

@@ -20,6 +20,7 @@
 
 import { caseStyle } from './casing';
 import { stripInlineMarkdown } from './inline-markdown';
+import { looksLikeMarkdown, readMarkdown } from './markdown';
 import { runStart } from './wording';
 
 export type BlockKind = 'heading' | 'paragraph' | 'item';
@@ -34,6 +35,8 @@ export interface Block {
 	section: string | null;
 	/** For items, the list they belong to (items of one list share the number); else null. */
 	list: number | null;
+	/** For a glossary entry, definition list entry or table row: the term the text defines. */
+	term: string | null;
 }
 
 export interface BlockTree {
@@ -44,8 +47,10 @@ export interface BlockTree {
 
 type Raw =
 	| { kind: 'md-heading'; text: string; level: number }
-	| { kind: 'item'; text: string }
-	| { kind: 'text'; lines: string[] };
+	| { kind: 'item'; text: string; list?: number }
+	| { kind: 'text'; lines: string[] }
+	| { kind: 'definition'; term: string; text: string }
+	| { kind: 'table'; header: string[]; rows: string[][] };
 
 const FENCE = /^\s{0,3}(?:```|~~~)/;
 const MD_HEADING = /^\s{0,3}(#{1,6})\s+(\S.*)$/;
@@ -113,6 +118,35 @@ function skipFrontMatter(lines: string[]): string[] {
 	return body.every((line) => !line.trim() || /^[\w-]+\s*:|^\s+|^\s*-\s/.test(line))
 		? lines.slice(end + 1)
 		: lines;
+}
+
+const MAX_PLAIN_ITEM_WORDS = 30;
+
+/**
+ * Plain text copied from a web page keeps a list's items as lines without their bullets: a
+ * lead ending in ":" and then several lines with no blank line between them. Those lines get
+ * a bullet back, so they are read as the list they were.
+ */
+function restoreBullets(text: string): string {
+	const groups = text.split(/\n[ \t]*\n/);
+	let leadBefore = false;
+	const restored = groups.map((group) => {
+		const lines = group.split('\n').filter((line) => line.trim());
+		const leadInside = lines.length >= 3 && (lines[0] ?? '').trimEnd().endsWith(':');
+		const items = leadInside ? lines.slice(1) : lines;
+		const isList =
+			(leadBefore || leadInside) &&
+			items.length >= 2 &&
+			items.every(
+				(line) =>
+					wordCount(line) <= MAX_PLAIN_ITEM_WORDS && !BULLET.test(line) && !ORDERED.test(line)
+			);
+		leadBefore = (lines[lines.length - 1] ?? '').trimEnd().endsWith(':');
+		if (!isList) return group;
+		const bulleted = items.map((line) => `- ${line.trim()}`);
+		return (leadInside ? [lines[0], '', ...bulleted] : bulleted).join('\n');
+	});
+	return restored.join('\n\n');
 }
 
 /** First pass: lines to raw blocks, with Markdown syntax and captions removed. */
@@ -233,7 +267,33 @@ function dropNoise(raws: Raw[]): Raw[] {
 }
 
 function rawText(raw: Raw): string {
+	if (raw.kind === 'table') return '';
 	return raw.kind === 'text' ? raw.lines.join(' ') : raw.text;
+}
+
+/**
+ * A table's rows as term and text: the first column names the row, and the column with the
+ * most words (the explanation, the description) says what it is. Tables of one column, or
+ * whose cells are all short values, give nothing.
+ */
+function tableEntries(table: {
+	header: string[];
+	rows: string[][];
+}): { term: string; text: string }[] {
+	const columns = table.header.length;
+	if (columns < 2) return [];
+	let best = 1;
+	let bestWords = 0;
+	for (let column = 1; column < columns; column++) {
+		const words = table.rows.reduce((sum, row) => sum + wordCount(row[column] ?? ''), 0);
+		if (words > bestWords) [best, bestWords] = [column, words];
+	}
+	if (bestWords < table.rows.length * 2) return [];
+	return table.rows.flatMap((row) => {
+		const term = row[0] ?? '';
+		const text = row[best] ?? '';
+		return term && text && term.length <= 80 ? [{ term, text }] : [];
+	});
 }
 
 function isSingleShortLine(raw: Raw | undefined): raw is { kind: 'text'; lines: string[] } {
@@ -290,26 +350,44 @@ function readDetailList(raws: Raw[], start: number): Raw[][] | null {
  * blocks.map((b) => b.kind); // ["paragraph", "item", "item"]
  */
 export function parseBlocks(text: string): BlockTree {
-	const raws = dropNoise(readRawBlocks(text));
-	const title = titleOf(raws[0]);
-	const body = title === null ? raws : raws.slice(1);
+	const markdown = looksLikeMarkdown(text) ? readMarkdown(text) : null;
+	const raws = dropNoise(markdown ? markdown.raws : readRawBlocks(restoreBullets(text)));
+	const firstTitle = titleOf(raws[0]);
+	const title = markdown?.title ?? firstTitle;
+	// The first heading is the title's own line, unless front matter gave another title.
+	const body = firstTitle !== null && firstTitle === title ? raws.slice(1) : raws;
 
 	const blocks: Block[] = [];
 	let section: string | null = null;
 	let lists = 0;
 	let openList: number | null = null;
-	const push = (kind: BlockKind, blockText: string, list: number | null = null) => {
-		blocks.push({ index: blocks.length, kind, text: blockText, section, list });
+	let openRawList: number | undefined;
+	const push = (
+		kind: BlockKind,
+		blockText: string,
+		list: number | null = null,
+		term: string | null = null
+	) => {
+		blocks.push({ index: blocks.length, kind, text: blockText, section, list, term });
 	};
 
 	for (let i = 0; i < body.length; i++) {
 		const raw = body[i] as Raw;
 		if (raw.kind === 'item') {
-			openList ??= ++lists;
+			if (openList === null || raw.list !== openRawList) openList = ++lists;
+			openRawList = raw.list;
 			push('item', raw.text, openList);
 			continue;
 		}
 		openList = null;
+		if (raw.kind === 'definition') {
+			push('paragraph', raw.text, null, raw.term);
+			continue;
+		}
+		if (raw.kind === 'table') {
+			for (const entry of tableEntries(raw)) push('paragraph', entry.text, null, entry.term);
+			continue;
+		}
 		if (raw.kind === 'md-heading') {
 			section = raw.text;
 			push('heading', raw.text);

@@ -36,6 +36,7 @@ describe('extractDrafts', () => {
 		const { title, drafts } = extractDrafts(ARTICLE);
 		expect(title).toBe('Brewing Tea');
 		expect(drafts.map((d) => [d.kind, d.front])).toEqual([
+			['cloze', '[…] is one of the oldest drinks in the world.'],
 			['true-false', 'True or false: tea must be brewed with boiling water.'],
 			['list', 'What does a good tea kit include? (4)'],
 			[
@@ -54,7 +55,7 @@ describe('extractDrafts', () => {
 			['question', 'How do you brew tea?'],
 			['cloze', 'The first step to brewing tea is […].']
 		]);
-		expect(drafts[0]?.back).toBe('False. Green tea tastes best at about 80 °C.');
+		expect(drafts[1]?.back).toBe('False. Green tea tastes best at about 80 °C.');
 	});
 
 	it('fills every draft field with valid values', () => {
@@ -96,7 +97,7 @@ describe('extractDrafts', () => {
 
 	it('points each source at the passage in its paragraph', () => {
 		const { drafts } = extractDrafts(ARTICLE);
-		const source = drafts[0]?.source;
+		const source = drafts.find((d) => d.kind === 'true-false')?.source;
 		expect(source?.text.startsWith('One common misconception is that tea')).toBe(true);
 		expect(source?.heading).toBeNull();
 	});

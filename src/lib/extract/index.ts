@@ -8,13 +8,19 @@
 import type { CardDraft, CardKind } from '$lib/domain/models';
 import { slugify } from '$lib/domain/slug';
 import { ValidationError } from '$lib/errors';
-import { parseArticle, sentenceCount } from './article';
+import { parseArticle, sentenceCount, type Article } from './article';
 import type { Candidate } from './candidate';
+import { findBeliefs } from './beliefs';
 import { findClaims } from './claims';
 import { mergeNearDuplicates } from './dedupe';
+import { findDefinitions } from './definitions';
+import { passingGates } from './gates';
 import { findHeadingQuestions } from './heading-questions';
 import { findLists } from './lists';
 import { findMisconceptions } from './misconceptions';
+import { findNumbers } from './numbers';
+import { findTopicSentences } from './topic-sentences';
+import { rankSuggestions } from './rank';
 import { assertEnoughText, assertReadableText } from './validate';
 
 export { MAX_ARTICLE_CHARS } from './validate';
@@ -22,8 +28,14 @@ export { MAX_ARTICLE_CHARS } from './validate';
 export interface ArticleDraft extends CardDraft {
 	/** Stable within one extraction (and across extractions of the same text). */
 	id: string;
-	/** False for the optional extras (e.g. one cloze per list item) the UI shows unticked. */
+	/** Ticked by default: among the best-ranked drafts (see `rank.ts`). */
 	suggested: boolean;
+	/**
+	 * An optional extra no rule offers on its own (one cloze per list item; the list of
+	 * misconceptions that are already true/false cards). Never ticked; the shipped deck
+	 * leaves them out.
+	 */
+	extra: boolean;
 }
 
 export interface Extraction {
@@ -60,7 +72,11 @@ function byPosition(a: Candidate, b: Candidate): number {
 	return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
 }
 
-function toDrafts(candidates: Candidate[]): ArticleDraft[] {
+function articleWords(article: Article): number {
+	return article.blocks.reduce((sum, block) => sum + block.text.split(/\s+/).length, 0);
+}
+
+function toDrafts(candidates: Candidate[], offered: ReadonlySet<Candidate>): ArticleDraft[] {
 	// Drafts with the same content get "-2", "-3"… in order. Counting per base, rather than
 	// trying suffixes until one is free, keeps thousands of identical drafts linear. The ids are
 	// the same: a base is "d-" and seven characters, so no other base's "-n" can take one.
@@ -78,7 +94,8 @@ function toDrafts(candidates: Candidate[]): ArticleDraft[] {
 			back: candidate.back,
 			tags: section ? [candidate.tag, section] : [candidate.tag],
 			source: candidate.source,
-			suggested: candidate.suggested
+			suggested: candidate.suggested,
+			extra: !offered.has(candidate)
 		};
 	});
 }
@@ -104,16 +121,23 @@ export function extractDrafts(text: string): Extraction {
 	// Specific rules first: a sentence one of them uses is not offered to the later, general ones.
 	const candidates = [
 		...findMisconceptions(article),
+		...findBeliefs(article),
 		...findLists(article),
 		...findHeadingQuestions(article),
-		...findClaims(article)
+		...findDefinitions(article),
+		...findClaims(article),
+		...findNumbers(article),
+		...findTopicSentences(article)
 	];
-	const drafts = mergeNearDuplicates(candidates).sort(byPosition);
+	const kept = passingGates(mergeNearDuplicates(candidates)).sort(byPosition);
+	const ranked = rankSuggestions(kept, articleWords(article));
+	const offered = new Set(ranked.filter((_, i) => kept[i]?.suggested));
+	const drafts = ranked;
 	if (drafts.length === 0) {
 		throw new ValidationError(
 			'No cards could be made from this text: it has no lists, misconceptions or key statements ' +
 				'the extractor recognises. Try a longer article, or add cards by hand.'
 		);
 	}
-	return { title: article.title, drafts: toDrafts(drafts) };
+	return { title: article.title, drafts: toDrafts(drafts, offered) };
 }

@@ -2,12 +2,14 @@
  * Validation of what the user pasted or opened, before any work is done on it. Each refusal
  * is a `ValidationError` whose message says what is wrong and what to do instead.
  *
- * HTML is refused rather than converted: a browser's copy already gives the page's text, so
- * HTML only arrives when someone pastes a page's source, and a rule-based converter would
- * bring the page's menus and footers into the deck.
+ * A web page's HTML is refused here: the New deck screen turns pasted HTML and `.html` files
+ * into Markdown first (`html.ts`, with Readability keeping only the article), so HTML that
+ * reaches this point is a page's source pasted as text. HTML inside Markdown (figures,
+ * tables, code samples) is part of the article and accepted.
  */
 
 import { ValidationError } from '$lib/errors';
+import { looksLikeMarkdown } from './markdown';
 
 /** The longest article accepted, in characters (about 30,000 words). */
 export const MAX_ARTICLE_CHARS = 200_000;
@@ -50,12 +52,13 @@ export function assertReadableText(input: unknown): asserts input is string {
 		);
 	}
 	const start = input.trimStart().slice(0, 200).toLowerCase();
-	const tags = input.match(HTML_TAG)?.length ?? 0;
+	const prose = input.replace(/^ {0,3}(```|~~~)[\s\S]*?^ {0,3}\1/gm, '');
+	const tags = prose.match(HTML_TAG)?.length ?? 0;
 	if (
 		start.startsWith('<!doctype') ||
 		start.startsWith('<html') ||
-		/<(?:html|body|head)\b/i.test(input.slice(0, 5000)) ||
-		(tags >= 5 && tags * 40 > input.length / 10)
+		/<(?:html|body|head)\b/i.test(prose.slice(0, 5000)) ||
+		(!looksLikeMarkdown(prose) && tags >= 5 && tags * 40 > input.length / 10)
 	) {
 		throw new ValidationError(
 			"This looks like HTML; paste the article's text instead (select the text on the page and copy it)."

@@ -1,0 +1,150 @@
+/**
+ * Beliefs an article corrects in other words than "a common misconception is" →
+ * true/false cards:
+ *
+ * - "Myth: A." then "Fact: B." (or "Common misconception: A.") → "True or false: A" / "False. B"
+ * - "Contrary to popular belief, A." → "True or false: A" / "True. …"
+ * - "X is not Y", "X isn't Y", "X does not need Y" (X a term, not a pronoun) → the positive
+ *   statement to judge, answered "False." with the article's sentence.
+ */
+
+import { sentenceKey, sourceRef, type Article, type ArticleBlock } from './article';
+import type { Candidate } from './candidate';
+import { capitaliseFirst } from './casing';
+import { isNoise } from './noise';
+import { withFinalStop } from './wording';
+
+const MAX_STATEMENT = 180;
+
+const MYTH = /^(?:myth|common misconception|misconception|false)\s*:\s*(?<claim>.{10,})$/i;
+const FACT = /^(?:fact|reality|truth|true)\s*:\s*(?<fact>.{10,})$/i;
+const CONTRARY = /^contrary to (?:popular|common) (?:belief|opinion|wisdom),\s*(?<claim>.{10,})$/i;
+/** "Kubernetes is not a PaaS", "Open source doesn't mean free of charge". */
+const NEGATION =
+	/^(?<subject>[\p{Lu}][^,;:()]{1,50}?) (?<verb>is|are|does|do|can|will|has|have|was|were)(?<not> not|n't) (?<rest>[^,;]{8,}.*)$/u;
+const CONTRACTED =
+	/^(?<subject>[\p{Lu}][^,;:()]{1,50}?) (?<verb>isn't|aren't|doesn't|don't|can't|won't|hasn't|haven't|wasn't|weren't) (?<rest>[^,;]{8,}.*)$/u;
+const NOT_A_SUBJECT =
+	/^(?:this|that|these|those|it|they|there|here|you|we|i|he|she|one|some|many|most|all|not|no|none|nothing|nobody|each|every|but|and|or|so|if|when|while|although|because|unlike)\b/i;
+const POSITIVE: Record<string, string> = {
+	"isn't": 'is',
+	"aren't": 'are',
+	"doesn't": 'does',
+	"don't": 'do',
+	"can't": 'can',
+	"won't": 'will',
+	"hasn't": 'has',
+	"haven't": 'have',
+	"wasn't": 'was',
+	"weren't": 'were'
+};
+
+function statement(text: string): string {
+	return withFinalStop(capitaliseFirst(text.trim()));
+}
+
+/** The positive form of a negated statement about a term, or null. */
+export function positiveOf(sentence: string): string | null {
+	const plain = NEGATION.exec(sentence);
+	const contracted = plain ? null : CONTRACTED.exec(sentence);
+	const groups = plain?.groups ?? contracted?.groups;
+	if (!groups?.subject || !groups.verb || !groups.rest) return null;
+	if (NOT_A_SUBJECT.test(groups.subject) || groups.subject.split(' ').length > 6) return null;
+	const verb = plain ? groups.verb : (POSITIVE[groups.verb.toLowerCase()] ?? null);
+	if (!verb) return null;
+	// "does not need X" → "needs X" would need grammar; "does need X" reads well enough.
+	const rest = groups.rest.replace(/[.!]+$/, '');
+	if (/\b(?:only|just|always|never)\b/i.test(rest.split(' ')[0] ?? '')) return null;
+	return statement(`${groups.subject} ${verb} ${rest}`);
+}
+
+/** "The web is…" → "the web is…"; a name ("Kubernetes is…") keeps its capital. */
+function lowerFirstWord(text: string, article: Article): string {
+	const first = text.split(' ')[0] ?? '';
+	return article.vocabulary.isName(first.replace(/\W+$/, ''))
+		? text
+		: `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}
+
+function card(
+	article: Article,
+	block: ArticleBlock,
+	start: number,
+	end: number,
+	front: string,
+	back: string
+): Candidate {
+	return {
+		kind: 'true-false',
+		front: `True or false: ${lowerFirstWord(front, article)}`,
+		back,
+		suggested: true,
+		source: sourceRef(block, start, end),
+		tag: 'belief',
+		fact: front,
+		answer: back.split(' ')[0] ?? back,
+		order: [block.index, start, 0]
+	};
+}
+
+/**
+ * Finds corrected beliefs in the article's paragraphs and list items, marking the sentences
+ * it used in `article.used`.
+ *
+ * @example
+ * const article = parseArticle('# K8s\n\nKubernetes is not a traditional PaaS system. It runs containers.');
+ * findBeliefs(article)[0]?.front; // "True or false: kubernetes is a traditional PaaS system."
+ */
+export function findBeliefs(article: Article): Candidate[] {
+	const cards: Candidate[] = [];
+	for (const block of article.blocks) {
+		if (block.kind === 'heading') continue;
+		block.sentences.forEach((sentence, index) => {
+			const key = sentenceKey(block.index, index);
+			const text = sentence.text.trim();
+			if (article.used.has(key) || text.length > MAX_STATEMENT * 1.5 || /\?$/.test(text)) return;
+			const myth = MYTH.exec(text)?.groups?.claim;
+			if (myth) {
+				const next = block.sentences[index + 1]?.text ?? article.blocks[block.index + 1]?.text;
+				const fact = next ? (FACT.exec(next)?.groups?.fact ?? next) : null;
+				if (!fact || isNoise(fact) || fact.length > 300) return;
+				article.used.add(key);
+				cards.push(
+					card(
+						article,
+						block,
+						sentence.start,
+						sentence.end,
+						statement(myth),
+						`False. ${statement(fact)}`
+					)
+				);
+				return;
+			}
+			const contrary = CONTRARY.exec(text)?.groups?.claim;
+			if (contrary) {
+				article.used.add(key);
+				cards.push(
+					card(
+						article,
+						block,
+						sentence.start,
+						sentence.end,
+						statement(contrary),
+						`True. ${statement(text)}`
+					)
+				);
+				return;
+			}
+			if (isNoise(text)) return;
+			const positive = positiveOf(text);
+			if (positive && positive.length <= MAX_STATEMENT) {
+				article.used.add(key);
+				cards.push(
+					card(article, block, sentence.start, sentence.end, positive, `False. ${statement(text)}`)
+				);
+			}
+		});
+	}
+	return cards;
+}

@@ -1,0 +1,165 @@
+/**
+ * Definitions → "What is X?" cards. Two sources:
+ *
+ * - entries the article sets out as definitions: a glossary's bold term and its text, a
+ *   definition list (`Term` / `: text`), a table row (its first column and its explanation);
+ * - sentences that define: "Kubernetes is a portable platform for…", "A qubit is the basic
+ *   unit of…", "Idempotent means…", "The term X refers to…".
+ *
+ * The back is the definition itself: the entry's first sentence or two (up to 300
+ * characters), or the sentence's predicate.
+ */
+
+import { sentenceKey, sourceRef, type Article, type ArticleBlock } from './article';
+import type { Candidate } from './candidate';
+import { capitaliseFirst } from './casing';
+import { isNoise } from './noise';
+import { isPluralPhrase, withFinalStop } from './wording';
+
+const MAX_BACK = 300;
+const MAX_TERM_WORDS = 6;
+const MIN_DEFINITION_WORDS = 5;
+
+/**
+ * "X is a…", "X are the…", "X refers to…", "X means…". The subject is matched lazily up to
+ * the first verb, so "A qubit is the basic unit" gives "A qubit".
+ */
+const DEFINING =
+	/^(?<term>[^,;:()]{2,60}?) (?<verb>is|are|refers to|refer to|means|describes|is defined as|are defined as|is known as) (?<definition>(?:an?|the|any|a set of|a kind of|a type of) .{12,})$/i;
+
+/** Subjects that are not terms: pronouns, quantities, the author, the reader. */
+const NOT_A_TERM =
+	/^(?:just as|as|like|unlike|so|also|then|now|today|here|example|examples|this|that|these|those|it|its|they|there|here|what|which|who|one|another|each|every|some|many|most|all|any|such|our|your|my|his|her|their|we|you|i|he|she|the (?:first|second|third|last|next|main|best|only|key|goal|idea|point|reason|result|answer|problem|question|same|other)|a (?:lot|few|number|way|good|great|big|common|key)|an? (?:example|important))\b/i;
+
+/** Verbs, auxiliaries and pointers: a subject holding one is a clause or a reference, not a term. */
+const CLAUSE_WORD =
+	/\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|should|must|may|might|not|if|when|because|this|these|those|that|its|their|example|examples|following)\b/i;
+
+/** "A qubit" → "a qubit" (the article stays: "What is a qubit?"); names keep their capitals. */
+function asTerm(subject: string): string {
+	return subject.replace(/^(An?|The) /, (article) => article.toLowerCase());
+}
+
+/** "What is X?" or "What are X?", keeping a term's own capitals. */
+function question(term: string, plural: boolean): string {
+	if (!/\p{L}/u.test(term) || /^\p{N}/u.test(term)) return `What does "${term}" mean?`;
+	return `What ${plural ? 'are' : 'is'} ${term}?`;
+}
+
+/** The definition's first sentences, as many as fit in `MAX_BACK` characters (at least one). */
+function shortDefinition(block: ArticleBlock): { text: string; used: number[] } | null {
+	let text = '';
+	const used: number[] = [];
+	for (const [index, sentence] of block.sentences.entries()) {
+		const next = text ? `${text} ${sentence.text}` : sentence.text;
+		if (next.length > MAX_BACK) break;
+		text = next;
+		used.push(index);
+		if (text.length >= 80) break;
+	}
+	if (!text) return null;
+	return { text: withFinalStop(capitaliseFirst(text)), used };
+}
+
+function entryCards(article: Article): Candidate[] {
+	const cards: Candidate[] = [];
+	for (const block of article.blocks) {
+		if (block.kind !== 'paragraph' || block.term === null) continue;
+		const term = block.term.replace(/[:.]$/, '').trim();
+		const definition = shortDefinition(block);
+		if (!term || !definition) continue;
+		// "iOS" / "Safari (since 11.3), App Store, …" is an entry, not a definition: it is asked
+		// with its section for context rather than as "What is iOS?".
+		const defines =
+			/^(?:an?|the|one|any|to|when|where|used|refers|describes|means)\b/i.test(definition.text) ||
+			(definition.text.match(/,/g)?.length ?? 0) < 2;
+		const front = defines
+			? question(term, false)
+			: block.section
+				? `${block.section}: ${term}`
+				: term;
+		for (const index of definition.used) article.used.add(sentenceKey(block.index, index));
+		cards.push({
+			kind: 'basic',
+			front,
+			back: definition.text,
+			suggested: true,
+			source: sourceRef(block, 0, definition.text.length, `${term}: ${block.text}`),
+			tag: 'definition',
+			fact: `${term} ${definition.text}`,
+			answer: definition.text,
+			order: [block.index, 0, 0]
+		});
+	}
+	return cards;
+}
+
+/**
+ * The term and definition a sentence gives, or null when it defines nothing.
+ *
+ * @example
+ * definingSentence('Kubernetes is a portable, open source platform for managing containers.');
+ * // { term: "Kubernetes", plural: false, definition: "A portable, open source platform for managing containers." }
+ */
+export function definingSentence(
+	sentence: string
+): { term: string; plural: boolean; definition: string } | null {
+	const match = DEFINING.exec(sentence.trim());
+	const groups = match?.groups;
+	if (!groups?.term || !groups.verb || !groups.definition) return null;
+	const subject = groups.term.trim();
+	if (NOT_A_TERM.test(subject) || CLAUSE_WORD.test(subject)) return null;
+	// "Becoming a developer is…": an activity, not a term.
+	if (/^\p{Lu}\p{Ll}+ing\b/u.test(subject) && subject.includes(' ')) return null;
+	const term = asTerm(subject);
+	if (term.split(/\s+/).length > MAX_TERM_WORDS || !/^[\p{L}\p{N}"'`]/u.test(term)) return null;
+	const definition = withFinalStop(capitaliseFirst(groups.definition.trim()));
+	// "The web is an incredible platform": praise, not a definition.
+	if (definition.length > MAX_BACK || definition.split(/\s+/).length < MIN_DEFINITION_WORDS)
+		return null;
+	const verb = groups.verb.toLowerCase();
+	const plural = verb.startsWith('are') || verb === 'refer to' || isPluralPhrase(term);
+	return { term, plural: verb.startsWith('is') ? false : plural, definition };
+}
+
+function sentenceCards(article: Article): Candidate[] {
+	const cards: Candidate[] = [];
+	for (const block of article.blocks) {
+		if (block.kind !== 'paragraph' || block.term !== null) continue;
+		block.sentences.forEach((sentence, index) => {
+			const key = sentenceKey(block.index, index);
+			if (article.used.has(key) || isNoise(sentence.text)) return;
+			const found = definingSentence(sentence.text);
+			if (!found) return;
+			// The subject opened a sentence: "Frontend development" is asked as "frontend development".
+			const first = found.term.split(' ')[0] ?? '';
+			const term = article.vocabulary.isName(first)
+				? found.term
+				: `${found.term.charAt(0).toLowerCase()}${found.term.slice(1)}`;
+			article.used.add(key);
+			cards.push({
+				kind: 'basic',
+				front: question(term, found.plural),
+				back: found.definition,
+				suggested: true,
+				source: sourceRef(block, sentence.start, sentence.end),
+				tag: 'definition',
+				fact: sentence.text,
+				answer: found.definition,
+				order: [block.index, sentence.start, 0]
+			});
+		});
+	}
+	return cards;
+}
+
+/**
+ * Finds the article's definitions, marking the sentences it used in `article.used`.
+ *
+ * @example
+ * const article = parseArticle('# Tea\n\nOolong is a partially oxidised tea from China. It is good.');
+ * findDefinitions(article)[0]?.front; // "What is Oolong?"
+ */
+export function findDefinitions(article: Article): Candidate[] {
+	return [...entryCards(article), ...sentenceCards(article)];
+}

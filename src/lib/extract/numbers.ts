@@ -1,0 +1,76 @@
+/**
+ * Numbers with their meaning → cloze cards. A sentence that dates an event ("In 1994, Peter
+ * Shor found…") or gives a figure ("a 16 % increase", "over 130 GB") becomes a cloze with the
+ * number blanked; the rest of the sentence says what it means. One blank per sentence: the
+ * first year, else the first figure with a unit or a percent.
+ */
+
+import { sentenceKey, sourceRef, type Article } from './article';
+import type { Candidate } from './candidate';
+import { isNoise } from './noise';
+import { startsDangling, stripConnectives, withFinalStop } from './wording';
+
+const BLANK = '[…]';
+const MAX_SENTENCE = 200;
+const MIN_WORDS = 6;
+
+const YEAR = /\b(?:1[5-9]\d\d|20\d\d)(?:s\b)?/;
+const FIGURE =
+	/\b\d[\d,.]*\s?(?:%|percent\b|per cent\b|million\b|billion\b|thousand\b|[KMGT]B\b|ms\b|seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|times\b|x\b)/i;
+
+/**
+ * The cloze of a sentence's key number, or null when it has none worth asking.
+ *
+ * @example
+ * numberCloze('In 1994, Peter Shor found a fast factoring algorithm.');
+ * // { front: "In […], Peter Shor found a fast factoring algorithm.", back: "In 1994, Peter Shor found…", answer: "1994" }
+ */
+export function numberCloze(text: string): { front: string; back: string; answer: string } | null {
+	const sentence = stripConnectives(text.trim());
+	if (sentence.length > MAX_SENTENCE || sentence.split(/\s+/).length < MIN_WORDS) return null;
+	if (isNoise(sentence) || startsDangling(sentence)) return null;
+	const match = YEAR.exec(sentence) ?? FIGURE.exec(sentence);
+	if (!match) return null;
+	const start = match.index;
+	const end = start + match[0].trimEnd().length;
+	// A number that is most of the sentence's content says nothing about its meaning.
+	if (sentence.replace(match[0], '').replace(/\W+/g, '').length < 20) return null;
+	return {
+		front: withFinalStop(`${sentence.slice(0, start)}${BLANK}${sentence.slice(end)}`),
+		back: withFinalStop(sentence),
+		answer: sentence.slice(start, end)
+	};
+}
+
+/**
+ * Finds sentences that give a date or figure, skipping those another card already used.
+ *
+ * @example
+ * findNumbers(parseArticle('# HTTP\n\nHTTP/1.1 was first published in 1997 as RFC 2068.'))[0]?.front;
+ * // "HTTP/1.1 was first published in […] as RFC 2068."
+ */
+export function findNumbers(article: Article): Candidate[] {
+	const cards: Candidate[] = [];
+	for (const block of article.blocks) {
+		if (block.kind === 'heading') continue;
+		block.sentences.forEach((sentence, index) => {
+			const key = sentenceKey(block.index, index);
+			if (article.used.has(key)) return;
+			const cloze = numberCloze(sentence.text);
+			if (!cloze) return;
+			article.used.add(key);
+			cards.push({
+				kind: 'cloze',
+				front: cloze.front,
+				back: cloze.back,
+				suggested: true,
+				source: sourceRef(block, sentence.start, sentence.end),
+				tag: 'number',
+				fact: cloze.back,
+				answer: cloze.answer,
+				order: [block.index, sentence.start, 0]
+			});
+		});
+	}
+	return cards;
+}

@@ -1,0 +1,85 @@
+/**
+ * Ranking: which drafts are ticked by default. Every draft gets a quality score from what
+ * kind of fact it tests and how easy it is to study; the best, about one per 120 words of
+ * article, stay ticked and the rest are offered unticked under "More suggestions". A user
+ * who accepts the defaults should get a deck they would have chosen themselves.
+ */
+
+import type { Candidate } from './candidate';
+
+/** About one ticked card per this many words of article. */
+export const WORDS_PER_TICKED = 120;
+const MIN_TICKED = 5;
+/** Drafts scoring this much (a corrected belief, a definition, a short clean list) are always ticked. */
+const ALWAYS_TICKED = 3;
+/** Drafts scoring this little are never ticked, however much budget is left. */
+const MIN_TICKED_SCORE = 0.5;
+
+/**
+ * What each rule's cards are worth when studied. Corrected beliefs and definitions are the
+ * facts a reader most needs; a cloze over an arbitrary sentence the least.
+ */
+const TAG_WORTH: Record<string, number> = {
+	misconception: 5,
+	definition: 4,
+	belief: 3.5,
+	number: 2.5,
+	topic: 1.8,
+	question: 3.5,
+	list: 3,
+	'key-point': 2,
+	'list-item': 0
+};
+
+function itemCount(candidate: Candidate): number {
+	return candidate.kind === 'list' ? candidate.back.split('\n').filter(Boolean).length : 0;
+}
+
+/**
+ * The draft's quality score: its rule's worth, less for length and for fronts that show a
+ * sentence with blanks instead of asking a question.
+ *
+ * @example
+ * score({ tag: 'definition', front: 'What is tea?', back: 'A drink.', … }); // ≈ 4
+ */
+export function score(candidate: Candidate): number {
+	let value = TAG_WORTH[candidate.tag] ?? 1;
+	// A cloze's back repeats its front: the learner reads the sentence once.
+	const length =
+		candidate.kind === 'cloze'
+			? Math.max(candidate.front.length, candidate.back.length)
+			: candidate.front.length + candidate.back.length;
+	// A list's back is naturally longer: it starts to cost later.
+	value -= Math.max(0, length - (candidate.kind === 'list' ? 220 : 120)) / 150;
+	const items = itemCount(candidate);
+	if (items > 6) value -= (items - 6) * 0.3;
+	// A list asked as a sentence with its items blanked is hard to answer.
+	if (candidate.kind === 'list' && candidate.front.includes('[…]') && candidate.front.length > 100)
+		value -= 1.5;
+	// "Requirements: what are they?": a bare heading gives the question no subject.
+	if (/^[^:?]{1,25}: what (?:are|is) (?:they|it)\?/i.test(candidate.front)) value -= 2;
+	if (candidate.kind === 'cloze' && /\{\{c\d+::[^}]{40,}/.test(candidate.front)) value -= 1;
+	return value;
+}
+
+/**
+ * Ticks the best `suggested` drafts, about one per `WORDS_PER_TICKED` words of article;
+ * the others keep their place, unticked.
+ */
+export function rankSuggestions(
+	candidates: readonly Candidate[],
+	articleWords: number
+): Candidate[] {
+	const budget = Math.max(MIN_TICKED, Math.round(articleWords / WORDS_PER_TICKED));
+	const ranked = candidates
+		.map((candidate, index) => ({ index, value: score(candidate) }))
+		.filter(({ index }) => candidates[index]?.suggested)
+		.sort((a, b) => b.value - a.value || a.index - b.index);
+	// Strong drafts are always ticked; the budget decides among the rest.
+	const strong = ranked.filter(({ value }) => value >= ALWAYS_TICKED);
+	const rest = ranked.filter(({ value }) => value < ALWAYS_TICKED && value > MIN_TICKED_SCORE);
+	const ticked = new Set(
+		[...strong, ...rest.slice(0, Math.max(0, budget - strong.length))].map(({ index }) => index)
+	);
+	return candidates.map((candidate, index) => ({ ...candidate, suggested: ticked.has(index) }));
+}
