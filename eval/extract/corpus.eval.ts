@@ -12,7 +12,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
 import { extractDrafts, type Extraction } from '$lib/extract';
+import { htmlToMarkdown } from '$lib/extract/html';
 import { copiedText, renderedHtml } from './as-pasted';
 import {
 	draftKey,
@@ -35,8 +37,13 @@ const MAX_UNJUDGED = 0.1;
 /** The forms an article arrives in, and what the extractor is given for each. */
 const FORMS: Record<string, (markdown: string) => string> = {
 	markdown: (markdown) => markdown,
+	'pasted web page': (markdown) => htmlToMarkdown(parse(renderedHtml(markdown)), parse).markdown,
 	'copied text': (markdown) => copiedText(renderedHtml(markdown))
 };
+
+function parse(html: string): Document {
+	return new JSDOM(html).window.document;
+}
 /** Rendering 24 articles through jsdom takes a while on a busy machine. */
 const FORM_TIMEOUT = 120_000;
 
