@@ -21,9 +21,14 @@ const FACT = /^(?:fact|reality|truth|true)\s*:\s*(?<fact>.{10,})$/i;
 const CONTRARY = /^contrary to (?:popular|common) (?:belief|opinion|wisdom),\s*(?<claim>.{10,})$/i;
 /** "Kubernetes is not a PaaS", "Open source doesn't mean free of charge". */
 const NEGATION =
-	/^(?<subject>[\p{Lu}][^,;:()]{1,50}?) (?<verb>is|are|does|do|can|will|has|have|was|were)(?<not> not|n't) (?<rest>[^,;]{8,}.*)$/u;
+	/^(?<subject>[\p{Lu}][^,;:()]{1,50}?) (?<verb>is|are|was|were)(?<not> not) (?<rest>[^,;]{8,}.*)$/u;
 const CONTRACTED =
 	/^(?<subject>[\p{Lu}][^,;:()]{1,50}?) (?<verb>isn't|aren't|doesn't|don't|can't|won't|hasn't|haven't|wasn't|weren't) (?<rest>[^,;]{8,}.*)$/u;
+/** "Is a CS degree necessary?" — a yes/no question whose predicate can be told apart. */
+const YES_NO =
+	/^(?<verb>is|are|does|do|can|will|should|must) (?<subject>.{2,80}?) (?<predicate>(?:really |always |still )?(?:necessary|required|mandatory|needed|essential|enough|free|safe|possible|true|dead|dying|going away|the same|better|worse|worth it|a must|only for [^?]{2,40}|just for [^?]{2,40}))\?$/i;
+const DENIAL =
+	/^(?:no\b|nope\b|not (?:necessarily|really|always|quite|at all)\b|absolutely not\b|of course not\b)/i;
 const NOT_A_SUBJECT =
 	/^(?:this|that|these|those|it|they|there|here|you|we|i|he|she|one|some|many|most|all|not|no|none|nothing|nobody|each|every|but|and|or|so|if|when|while|although|because|unlike)\b/i;
 const POSITIVE: Record<string, string> = {
@@ -55,15 +60,28 @@ export function positiveOf(sentence: string): string | null {
 	// "does not need X" → "needs X" would need grammar; "does need X" reads well enough.
 	const rest = groups.rest.replace(/[.!]+$/, '');
 	if (/\b(?:only|just|always|never)\b/i.test(rest.split(' ')[0] ?? '')) return null;
+	// Only "X is not a Y" flips into a clear false statement; "X does not need Y" turned
+	// around reads as a contradiction or a trap.
+	if (
+		!/^(?:is|are|was|were)$/i.test(verb) ||
+		!/^(?:an?|the|one|just|merely|simply|about)\b/i.test(rest)
+	)
+		return null;
+	// "X is not a Y, but a Z" / "X is not a Y; it is a Z": the statement is only the first part.
+	if (/,\s*(?:but|it|they|rather)\b|;/.test(rest) && /^(?:an?|the)\b/i.test(rest)) {
+		return statement(
+			`${groups.subject} ${verb} ${rest.split(/,\s*(?:but|it|they|rather)\b|;/)[0]}`
+		);
+	}
 	return statement(`${groups.subject} ${verb} ${rest}`);
 }
 
 /** "The web is…" → "the web is…"; a name ("Kubernetes is…") keeps its capital. */
 function lowerFirstWord(text: string, article: Article): string {
 	const first = text.split(' ')[0] ?? '';
-	return article.vocabulary.isName(first.replace(/\W+$/, ''))
-		? text
-		: `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+	return article.vocabulary.mayLower(first.replace(/\W+$/, ''))
+		? `${text.charAt(0).toLowerCase()}${text.slice(1)}`
+		: text;
 }
 
 function card(
@@ -87,6 +105,42 @@ function card(
 	};
 }
 
+/** The statement a yes/no question asks about: "Is a degree necessary?" → "A degree is necessary." */
+function askedStatement(question: string): string | null {
+	const groups = YES_NO.exec(question.trim())?.groups;
+	if (!groups?.verb || !groups.subject || !groups.predicate) return null;
+	if (!/^(?:is|are)$/i.test(groups.verb)) return null;
+	return statement(`${groups.subject} ${groups.verb.toLowerCase()} ${groups.predicate}`);
+}
+
+/** Yes/no questions (a heading or a sentence) answered "No…" by what follows. */
+function deniedQuestions(article: Article): Candidate[] {
+	const cards: Candidate[] = [];
+	for (const block of article.blocks) {
+		const questions =
+			block.kind === 'heading'
+				? [{ text: block.text, start: 0, end: block.text.length, index: -1 }]
+				: block.sentences.map((sentence, index) => ({ ...sentence, index }));
+		for (const question of questions) {
+			const asked = askedStatement(question.text);
+			if (!asked) continue;
+			const following = question.index >= 0 ? block.sentences[question.index + 1] : undefined;
+			const next = following ?? article.blocks[block.index + 1]?.sentences[0];
+			const answerBlock = following ? block : article.blocks[block.index + 1];
+			if (!next || !answerBlock || !DENIAL.test(next.text.trim())) continue;
+			const rest = answerBlock.sentences
+				.slice(following ? question.index + 1 : 0)
+				.map((sentence) => sentence.text)
+				.join(' ');
+			const answer = rest.length > 280 ? next.text : rest;
+			cards.push(
+				card(article, block, question.start, question.end, asked, `False. ${statement(answer)}`)
+			);
+		}
+	}
+	return cards;
+}
+
 /**
  * Finds corrected beliefs in the article's paragraphs and list items, marking the sentences
  * it used in `article.used`.
@@ -96,7 +150,7 @@ function card(
  * findBeliefs(article)[0]?.front; // "True or false: kubernetes is a traditional PaaS system."
  */
 export function findBeliefs(article: Article): Candidate[] {
-	const cards: Candidate[] = [];
+	const cards: Candidate[] = deniedQuestions(article);
 	for (const block of article.blocks) {
 		if (block.kind === 'heading') continue;
 		block.sentences.forEach((sentence, index) => {

@@ -289,10 +289,21 @@ function tableEntries(table: {
 		if (words > bestWords) [best, bestWords] = [column, words];
 	}
 	if (bestWords < table.rows.length * 2) return [];
+	// "Operator | … | Explanation": the row names a term and the column says what it is.
+	// "Role | Requirements": the column is one thing about the row, asked as "Role: requirements".
+	const defines =
+		/^(?:term|name|operator|symbol|code|word|concept|keyword|command|status|abbreviation|acronym|syntax|type|element|attribute|property|method|function)s?$/i.test(
+			table.header[0] ?? ''
+		) ||
+		/^(?:explanation|meaning|definition|description|purpose|what it (?:is|does))$/i.test(
+			table.header[best] ?? ''
+		);
+	const aspect = (table.header[best] ?? '').toLowerCase();
 	return table.rows.flatMap((row) => {
 		const term = row[0] ?? '';
 		const text = row[best] ?? '';
-		return term && text && term.length <= 80 ? [{ term, text }] : [];
+		if (!term || !text || term.length > 80) return [];
+		return [{ term: defines || !aspect ? term : `${term}: ${aspect}`, text }];
 	});
 }
 

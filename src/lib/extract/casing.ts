@@ -24,9 +24,11 @@ function isAcronym(word: string): boolean {
 /** Which words of one article are names and must keep their capital. */
 export class Vocabulary {
 	readonly #names: ReadonlySet<string>;
+	readonly #lower: ReadonlySet<string>;
 
-	private constructor(names: ReadonlySet<string>) {
+	private constructor(names: ReadonlySet<string>, lower: ReadonlySet<string>) {
 		this.#names = names;
+		this.#lower = lower;
 	}
 
 	/**
@@ -56,7 +58,20 @@ export class Vocabulary {
 		}
 		const names = new Set<string>();
 		for (const key of capitalised) if (!lower.has(key)) names.add(key);
-		return new Vocabulary(names);
+		return new Vocabulary(names, lower);
+	}
+
+	/**
+	 * True when the word may be written in lower case: the article does so somewhere, or it is
+	 * a small word. A word only ever seen at the start of sentences ("Kubernetes is…") may be
+	 * a name, and keeps its capital.
+	 *
+	 * @example
+	 * Vocabulary.fromSentences(['Tea is hot.', 'I like tea.']).mayLower('Tea'); // true
+	 */
+	mayLower(word: string): boolean {
+		const key = word.toLowerCase();
+		return !this.isName(word) && (this.#lower.has(key) || SMALL_WORDS.has(key));
 	}
 
 	/** True for a word that must keep its capital letters mid-sentence. */

@@ -73,11 +73,14 @@ function entryCards(article: Article): Candidate[] {
 		const defines =
 			/^(?:an?|the|one|any|to|when|where|used|refers|describes|means)\b/i.test(definition.text) ||
 			(definition.text.match(/,/g)?.length ?? 0) < 2;
-		const front = defines
-			? question(term, false)
-			: block.section
-				? `${block.section}: ${term}`
-				: term;
+		// A table row asked about one column: "Reviewer: requirements?".
+		const front = term.includes(': ')
+			? `${term}?`
+			: defines
+				? question(term, false)
+				: block.section
+					? `${block.section}: ${term}`
+					: term;
 		for (const index of definition.used) article.used.add(sentenceKey(block.index, index));
 		cards.push({
 			kind: 'basic',
@@ -133,9 +136,9 @@ function sentenceCards(article: Article): Candidate[] {
 			if (!found) return;
 			// The subject opened a sentence: "Frontend development" is asked as "frontend development".
 			const first = found.term.split(' ')[0] ?? '';
-			const term = article.vocabulary.isName(first)
-				? found.term
-				: `${found.term.charAt(0).toLowerCase()}${found.term.slice(1)}`;
+			const term = article.vocabulary.mayLower(first)
+				? `${found.term.charAt(0).toLowerCase()}${found.term.slice(1)}`
+				: found.term;
 			article.used.add(key);
 			cards.push({
 				kind: 'basic',

@@ -187,10 +187,10 @@ describe('the shipped article', () => {
 				drafts.filter((d) => d.kind === kind).length
 			])
 		);
-		expect(counts).toEqual({ 'true-false': 7, list: 6, cloze: 27, question: 2 });
+		expect(counts).toEqual({ 'true-false': 7, list: 6, cloze: 26, question: 2 });
 		// Ticked by default: the seven misconceptions, five lists and one definition (about one
 		// per 120 words); the rest are offered under "More suggestions".
 		expect(suggested).toHaveLength(13);
-		expect(drafts.filter((d) => !d.extra)).toHaveLength(35);
+		expect(drafts.filter((d) => !d.extra)).toHaveLength(34);
 	});
 });

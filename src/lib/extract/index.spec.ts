@@ -36,7 +36,6 @@ describe('extractDrafts', () => {
 		const { title, drafts } = extractDrafts(ARTICLE);
 		expect(title).toBe('Brewing Tea');
 		expect(drafts.map((d) => [d.kind, d.front])).toEqual([
-			['cloze', '[…] is one of the oldest drinks in the world.'],
 			['true-false', 'True or false: tea must be brewed with boiling water.'],
 			['list', 'What does a good tea kit include? (4)'],
 			[
@@ -55,7 +54,7 @@ describe('extractDrafts', () => {
 			['question', 'How do you brew tea?'],
 			['cloze', 'The first step to brewing tea is […].']
 		]);
-		expect(drafts[1]?.back).toBe('False. Green tea tastes best at about 80 °C.');
+		expect(drafts[0]?.back).toBe('False. Green tea tastes best at about 80 °C.');
 	});
 
 	it('fills every draft field with valid values', () => {

@@ -14,6 +14,8 @@ const BLANK = '[…]';
 const MAX_SENTENCE = 200;
 const MIN_WORDS = 6;
 
+const CITATION =
+	/\bet al\b|arxiv|\bdoi\b|\(\s*[\p{Lu}][^()]{0,60}\b(?:1[5-9]|20)\d\d[a-z]?\s*\)|\b(?:1[5-9]|20)\d\d[a-z]?\)/iu;
 const YEAR = /\b(?:1[5-9]\d\d|20\d\d)(?:s\b)?/;
 const FIGURE =
 	/\b\d[\d,.]*\s?(?:%|percent\b|per cent\b|million\b|billion\b|thousand\b|[KMGT]B\b|ms\b|seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|times\b|x\b)/i;
@@ -29,6 +31,8 @@ export function numberCloze(text: string): { front: string; back: string; answer
 	const sentence = stripConnectives(text.trim());
 	if (sentence.length > MAX_SENTENCE || sentence.split(/\s+/).length < MIN_WORDS) return null;
 	if (isNoise(sentence) || startsDangling(sentence)) return null;
+	// A year in a citation ("(Smith et al. 2019)", arXiv ids) dates the source, not the fact.
+	if (CITATION.test(sentence)) return null;
 	const match = YEAR.exec(sentence) ?? FIGURE.exec(sentence);
 	if (!match) return null;
 	const start = match.index;
