@@ -25,6 +25,13 @@ export default defineConfig({
 				theme_color: '#1f4e79',
 				background_color: '#f7f5f0',
 				categories: ['education', 'productivity'],
+				// Text shared from another app (a browser's "Share" on selected text) opens
+				// New deck with it filled in; the page reads the parameters on the client.
+				share_target: {
+					action: '/new',
+					method: 'GET',
+					params: { title: 'title', text: 'text', url: 'url' }
+				},
 				icons: [
 					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
 					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },

@@ -84,7 +84,7 @@ test('bad input gets a clear message and saves nothing', async ({ page }) => {
 		buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3])
 	});
 	await expect(page.getByRole('alert')).toHaveText(
-		'“photo.png” is not a text file. Open a .txt or .md file.'
+		'“photo.png” is not a text file. Open a .md, .html or .txt file.'
 	);
 	await expect(page.getByRole('button', { name: 'Save deck' })).toHaveCount(0);
 
@@ -102,4 +102,121 @@ test('a .md file can be opened instead of pasting', async ({ page }) => {
 	await expect(page.getByLabel('Article')).toHaveValue(ARTICLE);
 	await page.getByRole('button', { name: 'Make cards' }).click();
 	await expect(page.getByLabel('Deck name')).toHaveValue('Brewing Tea');
+});
+
+/** Pastes into the focused article field as a browser does when copying from a web page. */
+async function pasteHtml(page: import('@playwright/test').Page, html: string, text: string) {
+	await page.getByLabel('Article').focus();
+	await page.evaluate(
+		([html, text]) => {
+			const data = new DataTransfer();
+			data.setData('text/html', html);
+			data.setData('text/plain', text);
+			const field = document.activeElement as HTMLTextAreaElement;
+			field.dispatchEvent(
+				new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+			);
+		},
+		[html, text]
+	);
+}
+
+test('a web page pasted keeps its headings and lists, and names the deck', async ({ page }) => {
+	await page.goto('/new');
+	await pasteHtml(
+		page,
+		'<meta charset="utf-8"><h1>Brewing Tea</h1><p>Tea is one of the most popular drinks in the world.</p>' +
+			'<p>One common misconception is that green tea has no caffeine. In fact, green tea contains some caffeine.</p>' +
+			'<h2>What you need</h2><p>To brew loose-leaf tea you need the following:</p>' +
+			'<ul><li>A kettle</li><li>A teapot or <b>infuser</b></li><li>Fresh <a href="https://example.com">loose-leaf tea</a></li></ul>',
+		'Brewing Tea Tea is one of … (plain text the page would give)'
+	);
+	const article = page.getByLabel('Article');
+	await expect(article).toHaveValue(/^# Brewing Tea\n/);
+	await expect(article).toHaveValue(
+		/\n- A kettle\n- A teapot or \*\*infuser\*\*\n- Fresh loose-leaf tea/
+	);
+	await press(page, page.getByRole('button', { name: 'Make cards' }));
+	await expect(page.getByLabel('Deck name')).toHaveValue('Brewing Tea');
+	await expect(
+		page
+			.getByRole('group', { name: /^Lists/ })
+			.locator('textarea[id^="back-"]')
+			.first()
+	).toHaveValue('• A kettle\n• A teapot or infuser\n• Fresh loose-leaf tea');
+	await expect(page.getByRole('group', { name: /^Misconceptions/ })).toBeVisible();
+});
+
+test('plain text copied without bullets still gives its list', async ({ page }) => {
+	await page.goto('/new');
+	await page
+		.getByLabel('Article')
+		.fill(
+			'Brewing Tea\n\nTea is one of the most popular drinks in the world. People have drunk it for thousands of years.\n\n' +
+				'To brew loose-leaf tea you need the following:\n\nA kettle\nA teapot or infuser\nFresh loose-leaf tea\nA timer\n\n' +
+				'Green tea is best brewed at about 80 degrees.'
+		);
+	await press(page, page.getByRole('button', { name: 'Make cards' }));
+	await expect(
+		page
+			.getByRole('group', { name: /^Lists/ })
+			.locator('textarea[id^="back-"]')
+			.first()
+	).toHaveValue('• A kettle\n• A teapot or infuser\n• Fresh loose-leaf tea\n• A timer');
+});
+
+test('a Markdown file with front matter: the title names the deck, the front matter makes no card', async ({
+	page
+}) => {
+	await page.goto('/new');
+	await page.getByLabel(/Open a file/).setInputFiles({
+		name: 'tea.md',
+		mimeType: 'text/markdown',
+		buffer: Buffer.from(
+			'---\ntitle: "A guide to tea"\nauthor: Someone\ntags: [tea, drinks]\n---\n\n' +
+				'Oolong is a partly oxidised tea from China and Taiwan.\n\n' +
+				'One common misconception is that green tea has no caffeine. In fact, green tea contains some caffeine.\n'
+		)
+	});
+	await expect(page.getByLabel('Article')).toHaveValue(/^---\ntitle/);
+	await press(page, page.getByRole('button', { name: 'Make cards' }));
+	await expect(page.getByLabel('Deck name')).toHaveValue('A guide to tea');
+	const fronts = await page
+		.locator('textarea[id^="front-"]')
+		.evaluateAll((fields) => fields.map((field) => (field as HTMLTextAreaElement).value));
+	expect(fronts).toContain('What is Oolong?');
+	expect(fronts.join('\n')).not.toMatch(/author|Someone|title:/);
+});
+
+test('an .html file keeps only its article', async ({ page }) => {
+	await page.goto('/new');
+	const paragraph =
+		'<p>Oolong tea is a partly oxidised tea made in China and Taiwan. It is rolled, withered and dried before it is sold, and it can be steeped several times.</p>';
+	await page.getByLabel(/Open a file/).setInputFiles({
+		name: 'oolong.html',
+		mimeType: 'text/html',
+		buffer: Buffer.from(
+			`<!doctype html><html><head><title>Oolong</title></head><body><nav><a href="/">Home</a> <a href="/shop">Shop online</a></nav>` +
+				`<article><h1>Oolong</h1>${paragraph.repeat(4)}</article><footer>Subscribe to our newsletter</footer></body></html>`
+		)
+	});
+	const article = page.getByLabel('Article');
+	await expect(article).toHaveValue(/Oolong tea is a partly oxidised tea/);
+	await expect(article).not.toHaveValue(/Shop online|Subscribe/);
+});
+
+test('text shared to the app opens New deck filled in; a link alone says what to do', async ({
+	page
+}) => {
+	await page.goto(
+		`/new?title=${encodeURIComponent('Tea notes')}&text=${encodeURIComponent('Oolong is a partly oxidised tea from China. Green tea is not a fermented tea.')}`
+	);
+	await expect(page.getByLabel('Article')).toHaveValue(/^Oolong is a partly oxidised tea/);
+	await expect(page).toHaveURL(/\/new$/);
+	await press(page, page.getByRole('button', { name: 'Make cards' }));
+	await expect(page.getByLabel('Deck name')).toHaveValue('Tea notes');
+
+	await page.goto(`/new?url=${encodeURIComponent('https://example.com/tea')}`);
+	await expect(page.getByRole('status')).toContainText('does not fetch pages');
+	await expect(page.getByLabel('Article')).toHaveValue('');
 });

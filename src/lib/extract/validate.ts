@@ -48,7 +48,7 @@ export function assertReadableText(input: unknown): asserts input is string {
 	if (input.includes('\u0000') || unreadable > Math.max(3, input.length / 200)) {
 		throw new ValidationError(
 			'This does not look like text: it contains binary or garbled characters. ' +
-				"Paste the article's text, or open a .txt or .md file."
+				"Paste the article's text, or open a .md, .html or .txt file."
 		);
 	}
 	const start = input.trimStart().slice(0, 200).toLowerCase();
