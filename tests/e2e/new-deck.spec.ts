@@ -108,7 +108,7 @@ test('a .md file can be opened instead of pasting', async ({ page }) => {
 async function pasteHtml(page: import('@playwright/test').Page, html: string, text: string) {
 	await page.getByLabel('Article').focus();
 	await page.evaluate(
-		([html, text]) => {
+		({ html, text }) => {
 			const data = new DataTransfer();
 			data.setData('text/html', html);
 			data.setData('text/plain', text);
@@ -117,7 +117,7 @@ async function pasteHtml(page: import('@playwright/test').Page, html: string, te
 				new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
 			);
 		},
-		[html, text]
+		{ html, text }
 	);
 }
 

@@ -86,6 +86,32 @@ function stepsAnswer(statements: Statement[]): Statement[] | null {
 	return steps.length >= 2 && first && FIRST_STEP.test(first.sentence.text) ? steps : null;
 }
 
+const MAX_OPENING_ANSWER = 250;
+
+/**
+ * A heading that asks outright ("Are public GitHub projects open source?") is answered by the
+ * section's opening: its first sentences, up to `MAX_OPENING_ANSWER` characters, when they
+ * stand on their own and share a word with the question.
+ */
+function openingAnswer(statements: Statement[], question: string): Statement[] | null {
+	const first = statements[0];
+	if (!first || startsDangling(first.sentence.text)) return null;
+	// An opening that shares no word with the question is about something else.
+	if (overlap(contentTokens(question), contentTokens(first.sentence.text)) === 0) return null;
+	if (first.sentence.text.length > MAX_OPENING_ANSWER || /:$/.test(first.sentence.text.trim()))
+		return null;
+	const answer = [first];
+	let length = first.sentence.text.length;
+	for (const next of statements.slice(1, MAX_ANSWER_SENTENCES)) {
+		if (next.block !== first.block || length + next.sentence.text.length > MAX_OPENING_ANSWER)
+			break;
+		if (length >= 80) break;
+		answer.push(next);
+		length += next.sentence.text.length;
+	}
+	return answer;
+}
+
 function matchingAnswer(statements: Statement[], question: string): Statement[] | null {
 	const wanted = contentTokens(question.replace(/^how do you\b/i, ''));
 	if (wanted.size < 2) return null;
@@ -113,7 +139,11 @@ export function findHeadingQuestions(article: Article): Candidate[] {
 		if (!question || article.blocks[heading.index + 1]?.kind === 'item') continue;
 		const statements = statementsOf(article, heading);
 		const steps = stepsAnswer(statements);
-		const answer = steps ?? matchingAnswer(statements, question);
+		const asked = heading.text.trim().endsWith('?');
+		const answer =
+			steps ??
+			matchingAnswer(statements, question) ??
+			(asked ? openingAnswer(statements, question) : null);
 		const first = answer?.[0];
 		if (!answer || !first) continue;
 		const lines = answer.map(({ sentence }) =>
