@@ -188,9 +188,10 @@ describe('the shipped article', () => {
 			])
 		);
 		expect(counts).toEqual({ 'true-false': 7, list: 6, cloze: 26, question: 2 });
-		// Ticked by default: the seven misconceptions, five lists and one definition (about one
-		// per 120 words); the rest are offered under "More suggestions".
-		expect(suggested).toHaveLength(13);
+		// Ticked by default: the seven misconceptions, four lists and one definition (about one
+		// per 120 words); the rest, the blanked list of languages among them, are offered under
+		// "More suggestions".
+		expect(suggested).toHaveLength(12);
 		expect(drafts.filter((d) => !d.extra)).toHaveLength(34);
 	});
 });

@@ -24,7 +24,7 @@ const TAG_WORTH: Record<string, number> = {
 	definition: 4,
 	belief: 3.5,
 	number: 2.5,
-	topic: 1.8,
+	topic: 1.5,
 	question: 3.5,
 	list: 3,
 	'key-point': 2,
@@ -54,8 +54,11 @@ export function score(candidate: Candidate): number {
 	const items = itemCount(candidate);
 	if (items > 6) value -= (items - 6) * 0.3;
 	// A list asked as a sentence with its items blanked is hard to answer.
-	if (candidate.kind === 'list' && candidate.front.includes('[…]') && candidate.front.length > 100)
-		value -= 1.5;
+	// A list found inside one sentence and asked as that sentence with its items blanked was
+	// junk to the reader four times in five (split at the wrong commas, items without their
+	// context): offered, rarely ticked.
+	const inline = !candidate.source.text.includes('\n');
+	if (candidate.kind === 'list' && candidate.front.includes('[…]')) value -= inline ? 2 : 1;
 	// "Requirements: what are they?": a bare heading gives the question no subject.
 	if (/^[^:?]{1,25}: what (?:are|is) (?:they|it)\?/i.test(candidate.front)) value -= 2;
 	if (candidate.kind === 'cloze' && /\{\{c\d+::[^}]{40,}/.test(candidate.front)) value -= 1;

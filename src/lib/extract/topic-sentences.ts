@@ -43,7 +43,7 @@ function sameWords(subject: string, topic: string): boolean {
 }
 
 const NOT_A_SUBJECT =
-	/^(?:the|a|an|this|that|these|those|it|its|they|their|there|here|you|your|we|our|i|my|he|she|his|her|one|some|many|most|all|each|every|any|no|none|such|other|another|both|either|neither|much|more|less|few|several|if|when|while|as|so|but|and|or|also|then|now|today|however|in|on|at|for|with|by|from|to|of|after|before|since|because|although|though|what|which|who|how|why|where|many|once|even|only|just|often|sometimes|usually)$/i;
+	/^(?:following|the|a|an|this|that|these|those|it|its|they|their|there|here|you|your|we|our|i|my|he|she|his|her|one|some|many|most|all|each|every|any|no|none|such|other|another|both|either|neither|much|more|less|few|several|if|when|while|as|so|but|and|or|also|then|now|today|however|in|on|at|for|with|by|from|to|of|after|before|since|because|although|though|what|which|who|how|why|where|many|once|even|only|just|often|sometimes|usually)$/i;
 
 /**
  * The subject cloze of a sentence, or null.
