@@ -44,7 +44,7 @@ test('add a card, find it in the browser, edit it in study, bury it until tomorr
 	// Find it in the browser, then set every other card of the deck aside.
 	await page.goto(`/browse?deck=${BUILTIN_DECK_ID}`);
 	const results = page.getByTestId('browse-results');
-	await expect(page.getByTestId('browse-row')).toHaveCount(34);
+	await expect(page.getByTestId('browse-row')).toHaveCount(36);
 	await page.getByRole('searchbox', { name: 'Search cards' }).fill('rest stand');
 	await expect(results).toHaveAttribute('data-query', 'rest stand');
 	const rows = page.getByTestId('browse-row');

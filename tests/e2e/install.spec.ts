@@ -24,7 +24,9 @@ test('Chromium finds the app installable (manifest, icons, service worker)', asy
 		expect(manifest.errors).toEqual([]);
 		expect(JSON.parse(manifest.data ?? '{}')).toMatchObject({
 			display: 'standalone',
-			short_name: 'Flashcards'
+			short_name: 'Flashcards',
+			// Text shared from another app opens New deck with it (see new-deck.spec.ts).
+			share_target: { action: '/new', method: 'GET', params: { text: 'text', title: 'title' } }
 		});
 	} finally {
 		await context.close();

@@ -25,6 +25,7 @@ const TAG_WORTH: Record<string, number> = {
 	belief: 3.5,
 	number: 2.5,
 	topic: 1.5,
+	opening: 1,
 	question: 3.5,
 	list: 3,
 	'key-point': 2,
