@@ -105,6 +105,26 @@ function card(
 	};
 }
 
+/** The statement to judge that one sentence gives, and its answer, or null. */
+function beliefOf(
+	text: string,
+	next: string | undefined
+): { claim: string; answer: string } | null {
+	const myth = MYTH.exec(text)?.groups?.claim;
+	if (myth) {
+		const fact = next ? (FACT.exec(next)?.groups?.fact ?? next) : null;
+		if (!fact || isNoise(fact) || fact.length > 300) return null;
+		return { claim: statement(myth), answer: `False. ${statement(fact)}` };
+	}
+	const contrary = CONTRARY.exec(text)?.groups?.claim;
+	if (contrary) return { claim: statement(contrary), answer: `True. ${statement(text)}` };
+	if (isNoise(text)) return null;
+	const positive = positiveOf(text);
+	return positive && positive.length <= MAX_STATEMENT
+		? { claim: positive, answer: `False. ${statement(text)}` }
+		: null;
+}
+
 /** The statement a yes/no question asks about: "Is a degree necessary?" → "A degree is necessary." */
 function askedStatement(question: string): string | null {
 	const groups = YES_NO.exec(question.trim())?.groups;
@@ -157,47 +177,11 @@ export function findBeliefs(article: Article): Candidate[] {
 			const key = sentenceKey(block.index, index);
 			const text = sentence.text.trim();
 			if (article.used.has(key) || text.length > MAX_STATEMENT * 1.5 || /\?$/.test(text)) return;
-			const myth = MYTH.exec(text)?.groups?.claim;
-			if (myth) {
-				const next = block.sentences[index + 1]?.text ?? article.blocks[block.index + 1]?.text;
-				const fact = next ? (FACT.exec(next)?.groups?.fact ?? next) : null;
-				if (!fact || isNoise(fact) || fact.length > 300) return;
-				article.used.add(key);
-				cards.push(
-					card(
-						article,
-						block,
-						sentence.start,
-						sentence.end,
-						statement(myth),
-						`False. ${statement(fact)}`
-					)
-				);
-				return;
-			}
-			const contrary = CONTRARY.exec(text)?.groups?.claim;
-			if (contrary) {
-				article.used.add(key);
-				cards.push(
-					card(
-						article,
-						block,
-						sentence.start,
-						sentence.end,
-						statement(contrary),
-						`True. ${statement(text)}`
-					)
-				);
-				return;
-			}
-			if (isNoise(text)) return;
-			const positive = positiveOf(text);
-			if (positive && positive.length <= MAX_STATEMENT) {
-				article.used.add(key);
-				cards.push(
-					card(article, block, sentence.start, sentence.end, positive, `False. ${statement(text)}`)
-				);
-			}
+			const next = block.sentences[index + 1]?.text ?? article.blocks[block.index + 1]?.text;
+			const belief = beliefOf(text, next);
+			if (!belief) return;
+			article.used.add(key);
+			cards.push(card(article, block, sentence.start, sentence.end, belief.claim, belief.answer));
 		});
 	}
 	return cards;

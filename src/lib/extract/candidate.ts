@@ -4,6 +4,8 @@
  */
 
 import type { CardKind, SourceRef } from '$lib/domain/models';
+import { sourceRef, type ArticleBlock } from './article';
+import type { Sentence } from './sentences';
 
 export interface Candidate {
 	kind: CardKind;
@@ -20,4 +22,36 @@ export interface Candidate {
 	answer: string;
 	/** Position in the article for ordering: block, offset, then order among cards of one passage. */
 	order: readonly [number, number, number];
+}
+
+/** A cloze made from one sentence: the sentence with its key phrase blanked, and the phrase. */
+export interface SentenceCloze {
+	front: string;
+	back: string;
+	answer: string;
+}
+
+/**
+ * The candidate for a cloze of one sentence of `block`, ticked unless ranking says otherwise.
+ *
+ * @example
+ * clozeCandidate(block, sentence, { front: 'Tea is […].', back: 'Tea is hot.', answer: 'hot' }, 'key-point');
+ */
+export function clozeCandidate(
+	block: ArticleBlock,
+	sentence: Sentence,
+	cloze: SentenceCloze,
+	tag: string
+): Candidate {
+	return {
+		kind: 'cloze',
+		front: cloze.front,
+		back: cloze.back,
+		suggested: true,
+		source: sourceRef(block, sentence.start, sentence.end),
+		tag,
+		fact: cloze.back,
+		answer: cloze.answer,
+		order: [block.index, sentence.start, 0]
+	};
 }

@@ -23,8 +23,8 @@
  * subordinate clause ("While it is true that …, ") is not the sentence's claim and is skipped.
  */
 
-import { sentenceKey, sourceRef, type Article } from './article';
-import type { Candidate } from './candidate';
+import { sentenceKey, type Article } from './article';
+import { clozeCandidate, type Candidate } from './candidate';
 import { capitaliseFirst } from './casing';
 import { isNoise } from './noise';
 import { contentTokens } from './tokens';
@@ -194,17 +194,7 @@ export function findClaims(article: Article): Candidate[] {
 			const cloze = clozeOf(sentence.text, block.sentences[index - 1]?.text);
 			if (!cloze) return;
 			article.used.add(key);
-			cards.push({
-				kind: 'cloze',
-				front: cloze.front,
-				back: cloze.back,
-				suggested: true,
-				source: sourceRef(block, sentence.start, sentence.end),
-				tag: 'key-point',
-				fact: cloze.back,
-				answer: cloze.answer,
-				order: [block.index, sentence.start, 0]
-			});
+			cards.push(clozeCandidate(block, sentence, cloze, 'key-point'));
 		});
 	}
 	return cards;

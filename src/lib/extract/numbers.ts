@@ -5,8 +5,8 @@
  * first year, else the first figure with a unit or a percent.
  */
 
-import { sentenceKey, sourceRef, type Article } from './article';
-import type { Candidate } from './candidate';
+import { sentenceKey, type Article } from './article';
+import { clozeCandidate, type Candidate } from './candidate';
 import { isNoise } from './noise';
 import { startsDangling, stripConnectives, withFinalStop } from './wording';
 
@@ -63,17 +63,7 @@ export function findNumbers(article: Article): Candidate[] {
 			const cloze = numberCloze(sentence.text);
 			if (!cloze) return;
 			article.used.add(key);
-			cards.push({
-				kind: 'cloze',
-				front: cloze.front,
-				back: cloze.back,
-				suggested: true,
-				source: sourceRef(block, sentence.start, sentence.end),
-				tag: 'number',
-				fact: cloze.back,
-				answer: cloze.answer,
-				order: [block.index, sentence.start, 0]
-			});
+			cards.push(clozeCandidate(block, sentence, cloze, 'number'));
 		});
 	}
 	return cards;

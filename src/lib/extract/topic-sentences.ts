@@ -6,8 +6,8 @@
  * pronoun or "this approach") is blanked, and only in a sentence that stands alone.
  */
 
-import { sentenceKey, sourceRef, type Article } from './article';
-import type { Candidate } from './candidate';
+import { sentenceKey, type Article } from './article';
+import { clozeCandidate, type Candidate } from './candidate';
 import { isNoise } from './noise';
 import { startsDangling, stripConnectives, withFinalStop } from './wording';
 
@@ -94,17 +94,7 @@ export function findTopicSentences(article: Article): Candidate[] {
 		const cloze = subjectCloze(sentence.text, article.title);
 		if (!cloze) continue;
 		article.used.add(key);
-		cards.push({
-			kind: 'cloze',
-			front: cloze.front,
-			back: cloze.back,
-			suggested: true,
-			source: sourceRef(block, sentence.start, sentence.end),
-			tag: 'topic',
-			fact: cloze.back,
-			answer: cloze.answer,
-			order: [block.index, sentence.start, 0]
-		});
+		cards.push(clozeCandidate(block, sentence, cloze, 'topic'));
 	}
 	return cards;
 }
