@@ -111,6 +111,25 @@ const screens: { name: string; open: (page: Page) => Promise<void>; checkWidth?:
 		}
 	},
 	{
+		name: 'new deck (more suggestions open)',
+		open: async (page) => {
+			await page.goto('/new');
+			// Four items: each gets an item cloze, offered unticked under More suggestions.
+			await page.getByLabel('Article').fill(`${TEA_ARTICLE}\n- A timer.`);
+			await page.getByRole('button', { name: 'Make cards' }).click();
+			await page.getByText(/^More suggestions/).click();
+			await expect(page.getByRole('checkbox', { checked: false }).first()).toBeVisible();
+		}
+	},
+	{
+		name: 'page not found',
+		open: async (page) => {
+			await page.goto('/no-such-page');
+			await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+			await expect(page).toHaveTitle(/Page not found/);
+		}
+	},
+	{
 		name: 'add card',
 		checkWidth: true,
 		open: async (page) => {
