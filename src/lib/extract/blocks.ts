@@ -20,7 +20,7 @@
 
 import { caseStyle } from './casing';
 import { stripInlineMarkdown } from './inline-markdown';
-import { looksLikeMarkdown, readMarkdown } from './markdown';
+import { looksLikeMarkdown, MAX_HEADING_CHARS, readMarkdown } from './markdown';
 import { runStart } from './wording';
 
 export type BlockKind = 'heading' | 'paragraph' | 'item';
@@ -63,7 +63,6 @@ const TABLE_ROW = /^\s*\|/;
 const HTML_COMMENT = /^\s*<!--.*-->\s*$/;
 const BLOCKQUOTE = /^\s{0,3}>\s?/;
 const ENDS_SENTENCE = /[.!?:;]["')\]]*$/;
-const MAX_HEADING_CHARS = 300;
 
 /** Lines that describe the page, not the subject. Only tested on short lines of their own. */
 const METADATA: readonly RegExp[] = [

@@ -130,9 +130,9 @@ export function extractDrafts(text: string): Extraction {
 		...findTopicSentences(article)
 	];
 	const kept = passingGates(mergeNearDuplicates(candidates)).sort(byPosition);
-	const ranked = rankSuggestions(kept, articleWords(article));
-	const offered = new Set(ranked.filter((_, i) => kept[i]?.suggested));
-	const drafts = ranked;
+	const drafts = rankSuggestions(kept, articleWords(article));
+	// Drafts their rule offered (ticked or not, after ranking); the rest are extras.
+	const offered = new Set(drafts.filter((_, i) => kept[i]?.suggested));
 	if (drafts.length === 0) {
 		throw new ValidationError(
 			'No cards could be made from this text: it has no lists, misconceptions or key statements ' +

@@ -21,7 +21,8 @@ export interface MarkdownArticle {
 	raws: MarkdownRaw[];
 }
 
-const MAX_HEADING_CHARS = 300;
+/** A longer heading is read as a paragraph: a section's heading is repeated on its cards. */
+export const MAX_HEADING_CHARS = 300;
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
 /**
