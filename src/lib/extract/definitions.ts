@@ -70,8 +70,13 @@ function entryCards(article: Article): Candidate[] {
 		if (!term || !definition) continue;
 		// "iOS" / "Safari (since 11.3), App Store, …" is an entry, not a definition: it is asked
 		// with its section for context rather than as "What is iOS?".
+		// An entry that names its term first ("Metadata provide a basic description of…") defines it.
 		const defines =
 			/^(?:an?|the|one|any|to|when|where|used|refers|describes|means)\b/i.test(definition.text) ||
+			definition.text.toLowerCase().startsWith(`${term.toLowerCase()} `) ||
+			/\b(?:glossary|terms|terminology|definitions|vocabulary|jargon)\b/i.test(
+				block.section ?? ''
+			) ||
 			(definition.text.match(/,/g)?.length ?? 0) < 2;
 		// A table row asked about one column: "Reviewer: requirements?".
 		const front = term.includes(': ')

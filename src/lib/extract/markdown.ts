@@ -194,14 +194,21 @@ function definitionPairs(text: string): { term: string; text: string }[] | null 
 		: null;
 }
 
+/** Bold lines that introduce a remark or separate alternatives ("**Note:**", "**Or**"), not terms. */
+const NOT_A_GLOSSARY_TERM =
+	/^(?:or|and|but|also|then|note|notes|tip|tips|warning|caution|important|example|examples|update|tl;?dr|summary)$/i;
+
 class Reader {
 	raws: MarkdownRaw[] = [];
 	private lists = 0;
 
 	blocks(tokens: readonly Token[]): void {
-		for (let i = 0; i < tokens.length; i++) {
-			// Skips the next token when this one used it (a glossary term's definition).
-			if (this.block(tokens[i] as Token, tokens[i + 1])) i += 1;
+		// Blank lines between blocks come as space tokens; a glossary term's definition is the
+		// next block that is not one.
+		const blocks = tokens.filter((token) => token.type !== 'space');
+		for (let i = 0; i < blocks.length; i++) {
+			// Skips the next block when this one used it (a glossary term's definition).
+			if (this.block(blocks[i] as Token, blocks[i + 1])) i += 1;
 		}
 	}
 
@@ -257,7 +264,7 @@ class Reader {
 						? cleanLine(inlineText((next as Tokens.Paragraph).tokens))
 						: '';
 			// A bold line alone, then a one-item list or a paragraph: a glossary entry.
-			if (term && definition && term.split(' ').length <= 8) {
+			if (term && definition && term.split(' ').length <= 8 && !NOT_A_GLOSSARY_TERM.test(term)) {
 				this.raws.push({ kind: 'definition', term, text: definition });
 				return true;
 			}
