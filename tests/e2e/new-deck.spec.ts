@@ -216,7 +216,8 @@ test('text shared to the app opens New deck filled in; a link alone says what to
 	await press(page, page.getByRole('button', { name: 'Make cards' }));
 	await expect(page.getByLabel('Deck name')).toHaveValue('Tea notes');
 
+	// A link alone: what to do is said, and the text shared before (kept) is not lost.
 	await page.goto(`/new?url=${encodeURIComponent('https://example.com/tea')}`);
 	await expect(page.getByRole('status')).toContainText('does not fetch pages');
-	await expect(page.getByLabel('Article')).toHaveValue('');
+	await expect(page.getByLabel('Article')).toHaveValue(/^Oolong is a partly oxidised tea/);
 });
