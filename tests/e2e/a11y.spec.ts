@@ -63,6 +63,16 @@ const screens: { name: string; open: (page: Page) => Promise<void>; checkWidth?:
 		}
 	},
 	{
+		name: 'study (More menu open, a card buried with its Undo notice)',
+		open: async (page) => {
+			await openBuiltinDeck(page);
+			await page.keyboard.press('-');
+			await expect(page.getByRole('button', { name: 'Undo' }).first()).toBeVisible();
+			await page.getByText('More', { exact: true }).click();
+			await expect(page.getByRole('button', { name: 'Bury until tomorrow' })).toBeVisible();
+		}
+	},
+	{
 		name: 'settings',
 		open: async (page) => {
 			await page.goto('/settings');

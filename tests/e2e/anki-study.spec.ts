@@ -69,15 +69,18 @@ test('add a card, find it in the browser, edit it in study, bury it until tomorr
 	await press(page, page.getByRole('button', { name: /^Show answer/ }));
 	await expect(page.locator('.back')).toHaveText(BACK);
 	const easyBefore = await easyDays(page);
-	await press(page, page.getByRole('button', { name: 'Edit' }));
+	await press(page, page.getByText('More', { exact: true }));
+	await press(page, page.getByRole('button', { name: 'Edit card' }));
 	await page.getByLabel('Back').fill(`${BACK} (REST)`);
 	await press(page, page.getByRole('button', { name: 'Save card' }));
 	await expect(page.locator('.back')).toHaveText(`${BACK} (REST)`);
 
 	// Bury it: its reverse sibling is shown (asking with the back), and the card is
 	// gone until the next study day starts.
-	await press(page, page.getByRole('button', { name: 'Bury' }));
+	await press(page, page.getByText('More', { exact: true }));
+	await press(page, page.getByRole('button', { name: 'Bury until tomorrow' }));
 	await expect(page.locator('.front')).toHaveText(`${BACK} (REST)`);
+	await expect(page.getByRole('status').filter({ hasText: 'Card buried' })).toBeVisible();
 	await page.reload();
 	await expect(page.locator('.front')).toHaveText(`${BACK} (REST)`);
 	await page.keyboard.press('-');

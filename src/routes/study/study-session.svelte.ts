@@ -210,12 +210,12 @@ export class StudySession {
 	}
 
 	/** Hides the card on screen until the next study day (Anki's "bury", key `-`). */
-	bury(): Promise<void> {
+	bury(): Promise<boolean> {
 		return this.#setAside((card, now) => buryCards(this.db, [card.id], this.#nextDay(now), now));
 	}
 
 	/** Hides the card on screen until it is unsuspended in the browser (Anki's `@`). */
-	suspend(): Promise<void> {
+	suspend(): Promise<boolean> {
 		return this.#setAside((card, now) => setSuspended(this.db, [card.id], true, now));
 	}
 
@@ -238,15 +238,18 @@ export class StudySession {
 		}
 	}
 
-	/** Takes back the last answer, bury, suspend or edit and shows that card again, as Anki does. */
-	async undo(): Promise<void> {
-		if (this.busy || !this.deck || !this.#settings) return;
+	/**
+	 * Takes back the last answer, bury, suspend or edit and shows that card again, as Anki
+	 * does. True when something was undone.
+	 */
+	async undo(): Promise<boolean> {
+		if (this.busy || !this.deck || !this.#settings) return false;
 		this.busy = true;
 		try {
 			// An answer still being written is on the stack once this wait is over.
 			await this.#writing.catch(() => {});
 			const entry = this.#undoStack.at(-1);
-			if (!entry) return;
+			if (!entry) return false;
 			try {
 				await this.#serial(() =>
 					entry.kind === 'answer'
@@ -262,19 +265,22 @@ export class StudySession {
 			const card = entry.kind === 'answer' ? entry.answer.review.undo.previous : entry.show;
 			const counts = await deckCounts(this.db, this.deck.id, this.clock(), this.#settings);
 			this.#show({ kind: 'card', card, counts, learnAhead: false });
+			return true;
 		} finally {
 			this.busy = false;
 		}
 	}
 
-	async #setAside(action: (card: Card, now: Date) => Promise<CardsUndo>): Promise<void> {
+	/** True once the card is set aside; false when there was nothing to do. */
+	async #setAside(action: (card: Card, now: Date) => Promise<CardsUndo>): Promise<boolean> {
 		const card = this.card;
-		if (!card || this.busy) return;
+		if (!card || this.busy) return false;
 		this.busy = true;
 		try {
 			const change = await this.#serial(() => action(card, this.clock()));
 			this.#push({ kind: 'change', change, show: card });
 			await this.advance();
+			return true;
 		} finally {
 			this.busy = false;
 		}
