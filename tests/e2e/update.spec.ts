@@ -10,6 +10,10 @@ test('a new version waiting shows "A new version is ready" and Reload switches t
 		await page.goto(server.url);
 		await waitForServiceWorker(page);
 		await expect(page.getByText('Ready to work offline.')).toBeVisible();
+		// Said above the page, not over it: the deck list's heading stays readable.
+		const notice = (await page.getByText('Ready to work offline.').boundingBox())!;
+		const heading = (await page.getByRole('heading', { name: 'Decks' }).boundingBox())!;
+		expect(notice.y + notice.height).toBeLessThanOrEqual(heading.y);
 
 		server.deployNewVersion('version 2');
 		await page.evaluate(async () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, deckSettings, type DeckOptions } from './models';
-import { parseSteps, settingProblem, validateOverrides, validateSettings } from './settings';
+import {
+	describeSetting,
+	parseSteps,
+	SETTING_FIELDS,
+	settingProblem,
+	validateOverrides,
+	validateSettings
+} from './settings';
 
 describe('validateSettings', () => {
 	it('accepts the defaults', () => {
@@ -61,5 +68,20 @@ describe('deck overrides', () => {
 		const effective = deckSettings(DEFAULT_SETTINGS, { overrides: { newPerDay: 3 } });
 		expect(effective.newPerDay).toBe(3);
 		expect(effective.reviewsPerDay).toBe(DEFAULT_SETTINGS.reviewsPerDay);
+	});
+});
+
+describe('describeSetting', () => {
+	const field = (key: string) => SETTING_FIELDS.find((f) => f.key === key)!;
+
+	it('reads each kind of value as a person would', () => {
+		expect(describeSetting(field('burySiblings'), true)).toBe('On');
+		expect(describeSetting(field('fuzz'), false)).toBe('Off');
+		expect(describeSetting(field('newCardOrder'), 'article')).toBe('Article order');
+		expect(describeSetting(field('maximumInterval'), 36500)).toBe('36,500 days');
+		expect(describeSetting(field('desiredRetention'), 0.9)).toBe('90 %');
+		expect(describeSetting(field('dayStartHour'), 4)).toBe('4:00');
+		expect(describeSetting(field('learningSteps'), '1m 10m')).toBe('1m 10m');
+		expect(describeSetting(field('newPerDay'), 20)).toBe('20');
 	});
 });

@@ -36,6 +36,30 @@ export interface ToggleField extends FieldBase {
 /** One setting as the user sees and may change it. */
 export type SettingField = NumberField | StepsField | ChoiceField | ToggleField;
 
+/**
+ * A setting's value as a person reads it: "On", "Article order", "36,500 days", "4:00".
+ *
+ * @example
+ * describeSetting(SETTING_FIELDS.find((f) => f.key === 'burySiblings')!, true); // "On"
+ */
+export function describeSetting(field: SettingField, value: unknown): string {
+	switch (field.type) {
+		case 'toggle':
+			return value ? 'On' : 'Off';
+		case 'choice':
+			return field.options.find((option) => option.value === value)?.label ?? String(value);
+		case 'steps':
+			return String(value).trim() || 'None';
+		case 'number': {
+			const number = Number(value);
+			if (field.key === 'maximumInterval') return `${number.toLocaleString('en')} days`;
+			if (field.key === 'dayStartHour') return `${number}:00`;
+			if (field.key === 'desiredRetention') return `${Math.round(number * 100)} %`;
+			return number.toLocaleString('en');
+		}
+	}
+}
+
 /** Every user setting with its allowed values; the settings forms are drawn from this. */
 export const SETTING_FIELDS: readonly SettingField[] = [
 	{

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testCard } from '$lib/domain/testing/records';
-import { statusLine, summaryLine } from './card-summary';
+import { siblingLabel, statusLine, summaryLine } from './card-summary';
 
 describe('summaryLine', () => {
 	it('shows a cloze with its deletions filled in, and HTML without tags', () => {
@@ -33,5 +33,14 @@ describe('statusLine', () => {
 		expect(
 			statusLine(testCard({ id: 'r', state: 2, due: new Date(2026, 11, 3).getTime() }))
 		).toMatch(/^Review · due /);
+	});
+});
+
+describe('siblingLabel', () => {
+	it('tells the cards of one note apart', () => {
+		expect(siblingLabel(testCard({ id: 'c2', kind: 'cloze', ord: 2 }))).toBe('Cloze 2');
+		expect(siblingLabel(testCard({ id: 'r', kind: 'reversed', ord: 1 }))).toBe('Reverse');
+		expect(siblingLabel(testCard({ id: 'f', kind: 'reversed', ord: 0 }))).toBe('Forward');
+		expect(siblingLabel(testCard({ id: 'b', kind: 'basic' }))).toBeNull();
 	});
 });

@@ -32,3 +32,13 @@ export function statusLine(card: Card): string {
 	if (card.state === 0 || queue < 0) return label;
 	return `${label} · due ${new Date(card.due).toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}`;
 }
+
+/**
+ * Which card of its note this is, where a note makes several: "Cloze 2", "Reverse". The
+ * cards of one cloze note read the same in the list; this tells them apart.
+ */
+export function siblingLabel(card: Card): string | null {
+	if (card.kind === 'cloze') return `Cloze ${card.ord}`;
+	if (card.kind === 'reversed') return card.ord === 1 ? 'Reverse' : 'Forward';
+	return null;
+}
