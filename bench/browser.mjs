@@ -9,7 +9,8 @@
 //
 // Needs a build (`npm run build`); `npm run bench` builds first. Method: docs/performance.md.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -132,6 +133,21 @@ await build({
 });
 
 // A kept profile's database belongs to its origin, so it needs the same port every time.
+// What the figures depend on, recorded with them: the browser, how busy the machine was
+// before and after, and whether the profile was new.
+const chromiumVersion = (() => {
+	try {
+		return execFileSync(browserExecutable(), ['--version'], { encoding: 'utf8' }).trim();
+	} catch {
+		return 'unknown';
+	}
+})();
+const loadBefore = loadavg().map((n) => Number(n.toFixed(2)));
+const profileState = keptProfile
+	? `kept profile ${keptProfile} (collection reused when complete)`
+	: 'new empty profile, removed after the run';
+console.log(`${chromiumVersion}; load average before ${loadBefore.join(' ')}; ${profileState}`);
+
 const server = await serve({ port: keptProfile ? Number(option('port') ?? 4179) : 0 });
 const BASE = server.url;
 const profile = keptProfile ?? mkdtempSync(join(tmpdir(), 'flashcards-bench-'));
@@ -235,11 +251,79 @@ function studyNeeds() {
 	return needs;
 }
 
+/** The stages of a cold start, in order, as `coldStartStages` names them. */
+const COLD_START_STAGES = [
+	['worker', 'service worker ready to answer the navigation'],
+	['document', 'page (HTML) received from the service worker'],
+	['scripts', 'last script received from the service worker cache'],
+	['domContentLoaded', 'DOMContentLoaded'],
+	['shell', "app's header rendered (SvelteKit started)"],
+	['dbOpenStart', 'IndexedDB open asked'],
+	['dbOpen', 'IndexedDB open'],
+	['queries', 'last IndexedDB transaction before the first card done'],
+	['inDom', 'first card in the DOM'],
+	['painted', 'first card painted']
+];
+
+/** In the page: the moments of each cold-start stage, from navigation start (ms). */
+function coldStartStages() {
+	const probe = window.__probe;
+	const front = probe.fronts[0];
+	const [navigation] = performance.getEntriesByType('navigation');
+	const scripts = performance
+		.getEntriesByType('resource')
+		.filter((r) => r.startTime < front.at && /\.js$/.test(new URL(r.name).pathname));
+	const done = probe.transactions.filter((t) => t.end !== null && t.end <= front.at);
+	const latest = (values) => (values.length ? Math.max(...values) : null);
+	return {
+		worker: navigation.workerStart || null,
+		document: navigation.responseEnd,
+		scripts: latest(scripts.map((r) => r.responseEnd)),
+		domContentLoaded: navigation.domContentLoadedEventEnd,
+		shell: probe.shellAt,
+		dbOpenStart: probe.dbOpen?.start ?? null,
+		dbOpen: probe.dbOpen?.end ?? null,
+		queries: latest(done.map((t) => t.end)),
+		inDom: front.at,
+		painted: front.painted,
+		longTasks: probe.longTasks
+			.filter((task) => task.start < front.at)
+			.reduce((sum, task) => sum + task.duration, 0),
+		transactions: done.length
+	};
+}
+
+/** Each timed section runs in this many fresh browser processes, its samples shared out. */
+const PROCESSES = 3;
+
+/** How many of `total` samples process `index` (of PROCESSES) takes: 10 → 4, 3, 3. */
+function share(total, index) {
+	return Math.floor(total / PROCESSES) + (index < total % PROCESSES ? 1 : 0);
+}
+
+/**
+ * Runs `body(page, index)` in PROCESSES fresh browser processes on the profile, one after the
+ * other, so no figure depends on one process's warm caches or on what ran before it in the
+ * same process; a fresh one is left open for what follows.
+ */
+async function inFreshBrowsers(body) {
+	for (let index = 0; index < PROCESSES; index++) {
+		await context.close();
+		context = await launch();
+		await context.addInitScript(probe);
+		page = context.pages()[0] ?? (await context.newPage());
+		page.setDefaultTimeout(60_000);
+		await page.goto(BASE);
+		await page.locator('.decks li').first().waitFor();
+		await body(page, index);
+	}
+}
+
 let context = await launch();
+let page = context.pages()[0] ?? (await context.newPage());
 let exitCode = 0;
 try {
 	await context.addInitScript(probe);
-	let page = context.pages()[0] ?? (await context.newPage());
 	page.setDefaultTimeout(60_000);
 	page.on('download', (download) => void download.delete().catch(() => {}));
 	const loaded = new Set();
@@ -324,15 +408,17 @@ try {
 	// ------------------------------------------------------------ 3. decks screen
 	if (section('decks')) {
 		const decksScreen = [];
-		for (let run = 0; run < CONFIG.screenRuns; run++) {
-			await page.goto(`${BASE}/settings`);
-			await page.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
-			const shown = await arm(page, '.decks li .counts', { count: CONFIG.size.decks });
-			await page.getByRole('navigation').getByRole('link', { name: 'Decks' }).click();
-			const end = await shown();
-			const start = await page.evaluate(() => window.__probe.clicks.at(-1));
-			decksScreen.push(end - start);
-		}
+		await inFreshBrowsers(async (page, index) => {
+			for (let run = 0; run < share(CONFIG.screenRuns, index); run++) {
+				await page.goto(`${BASE}/settings`);
+				await page.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
+				const shown = await arm(page, '.decks li .counts', { count: CONFIG.size.decks });
+				await page.getByRole('navigation').getByRole('link', { name: 'Decks' }).click();
+				const end = await shown();
+				const start = await page.evaluate(() => window.__probe.clicks.at(-1));
+				decksScreen.push(end - start);
+			}
+		});
 		report(
 			'decks-screen',
 			`Decks screen with counts for ${CONFIG.size.decks} decks (tap Decks → all counts in the DOM)`,
@@ -344,47 +430,51 @@ try {
 
 	// ------------------------------------------------------------ 2. grade → next card
 	if (section('study')) {
-		await page.goto(`${BASE}/study?deck=${STUDY_DECK}`);
-		await page.locator('.front').waitFor();
-		await page.evaluate(() => window.__probe.sampleHeap(true));
 		const toDom = [];
 		const toCommit = [];
 		const toTransaction = [];
 		const commitToDom = [];
 		let failedCommits = 0;
-		for (let i = 0; i < CONFIG.reviews; i++) {
-			await page.keyboard.press('Space');
-			await page.locator('.grades').waitFor();
-			const key = i % 10 === 0 ? '1' : i % 10 === 5 ? '2' : i % 10 === 9 ? '4' : '3';
-			const before = await page.evaluate(() => window.__probe.fronts.length);
-			await page.keyboard.press(key);
-			const timing = await page.waitForFunction(
-				(before) => {
-					const p = window.__probe;
-					const pressed = p.grades.at(-1);
-					const front = p.fronts.slice(before).find((f) => f.at >= pressed);
-					const tx = p.reviewTransactions.find((t) => t.start >= pressed);
-					if (!front || !tx || tx.end === null) return null;
-					return {
-						dom: front.at - pressed,
-						commit: tx.end - pressed,
-						started: tx.start - pressed,
-						committed: tx.committed
-					};
-				},
-				before,
-				{ polling: 'raf', timeout: 30_000 }
-			);
-			const { dom, commit, started, committed } = await timing.jsonValue();
-			toTransaction.push(started);
-			commitToDom.push(dom - commit);
-			toDom.push(dom);
-			toCommit.push(commit);
-			if (!committed) failedCommits++;
-		}
-		const heapPeak = await page.evaluate(() => {
-			window.__probe.sampleHeap(false);
-			return window.__probe.heapPeak;
+		let heapPeak = 0;
+		await inFreshBrowsers(async (page, index) => {
+			await page.goto(`${BASE}/study?deck=${STUDY_DECK}`);
+			await page.locator('.front').waitFor();
+			await page.evaluate(() => window.__probe.sampleHeap(true));
+			for (let i = 0; i < share(CONFIG.reviews, index); i++) {
+				await page.keyboard.press('Space');
+				await page.locator('.grades').waitFor();
+				const key = i % 10 === 0 ? '1' : i % 10 === 5 ? '2' : i % 10 === 9 ? '4' : '3';
+				const before = await page.evaluate(() => window.__probe.fronts.length);
+				await page.keyboard.press(key);
+				const timing = await page.waitForFunction(
+					(before) => {
+						const p = window.__probe;
+						const pressed = p.grades.at(-1);
+						const front = p.fronts.slice(before).find((f) => f.at >= pressed);
+						const tx = p.reviewTransactions.find((t) => t.start >= pressed);
+						if (!front || !tx || tx.end === null) return null;
+						return {
+							dom: front.at - pressed,
+							commit: tx.end - pressed,
+							started: tx.start - pressed,
+							committed: tx.committed
+						};
+					},
+					before,
+					{ polling: 'raf', timeout: 30_000 }
+				);
+				const { dom, commit, started, committed } = await timing.jsonValue();
+				toTransaction.push(started);
+				commitToDom.push(dom - commit);
+				toDom.push(dom);
+				toCommit.push(commit);
+				if (!committed) failedCommits++;
+			}
+			const peak = await page.evaluate(() => {
+				window.__probe.sampleHeap(false);
+				return window.__probe.heapPeak;
+			});
+			heapPeak = Math.max(heapPeak, peak);
 		});
 		const scale = `${CONFIG.size.cards.toLocaleString('en')} cards / ${CONFIG.size.logs.toLocaleString('en')} logs`;
 		report(
@@ -443,17 +533,23 @@ try {
 		else {
 			const queries = ['kanji', 'rule 4242', 'deck 7', 'botany 1234', 'follows from 3', 'law'];
 			const searches = [];
-			for (let run = 0; run < CONFIG.screenRuns; run++) {
-				const query = `${queries[run % queries.length]}${run >= queries.length ? ' ' + run : ''}`;
-				const applied = await arm(
-					page,
-					`[data-testid="browse-results"][data-query=${JSON.stringify(query)}]`
-				);
-				await searchbox.fill(query);
-				const end = await applied();
-				const start = await page.evaluate(() => window.__probe.inputs.at(-1));
-				searches.push(end - start);
-			}
+			let run = 0;
+			await inFreshBrowsers(async (page, index) => {
+				await page.goto(`${BASE}/browse`);
+				const searchbox = page.getByRole('searchbox', { name: 'Search cards' });
+				await searchbox.waitFor();
+				for (let n = 0; n < share(CONFIG.screenRuns, index); n++, run++) {
+					const query = `${queries[run % queries.length]}${run >= queries.length ? ' ' + run : ''}`;
+					const applied = await arm(
+						page,
+						`[data-testid="browse-results"][data-query=${JSON.stringify(query)}]`
+					);
+					await searchbox.fill(query);
+					const end = await applied();
+					const start = await page.evaluate(() => window.__probe.inputs.at(-1));
+					searches.push(end - start);
+				}
+			});
 			report(
 				'browse-search',
 				`Browse search over ${CONFIG.size.cards.toLocaleString('en')} cards (input → results applied)`,
@@ -490,6 +586,7 @@ try {
 		const needs = studyNeeds();
 		const opens = [];
 		const opensInDom = [];
+		const stages = [];
 		const extras = new Set();
 		let openWeight = null;
 		let throttle = null;
@@ -526,6 +623,7 @@ try {
 					`the cold start was not offline and served by the service worker: ${JSON.stringify(probed)}`
 				);
 			servedBy = 'service worker, offline';
+			stages.push(await cold.evaluate(coldStartStages));
 			opens.push(first);
 			opensInDom.push(probed.inDom);
 			for (const path of probed.resources) if (!needs.has(path)) extras.add(path);
@@ -559,6 +657,24 @@ try {
 			'Open to first card: navigation → front in the DOM',
 			'ms',
 			opensInDom
+		);
+		// Where the cold start goes: each stage's moment, from navigation start (medians over
+		// the runs above), so a regression points at its stage.
+		for (const [key, label] of COLD_START_STAGES) {
+			const values = stages.map((stage) => stage[key]).filter((value) => value !== null);
+			report(`open-stage-${key}`, `  ${label}`, 'ms', values);
+		}
+		report(
+			'open-long-tasks',
+			'  long tasks (script parse, compile, run) before the first card, in all',
+			'ms',
+			stages.map((stage) => stage.longTasks)
+		);
+		report(
+			'open-transactions',
+			'  IndexedDB transactions before the first card',
+			'count',
+			stages.map((stage) => stage.transactions)
 		);
 		report(
 			'weight-study-js',
@@ -726,8 +842,11 @@ const environment = {
 	date: new Date(now).toISOString(),
 	mode: quick ? 'quick' : 'full',
 	collection: CONFIG.size,
-	chromium: browserExecutable() ?? 'playwright',
-	cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`
+	chromium: chromiumVersion,
+	cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+	loadAverage: { before: loadBefore, after: loadavg().map((n) => Number(n.toFixed(2))) },
+	profile: profileState,
+	processesPerSection: PROCESSES
 };
 writeFileSync('bench/results.json', JSON.stringify({ environment, results }, null, '\t') + '\n');
 const budgetText = (row) =>
@@ -736,12 +855,18 @@ const budgetText = (row) =>
 		: '';
 console.log(
 	`\n${quick ? 'Quick run' : 'Full run'}: ${CONFIG.size.cards.toLocaleString('en')} cards in ${CONFIG.size.decks} decks, ` +
-		`${CONFIG.size.logs.toLocaleString('en')} review logs; ${environment.cpus}\n`
+		`${CONFIG.size.logs.toLocaleString('en')} review logs; ${environment.cpus}; ${chromiumVersion}; ` +
+		`load average ${environment.loadAverage.before.join(' ')} before, ${environment.loadAverage.after.join(' ')} after; ` +
+		`${profileState}; each timed screen section in ${PROCESSES} fresh browser processes, each cold start in its own\n`
 );
-console.log('| measure | unit | runs | median | p95 | budget | met |');
-console.log('| --- | --- | ---: | ---: | ---: | --- | :---: |');
+console.log('| measure | unit | runs | median | p95 | min–max | budget | met |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | --- | :---: |');
+const spread = (row) =>
+	row.runs > 1
+		? `${format(Math.min(...row.samples), row.unit)}–${format(Math.max(...row.samples), row.unit)}`
+		: '';
 for (const row of results)
 	console.log(
-		`| ${row.measure}${row.note ? ` — ${row.note}` : ''} | ${row.unit} | ${row.runs} | ${format(row.median, row.unit)} | ${format(row.p95, row.unit)} | ${budgetText(row)} | ${row.met === null ? '' : row.met ? '✓' : '✗'} |`
+		`| ${row.measure}${row.note ? ` — ${row.note}` : ''} | ${row.unit} | ${row.runs} | ${format(row.median, row.unit)} | ${format(row.p95, row.unit)} | ${spread(row)} | ${budgetText(row)} | ${row.met === null ? '' : row.met ? '✓' : '✗'} |`
 	);
 process.exitCode = exitCode;

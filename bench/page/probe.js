@@ -12,7 +12,13 @@
 		fronts: [],
 		reviewTransactions: [],
 		downloads: [],
-		heapPeak: 0
+		heapPeak: 0,
+		// For the cold-start breakdown: when the app's shell (its header) first rendered, when
+		// IndexedDB finished opening, every transaction's start and end, and long tasks.
+		shellAt: null,
+		dbOpen: null,
+		transactions: [],
+		longTasks: []
 	};
 	Object.defineProperty(window, '__probe', { value: probe });
 
@@ -26,6 +32,25 @@
 	addEventListener('click', (event) => probe.clicks.push(event.timeStamp), true);
 	addEventListener('input', (event) => probe.inputs.push(event.timeStamp), true);
 
+	const open = IDBFactory.prototype.open;
+	IDBFactory.prototype.open = function () {
+		// eslint-disable-next-line prefer-rest-params
+		const request = open.apply(this, arguments);
+		const entry = { start: performance.now(), end: null };
+		probe.dbOpen ??= entry;
+		request.addEventListener('success', () => (entry.end = performance.now()));
+		return request;
+	};
+
+	try {
+		new PerformanceObserver((list) => {
+			for (const task of list.getEntries())
+				probe.longTasks.push({ start: task.startTime, duration: task.duration });
+		}).observe({ type: 'longtask', buffered: true });
+	} catch {
+		// No long-task timing in this browser: the breakdown goes without it.
+	}
+
 	// Commit time of a review: IndexedDB fires `complete` on the transaction once its writes
 	// are durable enough for the browser to call them committed.
 	const transaction = IDBDatabase.prototype.transaction;
@@ -33,6 +58,11 @@
 		// eslint-disable-next-line prefer-rest-params
 		const tx = transaction.apply(this, arguments);
 		const names = typeof stores === 'string' ? [stores] : Array.from(stores);
+		const any = { start: performance.now(), end: null };
+		probe.transactions.push(any);
+		const finish = () => (any.end = performance.now());
+		tx.addEventListener('complete', finish);
+		tx.addEventListener('abort', finish);
 		if (mode === 'readwrite' && names.includes('reviewLogs')) {
 			const entry = { start: performance.now(), end: null, committed: null };
 			probe.reviewTransactions.push(entry);
@@ -52,6 +82,7 @@
 	// after the next animation frame, i.e. after the frame that shows it was produced.
 	let lastFront = null;
 	const watchFront = () => {
+		if (probe.shellAt === null && document.querySelector('header')) probe.shellAt = performance.now();
 		const text = document.querySelector('.front')?.textContent ?? '';
 		if (!text || text === lastFront) return;
 		lastFront = text;
