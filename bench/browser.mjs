@@ -137,7 +137,11 @@ await build({
 // before and after, and whether the profile was new.
 const chromiumVersion = (() => {
 	try {
-		return execFileSync(browserExecutable(), ['--version'], { encoding: 'utf8' }).trim();
+		// Debian's wrapper script prints a shell warning on stderr here; only stdout matters.
+		return execFileSync(browserExecutable(), ['--version'], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore']
+		}).trim();
 	} catch {
 		return 'unknown';
 	}
