@@ -82,7 +82,8 @@
 	// after the next animation frame, i.e. after the frame that shows it was produced.
 	let lastFront = null;
 	const watchFront = () => {
-		if (probe.shellAt === null && document.querySelector('header')) probe.shellAt = performance.now();
+		if (probe.shellAt === null && document.querySelector('header'))
+			probe.shellAt = performance.now();
 		const text = document.querySelector('.front')?.textContent ?? '';
 		if (!text || text === lastFront) return;
 		lastFront = text;
