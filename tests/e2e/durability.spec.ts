@@ -30,7 +30,9 @@ test('the Storage panel shows persistence, space used and left, the last backup,
 		0
 	);
 
-	const backup = await saveThrough(page, page.getByRole('button', { name: 'Back up now' }));
+	// One way to back up on the page: the Backups section's button.
+	await expect(page.getByRole('button', { name: /^Back up/ })).toHaveCount(1);
+	const backup = await saveThrough(page, page.getByRole('button', { name: 'Back up everything' }));
 	expect(JSON.parse(backup)).toMatchObject({ format: 'article-flashcards.backup' });
 	await expect(page.getByTestId('storage-last-backup')).toHaveText('November 28, 2026');
 	// The Backups section above shows the same backup without a reload.
@@ -85,7 +87,7 @@ test('the decks screen reminds to back up when the last backup is old and there 
 	await openBuiltinDeck(page);
 	await answerByKeyboard(page, '3');
 	await page.goto('/settings');
-	await saveThrough(page, page.getByRole('button', { name: 'Back up now' }));
+	await saveThrough(page, page.getByRole('button', { name: 'Back up everything' }));
 	await expect(page.getByTestId('storage-last-backup')).toHaveText('November 1, 2026');
 
 	// Fifteen days on: the backup is old, but nothing was studied since — nothing to lose.
