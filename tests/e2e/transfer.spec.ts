@@ -160,6 +160,13 @@ test('back up everything, then restore the backup', async ({ page }) => {
 		.locator('input[type=file]')
 		.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
 	await expect(page.getByRole('heading', { name: 'Restore this backup?' })).toBeVisible();
+	// Before anything is replaced: when the backup was made, and what it holds.
+	const made = JSON.parse(backup.toString()).exported as number;
+	await expect(page.getByTestId('backup-made')).toHaveText(
+		new RegExp(
+			`^Backup made ${new Date(made).toLocaleDateString('en-US', { dateStyle: 'long' })} at .+: 1 deck, \\d+ cards, 1 review\\.$`
+		)
+	);
 	await page.getByRole('button', { name: 'Restore backup' }).click();
 	await expect(page.getByRole('heading', { name: 'Imported' })).toBeVisible();
 	await openBuiltinDeck(page);

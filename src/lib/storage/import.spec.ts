@@ -151,7 +151,8 @@ describe('applyImport', () => {
 		const plan: ImportPlan = {
 			kind: 'backup',
 			decks: [{ ...fresh, logs: [], warnings: [] }],
-			settings: { ...DEFAULT_SETTINGS, newPerDay: 7 }
+			settings: { ...DEFAULT_SETTINGS, newPerDay: 7 },
+			exported: null
 		};
 		expect((await previewImport(db, plan)).replacesDecks).toBe(1);
 		await applyImport(db, plan, 'merge');

@@ -57,6 +57,17 @@ describe('deck files round-trip', () => {
 		);
 	});
 
+	it('reads when a backup was made, and leaves out a date it cannot use', () => {
+		const text = encodeBackup({ decks: [], settings: null }, { now });
+		const plan = parseDeckFile(text);
+		expect(plan.kind === 'backup' && plan.exported).toBe(now.getTime());
+		for (const exported of ['yesterday', -5, 1e20]) {
+			const odd = JSON.stringify({ ...JSON.parse(text), exported });
+			const oddPlan = parseDeckFile(odd);
+			expect(oddPlan.kind === 'backup' && oddPlan.exported).toBeNull();
+		}
+	});
+
 	it('gives back the same backup', () => {
 		fc.assert(
 			fc.property(backupArb, (b) => {
@@ -64,7 +75,8 @@ describe('deck files round-trip', () => {
 				expect(plan).toEqual({
 					kind: 'backup',
 					settings: b.settings,
-					decks: b.decks.map((d) => ({ ...d, warnings: [] }))
+					decks: b.decks.map((d) => ({ ...d, warnings: [] })),
+					exported: now.getTime()
 				});
 			}),
 			{ numRuns: 100 }

@@ -9,6 +9,7 @@ import {
 	checkLog,
 	checkSettings,
 	describeValue,
+	MAX_DATE_MS,
 	objectAt
 } from './record-check';
 
@@ -232,7 +233,12 @@ export function parseDeckFile(text: string, options: DeckFileOptions = {}): Impo
 		deckIds.set(one.deck.id, i);
 		return one;
 	});
-	return { kind: 'backup', decks, settings };
+	// Informational: a missing or odd date is left out, not refused.
+	const exported =
+		typeof top.exported === 'number' && top.exported > 0 && top.exported <= MAX_DATE_MS
+			? top.exported
+			: null;
+	return { kind: 'backup', decks, settings, exported };
 }
 
 /** Ids are keys across the whole database, so a backup must not repeat one in any two decks. */

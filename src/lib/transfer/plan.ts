@@ -19,7 +19,13 @@ export type SourceFormat = 'deck-json' | 'csv' | 'apkg';
 
 export type ImportPlan =
 	| { kind: 'decks'; decks: DeckImport[]; sourceFormat: SourceFormat }
-	| { kind: 'backup'; decks: DeckImport[]; settings: Settings | null };
+	| {
+			kind: 'backup';
+			decks: DeckImport[];
+			settings: Settings | null;
+			/** When the backup was made (epoch ms), shown before it replaces anything; null if unknown. */
+			exported: number | null;
+	  };
 
 /** Turns untrusted HTML into HTML that is safe to render (see `createSanitizer`). */
 export type Sanitize = (html: string) => string;
