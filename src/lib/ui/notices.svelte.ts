@@ -1,9 +1,5 @@
 import { describeError } from '$lib/errors';
 
-/**
- * The one place a failure reaches the user: every caught error goes through
- * `notices.error`, which turns it into a sentence (see `describeError`).
- */
 /** A button offered with a notice: "Card buried · Undo". */
 export interface NoticeAction {
 	label: string;
@@ -13,6 +9,10 @@ export interface NoticeAction {
 /** How long a short confirmation ("Card buried") stays: long enough to reach its Undo. */
 export const BRIEF_NOTICE_MS = 8_000;
 
+/**
+ * The one place a failure reaches the user: every caught error goes through
+ * `notices.error`, which turns it into a sentence (see `describeError`).
+ */
 class Notices {
 	message = $state<string | null>(null);
 	tone = $state<'error' | 'info'>('info');
