@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { extractDrafts, type Extraction } from '$lib/extract';
 import { htmlToMarkdown } from '$lib/extract/html';
+import { createWinkTagger } from '$lib/extract/wink-tagger';
 import { copiedText, renderedHtml } from './as-pasted';
 import {
 	draftKey,
@@ -107,6 +108,8 @@ if (!present) {
 }
 
 describe.skipIf(!present)('extraction on the article corpus', () => {
+	// The tagger the New deck screen uses; built once, as the page builds it once.
+	const tagger = createWinkTagger();
 	const baseline = readJson<Baseline>(BASELINE) ?? {};
 	const current: Baseline = {};
 	const pending = new Map<string, Record<string, unknown>[]>();
@@ -125,7 +128,7 @@ describe.skipIf(!present)('extraction on the article corpus', () => {
 					const started = performance.now();
 					let extraction: Extraction;
 					try {
-						extraction = extractDrafts(input);
+						extraction = extractDrafts(input, { tagger });
 					} catch {
 						extraction = { title: null, drafts: [] };
 					}

@@ -35,15 +35,21 @@ test('after the first visit, the app opens and studies offline, deep links inclu
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	}
 
-	// Making a deck from an article needs no network either.
+	// Making a deck from an article needs no network either, the worker and its language
+	// model included (key sentences come only from it).
 	await page.goto('/new');
 	await page
 		.getByLabel('Article')
 		.fill(
-			'# Sleep\n\nOne common misconception is that adults need only five hours of sleep. In fact, most adults need seven to nine hours a night.'
+			'# Sleep\n\nOne common misconception is that adults need only five hours of sleep. In fact, most adults need seven to nine hours a night.\n\n' +
+				'During deep sleep the brain clears waste products through the glymphatic system, which is most active at night.'
 		);
 	await page.getByRole('button', { name: 'Make cards' }).click();
 	await expect(page.getByRole('group', { name: /^Misconceptions/ })).toBeVisible();
+	await expect(
+		page.getByRole('group', { name: /^Key statements/ }).getByRole('textbox', { name: /^Back/ })
+	).toHaveValue(/the brain clears waste products/);
+	await expect(page.getByText(/language model could not be loaded/)).toHaveCount(0);
 	await context.setOffline(false);
 });
 

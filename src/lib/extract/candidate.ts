@@ -20,6 +20,11 @@ export interface Candidate {
 	fact: string;
 	/** What the learner must produce (a key phrase, items); two cards with one fact but different answers are both kept. */
 	answer: string;
+	/**
+	 * How this candidate compares with the others of its rule (0 to 1), added to the rule's
+	 * worth when ranking: key sentences carry their salience.
+	 */
+	weight?: number;
 	/** Position in the article for ordering: block, offset, then order among cards of one passage. */
 	order: readonly [number, number, number];
 }

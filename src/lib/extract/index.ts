@@ -18,7 +18,11 @@ import { passingGates } from './gates';
 import { findHeadingQuestions } from './heading-questions';
 import { findLists } from './lists';
 import { findMisconceptions } from './misconceptions';
+import { findNamedTerms } from './named-terms';
 import { findNumbers } from './numbers';
+import { findReasons } from './reasons';
+import { answeredSentences, findKeySentences } from './key-sentences';
+import type { Tagger } from './tagger';
 import { findTopicSentences } from './topic-sentences';
 import { rankSuggestions } from './rank';
 import { assertEnoughText, assertReadableText } from './validate';
@@ -100,6 +104,14 @@ function toDrafts(candidates: Candidate[], offered: ReadonlySet<Candidate>): Art
 	});
 }
 
+export interface ExtractOptions {
+	/**
+	 * Parts of speech (the New deck screen passes `createWinkTagger()`). Without one, the
+	 * rules that need to know where a noun phrase is (key sentences) do not run.
+	 */
+	tagger?: Tagger;
+}
+
 /**
  * Turns an article (plain text or Markdown) into card drafts, in article order.
  * Throws a `ValidationError` with a sentence the user can act on when the text is empty,
@@ -114,7 +126,7 @@ function toDrafts(candidates: Candidate[], offered: ReadonlySet<Candidate>): Art
  * drafts[0]?.front; // "True or false: tea is always cold."
  * drafts[0]?.back; // "False. Tea is usually served hot."
  */
-export function extractDrafts(text: string): Extraction {
+export function extractDrafts(text: string, options: ExtractOptions = {}): Extraction {
 	assertReadableText(text);
 	const article = parseArticle(text);
 	assertEnoughText(sentenceCount(article));
@@ -125,10 +137,15 @@ export function extractDrafts(text: string): Extraction {
 		...findLists(article),
 		...findHeadingQuestions(article),
 		...findDefinitions(article),
+		...(options.tagger ? findNamedTerms(article, options.tagger) : []),
+		...(options.tagger ? findReasons(article, options.tagger) : []),
 		...findClaims(article),
 		...findNumbers(article),
 		...findTopicSentences(article)
 	];
+	// The most general rule last, on what the others left.
+	if (options.tagger)
+		candidates.push(...findKeySentences(article, options.tagger, answeredSentences(candidates)));
 	const kept = passingGates(mergeNearDuplicates(candidates)).sort(byPosition);
 	const drafts = rankSuggestions(kept, articleWords(article));
 	// Drafts their rule offered (ticked or not, after ranking); the rest are extras.
