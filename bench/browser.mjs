@@ -579,6 +579,12 @@ try {
 				run.times,
 				{ max: 200, on: 'p95' }
 			);
+			report(
+				`extract-tagger-${kind}`,
+				'Building the part-of-speech tagger (once per extraction in the New deck worker)',
+				'ms',
+				[run.taggerMs]
+			);
 		}
 	}
 	await context.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from './article';
-import { appositive, findNamedTerms, nameForPrevious, naming } from './named-terms';
+import { appositive, findNamedTerms, nameForPrevious } from './named-terms';
 import { createWinkTagger } from './wink-tagger';
 
 const tagger = createWinkTagger();
@@ -47,28 +47,6 @@ describe('appositive', () => {
 		['a remark', 'The team shipped Kubernetes, a lot of work for a small group of engineers.']
 	])('refuses %s', (_, sentence) => {
 		expect(appositive(tagger, sentence)).toBeNull();
-	});
-});
-
-describe('naming', () => {
-	it('finds the name given to a thing', () => {
-		expect(naming(tagger, 'To copy heap data, Rust has a common method called clone.')).toEqual({
-			text: 'clone',
-			plural: false
-		});
-	});
-
-	it('reads a name through "on" and "of" to its last capital', () => {
-		expect(
-			naming(
-				tagger,
-				'The agency released an open data plan called Policy on Development Data in 2014.'
-			)
-		)?.toMatchObject({ text: 'Policy on Development Data' });
-	});
-
-	it('refuses a label and a fragment', () => {
-		expect(naming(tagger, 'Universal: a set of operations called a universal set.')).toBeNull();
 	});
 });
 

@@ -1,18 +1,17 @@
 /**
  * Terms an article names in passing → "What is X?" cards. Writers often define a term inside
- * a sentence about something else, in three ways this rule reads:
+ * a sentence about something else, in two ways this rule reads:
  *
  * - an appositive: "We'll download Rust through rustup, a command line tool for managing
  *   Rust versions." → "What is rustup?" / "A command line tool for managing Rust versions.";
  *   also "a linker, which is a program that…";
- * - a naming: "we can use a common method called clone" → "What is clone?", answered by the
- *   sentence;
  * - a name given to what the previous sentence said: "The stack removes values in the
  *   opposite order. This is referred to as last in, first out (LIFO)." → "What is last in,
  *   first out (LIFO)?" / the previous sentence.
  *
  * Where the term starts and ends is a noun phrase, so the rule needs parts of speech and runs
- * only when `extractDrafts` has a `Tagger`.
+ * only when `extractDrafts` has a `Tagger`. ("A common method called clone" is not read: the
+ * sentence around such a name was never an answer a reader kept.)
  */
 
 import { sentenceKey, sourceRef, type Article, type ArticleBlock } from './article';
@@ -79,33 +78,6 @@ function termBefore(sentence: string, words: readonly TaggedWord[], end: number)
 }
 
 /**
- * The term that starts at word `start`: an optional article, then term words, up to the first
- * word that is not one (a verb, "that", a comma).
- */
-function termFrom(sentence: string, words: readonly TaggedWord[], start: number): Term | null {
-	let index = start;
-	if (words[index]?.pos === 'DET' && /^(?:the|a|an)$/i.test(words[index]!.text)) index += 1;
-	let end = index;
-	for (;;) {
-		while (end < words.length && TERM_WORD.has(words[end]!.pos)) end += 1;
-		// A name goes on through "of", "on", "for" or "and" to its next capital: "Policy on
-		// Development Data".
-		const link = words[end];
-		const next = words[end + 1];
-		const named = words[end - 1]?.pos === 'PROPN' && next?.pos === 'PROPN';
-		if (!link || !named || !/^(?:of|on|for|and|&)$/.test(link.text)) break;
-		end += 1;
-	}
-	const run = words.slice(index, end);
-	const head = run[run.length - 1];
-	if (!head || (head.pos !== 'NOUN' && head.pos !== 'PROPN')) return null;
-	if (run.length > MAX_TERM_WORDS || GENERAL.test(head.text)) return null;
-	const text = sentence.slice(words[start]!.start, head.end);
-	if (text.length > MAX_TERM_CHARS) return null;
-	return { text: text.replace(/^(?:A|An|The) /, (a) => a.toLowerCase()), plural: false };
-}
-
-/**
  * An appositive definition: "…rustup, a command line tool for managing Rust versions." or
  * "…a linker, which is a program that joins…". The definition runs to the next comma or the
  * end of the sentence.
@@ -153,24 +125,6 @@ export function appositive(
 	const stop = after.find((word) => !NOUN_PHRASE.has(word.pos) && word.text !== '-');
 	if (stop && (stop.pos === 'VERB' || stop.pos === 'AUX')) return null;
 	return { term, definition: withFinalStop(capitaliseFirst(definition)) };
-}
-
-/**
- * A naming: "…a common method called clone…", "…an annotation known as the Copy trait…".
- * The answer is the sentence itself, which says what the named thing does.
- *
- * @example
- * naming(tagger, 'To copy heap data, Rust has a common method called clone.');
- * // { text: "clone", plural: false }
- */
-export function naming(tagger: Tagger, sentence: string): Term | null {
-	const match = /\b(?:an?|the) [\w -]{2,40}? (?:called|named|known as) (?=\S)/i.exec(sentence);
-	// "Universal: a set of operations called…": a label and a fragment.
-	if (!match || sentence.includes(':')) return null;
-	const words = tagger.tag(sentence);
-	const start = words.findIndex((word) => word.start === match.index + match[0].length);
-	if (start < 0) return null;
-	return termFrom(sentence, words, start);
 }
 
 /**
@@ -251,11 +205,6 @@ export function findNamedTerms(article: Article, tagger: Tagger): Candidate[] {
 				article.used.add(key);
 				cards.push(card(block, sentence, question(found.term), found.definition, found.term.text));
 				return;
-			}
-			const term = answerable(text) && !DEMONSTRATIVE.test(text) ? naming(tagger, text) : null;
-			if (term) {
-				article.used.add(key);
-				cards.push(card(block, sentence, question(term), withFinalStop(text), term.text));
 			}
 		});
 	}

@@ -58,7 +58,15 @@ describe('reasonCard', () => {
 			'a pointer outside the sentence',
 			'This behaviour happens because a qubit can be in a superposition.'
 		],
-		['a reason too short to be an answer', 'People navigate by headings because headings stand.']
+		['a reason too short to be an answer', 'People navigate by headings because headings stand.'],
+		[
+			'a label and a fragment',
+			'Status: the server refused the request because its headers are too large.'
+		],
+		[
+			'the reader’s own case',
+			'Your lawyers may want signed terms because the licence is not enough for them.'
+		]
 	])('refuses %s', (_, sentence) => {
 		expect(reasonCard(tagger, sentence, vocabulary)).toBeNull();
 	});

@@ -110,7 +110,10 @@ export function reasonCard(
 	const sentence = stripConnectives(text.trim());
 	if (isNoise(sentence) || POINTING.test(sentence)) return null;
 	const parts = claimAndReason(sentence);
-	if (!parts || startsDangling(parts.claim)) return null;
+	// "Status: the server…" is a label and a fragment; "your lawyers…" is the reader's case,
+	// not a fact about the subject.
+	if (!parts || startsDangling(parts.claim) || /:/.test(parts.claim)) return null;
+	if (/\b(?:you|your|we|our|i)\b/i.test(parts.claim)) return null;
 	const { claim, reason } = parts;
 	const claimWords = claim.split(/\s+/).length;
 	if (claimWords < MIN_CLAIM_WORDS || claimWords > MAX_CLAIM_WORDS) return null;
