@@ -24,6 +24,21 @@ export class StorageError extends AppError {}
 export class CardChangedError extends StorageError {}
 
 /**
+ * A restore refused before it began: the copy of the collection on this device that
+ * every restore keeps first (`storage/safety-copies.ts`) could not be saved, so the
+ * restore did not go ahead and nothing was changed. The message says why, from the
+ * failure it wraps (a full disk, most likely).
+ */
+export class SafetyCopyError extends StorageError {
+	constructor(cause: unknown) {
+		super(
+			`Nothing was restored: a copy of what is on this device could not be kept first, and a restore never goes ahead without one. ${describeError(cause)}`,
+			{ cause }
+		);
+	}
+}
+
+/**
  * A file that cannot be imported. `where` names the place (line, field, file
  * inside a package) so the message can point at it.
  */

@@ -3,6 +3,7 @@ import { queueOf } from '$lib/domain/card-queue';
 import type { Card, Deck, ReviewLog } from '$lib/domain/models';
 import { searchWords } from '$lib/domain/search-words';
 import { countDueDays, DUE_DAYS, dueDaysMiddleware, type DueDayRow } from './due-days';
+import type { SafetyCopy, SafetyCopyFile } from './safety-copies';
 
 /** One row of the key–value settings table. */
 export interface SettingRow {
@@ -90,6 +91,10 @@ export class FlashcardsDB extends Dexie {
 	settings!: EntityTable<SettingRow, 'key'>;
 	/** Kept by `dueDaysMiddleware`; never written by app code. */
 	dueDays!: Table<DueDayRow, [string, number, number]>;
+	/** What each restore replaced, newest last; see `safety-copies.ts`. */
+	safetyCopies!: EntityTable<SafetyCopy, 'id'>;
+	/** The backup file text of each safety copy, by the copy's id. */
+	safetyCopyFiles!: Table<SafetyCopyFile, number>;
 
 	constructor(name = 'article-flashcards') {
 		super(name);
@@ -126,6 +131,10 @@ export class FlashcardsDB extends Dexie {
 				const cards = await tx.table('cards').toArray();
 				await tx.table(DUE_DAYS).bulkPut(countDueDays(cards));
 			});
+		// Safety copies: what a restore replaced, kept as a backup so the restore can be
+		// undone. The file text (megabytes, for a large collection) has a table of its own,
+		// so Settings lists the copies without reading it. New tables only: nothing to move.
+		this.version(4).stores({ safetyCopies: '++id', safetyCopyFiles: 'id' });
 		this.use({ stack: 'dbcore', name: 'card-index-fields', create: indexFieldsMiddleware });
 		// Right above IndexedDB, below Dexie's own middlewares: it awaits reads before it
 		// writes, which loses the transaction zone that Dexie's hooks layer looks for.

@@ -30,7 +30,7 @@ async function importFile(bytes: Uint8Array, name: string) {
 		loadSqlJs
 	});
 	if (result.kind === 'needsMapping') throw new Error('unexpected mapping step');
-	return applyImport(db, result, 'merge');
+	return applyImport(db, result, 'merge', { now: NOW });
 }
 
 beforeAll(() => {

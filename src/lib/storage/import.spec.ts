@@ -155,7 +155,7 @@ describe('applyImport', () => {
 			exported: null
 		};
 		expect((await previewImport(db, plan)).replacesDecks).toBe(1);
-		await applyImport(db, plan, 'merge');
+		await applyImport(db, plan, 'merge', { now });
 		const after = await snapshot();
 		expect(after.decks.map((d) => d.deck.id)).toEqual(['fresh']);
 		expect(after.decks[0]!.cards).toHaveLength(4);

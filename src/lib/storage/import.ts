@@ -2,6 +2,7 @@ import { randomId } from '$lib/domain/ids';
 import { mergeCards, newLogs } from '$lib/transfer/merge';
 import type { DeckImport, ImportPlan } from '$lib/transfer/plan';
 import type { FlashcardsDB } from './db';
+import { keepSafetyCopy } from './safety-copies';
 import { saveSettings } from './settings';
 
 /** Rows written per `bulkPut`: small enough that the page keeps painting between chunks. */
@@ -43,6 +44,14 @@ export interface ImportSummary {
 
 export type Progress = (done: number, total: number) => void;
 
+export interface ImportOptions {
+	/** Makes the ids of a copy (`copy` mode); `randomId` unless a test fixes it. */
+	newId?: () => string;
+	onProgress?: Progress;
+	/** The moment of the import. Required to restore a backup: it dates the safety copy. */
+	now?: Date;
+}
+
 /** Reads, without writing, what the plan would add or change. */
 export async function previewImport(db: FlashcardsDB, plan: ImportPlan): Promise<ImportPreview> {
 	const decks = await Promise.all(
@@ -68,16 +77,29 @@ export async function previewImport(db: FlashcardsDB, plan: ImportPlan): Promise
 
 /**
  * Writes a plan in one transaction: every deck, card and log lands, or — on any
- * failure, a full disk included — nothing does. A backup replaces everything on
- * the device; decks are merged or copied as `mode` says.
+ * failure, a full disk included — nothing does. Decks are merged or copied as
+ * `mode` says.
+ *
+ * A backup replaces everything on the device, after keeping what is here as a
+ * safety copy (`keepSafetyCopy`), dated `options.now`. The copy is saved in the
+ * restore's own transaction, first: the two commit together or not at all, so a
+ * copy exists exactly for the restores that happened, no other tab can write
+ * between them, and a copy that cannot be saved (a `SafetyCopyError`) leaves the
+ * device as it was. The price is room for the old rows, the copy and the new
+ * rows at once until the commit. (Chromium checks the quota only at the commit,
+ * so a full disk may surface there instead, told by the general full-disk
+ * sentence; nothing is changed either way.)
  */
 export async function applyImport(
 	db: FlashcardsDB,
 	plan: ImportPlan,
 	mode: ImportMode,
-	options: { newId?: () => string; onProgress?: Progress } = {}
+	options: ImportOptions = {}
 ): Promise<ImportSummary> {
 	const newId = options.newId ?? randomId;
+	const now = options.now;
+	if (plan.kind === 'backup' && !now)
+		throw new TypeError('Restoring a backup needs `now`, to date the safety copy it keeps.');
 	const total = plan.decks.reduce((sum, item) => sum + item.cards.length + item.logs.length, 0);
 	let written = 0;
 	const progress = (rows: number) => {
@@ -93,8 +115,12 @@ export async function applyImport(
 		deckIds: []
 	};
 
-	await db.transaction('rw', db.decks, db.cards, db.reviewLogs, db.settings, async () => {
+	const collection = [db.decks, db.cards, db.reviewLogs, db.settings];
+	const tables =
+		plan.kind === 'backup' ? [...collection, db.safetyCopies, db.safetyCopyFiles] : collection;
+	await db.transaction('rw', tables, async () => {
 		if (plan.kind === 'backup') {
+			await keepSafetyCopy(db, now!);
 			await Promise.all([db.decks.clear(), db.cards.clear(), db.reviewLogs.clear()]);
 			if (plan.settings) await saveSettings(db, plan.settings);
 		}

@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { FlashcardsDB } from './db';
 import { countDueDays } from './due-days';
+import { keepSafetyCopy, listSafetyCopies, readSafetyCopy } from './safety-copies';
 import { testDatabase } from './test-db';
 
 /*
@@ -85,7 +86,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 
 		expect(await db.decks.toArray()).toEqual([{ ...v1Deck, overrides: {} }]);
 		const cards = await db.cards.orderBy('id').toArray();
@@ -147,7 +148,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 		const rows = await db.dueDays.toArray();
 		expect(rows).toEqual(
 			expect.arrayContaining([
@@ -158,6 +159,50 @@ describe('schema upgrades', () => {
 		);
 		expect(rows).toHaveLength(3);
 		expect(await db.cards.count()).toBe(4);
+		db.close();
+	});
+
+	it('opens a version 3 database with everything intact, and keeps safety copies from then on', async () => {
+		const { name } = testDatabase();
+		const V3_STORES = {
+			...V1_STORES,
+			cards: 'id, deckId, noteId, *tags, *words, [deckId+queue+due], [queue+due]',
+			dueDays: '[deckId+queue+day]'
+		};
+		const v3Card = {
+			...v1Card(1, 2),
+			noteId: 'c1',
+			ord: 0,
+			suspended: false,
+			buriedUntil: 0,
+			queue: 2,
+			words: ['question', '1', 'about', 'kubernetes', 'answer']
+		};
+		const v3DueDay = { deckId: 'd1', queue: 2, day: 0, cards: 1 };
+		const old = new Dexie(name);
+		old.version(3).stores(V3_STORES);
+		await old.table('decks').add({ ...v1Deck, overrides: { newPerDay: 5 } });
+		await old.table('cards').add(v3Card);
+		await old.table('reviewLogs').add(v1Log);
+		await old.table('dueDays').add(v3DueDay);
+		await old.table('settings').bulkAdd([v1Settings, { key: 'lastBackup', value: 1234 }]);
+		old.close();
+
+		const db = new FlashcardsDB(name);
+		await db.open();
+		expect(db.verno).toBe(4);
+		expect(await db.decks.toArray()).toEqual([{ ...v1Deck, overrides: { newPerDay: 5 } }]);
+		const { queue, words, ...card } = v3Card;
+		void [queue, words];
+		expect(await db.cards.toArray()).toEqual([card]);
+		expect(await db.reviewLogs.toArray()).toEqual([v1Log]);
+		expect(await db.dueDays.toArray()).toEqual([v3DueDay]);
+		expect(await db.settings.toArray()).toHaveLength(2);
+		// The new tables start empty and take a copy, which reads back whole.
+		expect(await listSafetyCopies(db)).toEqual([]);
+		const kept = await keepSafetyCopy(db, new Date(5000));
+		expect(kept).toMatchObject({ made: 5000, decks: 1, cards: 1, reviews: 1 });
+		expect((await readSafetyCopy(db, kept!.id))?.text).toContain('"Old deck"');
 		db.close();
 	});
 });

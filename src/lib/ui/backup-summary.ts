@@ -1,0 +1,22 @@
+/**
+ * How a backup is described before it replaces anything, in the same words on the
+ * Import screen ("Backup made …") and in Settings' safety copies ("Before restore on …").
+ */
+
+/** What a backup holds. */
+export interface BackupCounts {
+	decks: number;
+	cards: number;
+	reviews: number;
+}
+
+/** "1 deck, 36 cards, 1 review" (numbers grouped in the reader's locale). */
+export function backupCounts({ decks, cards, reviews }: BackupCounts): string {
+	const count = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+	return `${count(decks, 'deck')}, ${count(cards, 'card')}, ${count(reviews, 'review')}`;
+}
+
+/** "2 December 2026 at 16:50", as the reader's locale writes a date and time. */
+export function backupMoment(epochMs: number): string {
+	return new Date(epochMs).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
+}
