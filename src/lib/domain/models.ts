@@ -142,6 +142,8 @@ export interface Settings extends DeckOptions {
 	dayStartHour: number;
 	/** Spreads due dates a little so cards learnt together do not stay together. */
 	fuzz: boolean;
+	/** A swipe on a shown answer grades it, as in AnkiDroid (left Again … up Easy). */
+	gradeBySwiping: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -154,7 +156,8 @@ export const DEFAULT_SETTINGS: Settings = {
 	newCardOrder: 'article',
 	burySiblings: true,
 	dayStartHour: 4,
-	fuzz: true
+	fuzz: true,
+	gradeBySwiping: false
 };
 
 /** The options that apply to one deck: its overrides over the global settings. */

@@ -48,6 +48,23 @@ describe('validateSettings', () => {
 	});
 });
 
+describe('grade by swiping', () => {
+	const field = SETTING_FIELDS.find((f) => f.key === 'gradeBySwiping')!;
+
+	it('is off until turned on, and is this app’s, not a deck’s, to set', () => {
+		expect(DEFAULT_SETTINGS.gradeBySwiping).toBe(false);
+		expect(field).toMatchObject({ type: 'toggle', label: 'Grade by swiping', perDeck: false });
+		expect(() => validateOverrides({ gradeBySwiping: true } as Partial<DeckOptions>)).toThrow(
+			'A deck cannot set its own gradeBySwiping.'
+		);
+		expect(settingProblem('gradeBySwiping', 'on')).toBe('Grade by swiping must be on or off.');
+	});
+
+	it('says which way gives which grade', () => {
+		expect(field.help).toContain('left for Again, down for Hard, right for Good, up for Easy');
+	});
+});
+
 describe('parseSteps', () => {
 	it('splits on any whitespace', () => {
 		expect(parseSteps(' 1m\t10m  1h ')).toEqual(['1m', '10m', '1h']);

@@ -30,7 +30,7 @@ export interface ChoiceField extends FieldBase {
 
 export interface ToggleField extends FieldBase {
 	type: 'toggle';
-	key: 'burySiblings' | 'fuzz';
+	key: 'burySiblings' | 'fuzz' | 'gradeBySwiping';
 }
 
 /** One setting as the user sees and may change it. */
@@ -149,6 +149,13 @@ export const SETTING_FIELDS: readonly SettingField[] = [
 		min: 0,
 		max: 23,
 		step: 1,
+		perDeck: false
+	},
+	{
+		type: 'toggle',
+		key: 'gradeBySwiping',
+		label: 'Grade by swiping',
+		help: 'Once the answer is shown, swipe the card to grade it, as in AnkiDroid: left for Again, down for Hard, right for Good, up for Easy. A short or slanting swipe does nothing. While the answer is shown, a drag on the card no longer scrolls the page: scroll from outside the card.',
 		perDeck: false
 	}
 ];

@@ -157,7 +157,8 @@ function checkedSettingsRecord(s: Settings): Settings {
 		newCardOrder: s.newCardOrder,
 		burySiblings: s.burySiblings,
 		dayStartHour: s.dayStartHour,
-		fuzz: s.fuzz
+		fuzz: s.fuzz,
+		gradeBySwiping: s.gradeBySwiping
 	};
 }
 

@@ -128,7 +128,8 @@ export const settingsArb: fc.Arbitrary<Settings> = fc.record({
 	newCardOrder: fc.constantFrom('article' as const, 'random' as const),
 	burySiblings: fc.boolean(),
 	dayStartHour: fc.integer({ min: 0, max: 23 }),
-	fuzz: fc.boolean()
+	fuzz: fc.boolean(),
+	gradeBySwiping: fc.boolean()
 });
 
 function allIdsUnique(decks: DeckData[]): boolean {
