@@ -85,8 +85,12 @@ for (const width of [320, 360, 412]) {
 			const install = (await page.getByRole('button', { name: 'Install' }).boundingBox())!;
 			expect(install.x + install.width, `Install at ${width} px`).toBeLessThanOrEqual(width);
 		}
-		// The full name is there to read, not cut off.
+		// The full name is there to read, not cut off: one level per row of the deck tree.
 		await page.goto('/');
-		await expect(page.getByRole('link', { name: NESTED_NAME, exact: true })).toBeVisible();
+		for (const part of NESTED_NAME.split('::'))
+			await expect(page.getByText(part, { exact: true })).toBeVisible();
+		await expect(
+			page.getByRole('link', { name: `Study ${NESTED_NAME}`, exact: true })
+		).toBeVisible();
 	});
 }

@@ -46,8 +46,13 @@ test('after the first visit, the app opens and studies offline, deep links inclu
 		);
 	await page.getByRole('button', { name: 'Make cards' }).click();
 	await expect(page.getByRole('group', { name: /^Misconceptions/ })).toBeVisible();
+	// Key sentences are offered under More suggestions, unticked.
+	await page.getByText(/^More suggestions/).click();
 	await expect(
-		page.getByRole('group', { name: /^Key statements/ }).getByRole('textbox', { name: /^Back/ })
+		page
+			.locator('details.more')
+			.getByRole('group', { name: /^Key statements/ })
+			.getByRole('textbox', { name: /^Back/ })
 	).toHaveValue(/the brain clears waste products/);
 	await expect(page.getByText(/language model could not be loaded/)).toHaveCount(0);
 	await context.setOffline(false);
@@ -76,5 +81,5 @@ test('offline, a deck exports to .apkg and imports back (workers and SQLite are 
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(page.getByRole('heading', { name: 'Imported' })).toBeVisible();
 	await page.goto('/');
-	await expect(page.getByRole('link', { name: /^Study / })).toHaveCount(2);
+	await expect(page.getByRole('list').getByRole('link', { name: /^Study / })).toHaveCount(2);
 });

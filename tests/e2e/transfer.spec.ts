@@ -186,6 +186,6 @@ test('re-importing a deck that is here asks: merge, or import as a copy', async 
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(page.getByRole('heading', { name: 'Imported' })).toBeVisible();
 	await page.goto('/');
-	await expect(page.getByRole('link', { name: /^Study / })).toHaveCount(2);
+	await expect(page.getByRole('list').getByRole('link', { name: /^Study / })).toHaveCount(2);
 	await expect(page.getByRole('link', { name: /\(copy\)$/ })).toHaveCount(2);
 });

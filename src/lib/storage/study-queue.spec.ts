@@ -6,7 +6,15 @@ import { buryCards } from './card-actions';
 import { addDeck } from './decks';
 import { sampleDeck } from './fixtures';
 import { recordReview } from './reviews';
-import { countsForDecks, deckCounts, nextStudyStep, type StudyStep } from './study-queue';
+import {
+	countsForDecks,
+	deckCounts,
+	nextStudyStep,
+	nextTargetStep,
+	targetCounts,
+	type StudyStep,
+	type StudyTarget
+} from './study-queue';
 import { storedCard, testDatabase } from './test-db';
 
 const MIN = 60_000;
@@ -150,5 +158,101 @@ describe('countsForDecks', () => {
 				expect(together.get(id)).toEqual(await deckCounts(db, id, at, limits));
 		}
 		expect((await storedCard(db, 'd2-c3')).buriedUntil).toBe(0);
+	});
+});
+
+describe('nextTargetStep (a parent with its children, Study all)', () => {
+	const child: Settings = { ...settings, newPerDay: 2 };
+	beforeEach(async () => {
+		// Deck d1 (10 cards, c0…) is there already; its child d2 has 4 (d2-c0…).
+		const { deck, cards } = sampleDeck(4, new Date(2026, 2, 1, 10, 0), 'd2');
+		await addDeck(db, { ...deck, name: 'Parent::Child' }, cards);
+	});
+
+	const target = (total: Settings | null): StudyTarget => ({
+		decks: [
+			{ id: 'd1', limits: settings },
+			{ id: 'd2', limits: child }
+		],
+		total
+	});
+
+	async function studyAll(t: StudyTarget, at: Date) {
+		const seen: string[] = [];
+		for (let step = await nextTargetStep(db, t, at); step.kind === 'card';) {
+			await recordReview(db, scheduler, step.card, Grade.Easy, at);
+			seen.push(step.card.id);
+			step = await nextTargetStep(db, t, at);
+		}
+		return seen;
+	}
+
+	it('shows each deck’s new cards up to its own limit, the parent’s first', async () => {
+		expect(await targetCounts(db, target(null), start)).toEqual({
+			newCards: 5,
+			learning: 0,
+			reviews: 0
+		});
+		expect(await studyAll(target(null), start)).toEqual(['c0', 'c1', 'c2', 'd2-c0', 'd2-c1']);
+	});
+
+	it('caps the whole tree with the parent’s own limit', async () => {
+		const parent: Settings = { ...settings, newPerDay: 4 };
+		const t: StudyTarget = {
+			...target(parent),
+			decks: [
+				{ id: 'd1', limits: parent },
+				{ id: 'd2', limits: child }
+			]
+		};
+		expect((await targetCounts(db, t, start)).newCards).toBe(4);
+		expect(await studyAll(t, start)).toEqual(['c0', 'c1', 'c2', 'c3']);
+	});
+
+	it('shows the learning card due first, whichever deck it is in', async () => {
+		const at = start;
+		const d2Card = cardOf(await nextStudyStep(db, 'd2', at, child));
+		await recordReview(db, scheduler, d2Card, Grade.Again, at);
+		const later = new Date(at.getTime() + 11 * MIN);
+		const step = await nextTargetStep(db, target(null), later);
+		expect(cardOf(step).id).toBe(d2Card.id);
+		expect(step.counts.learning).toBe(1);
+	});
+
+	it('is the single-deck path for one deck on its own', async () => {
+		const one: StudyTarget = { decks: [{ id: 'd1', limits: settings }], total: settings };
+		expect(await nextTargetStep(db, one, start)).toEqual(
+			await nextStudyStep(db, 'd1', start, settings)
+		);
+	});
+
+	it('says when the next card comes once every deck is done', async () => {
+		await studyAll(target(null), start);
+		const done = await nextTargetStep(db, target(null), start);
+		expect(done).toMatchObject({ kind: 'done', counts: { newCards: 0, learning: 0, reviews: 0 } });
+		if (done.kind === 'done') expect(done.nextDue?.at).toBe(new Date(2026, 2, 11, 4).getTime());
+	});
+});
+
+describe('custom study', () => {
+	it('shows more new cards than the daily limit once it is raised for today', async () => {
+		for (let i = 0; i < 3; i++) await answer(start, Grade.Easy);
+		expect((await nextStudyStep(db, 'd1', start, settings)).kind).toBe('done');
+		const more = { ...settings, newPerDay: settings.newPerDay + 2 };
+		const step = await nextStudyStep(db, 'd1', start, more);
+		expect(cardOf(step).id).toBe('c3');
+		expect(step.counts.newCards).toBe(2);
+	});
+
+	it('brings reviews due in the next days forward when reviewing ahead', async () => {
+		const card = await answer(start, Grade.Easy); // a review, due some days on
+		const due = (await db.cards.get(card.id))!.due;
+		const tomorrow = new Date(2026, 2, 11, 10, 0);
+		const none = await nextStudyStep(db, 'd1', tomorrow, { ...settings, newPerDay: 0 });
+		expect(none.counts.reviews).toBe(0);
+		const ahead = { ...settings, newPerDay: 0, reviewAheadUntil: due + 1 };
+		const step = await nextStudyStep(db, 'd1', tomorrow, ahead);
+		expect(cardOf(step).id).toBe(card.id);
+		expect(step.counts.reviews).toBe(1);
 	});
 });

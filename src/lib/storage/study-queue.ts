@@ -24,8 +24,11 @@ import { cardsDueBefore } from './due-days';
  * `unburyDue` (a deck's buried cards, usually few; they add up during a day).
  */
 
-type DayLimits = Pick<Settings, 'newPerDay' | 'reviewsPerDay' | 'dayStartHour'> &
-	Partial<Pick<Settings, 'newCardOrder'>>;
+export type DayLimits = Pick<Settings, 'newPerDay' | 'reviewsPerDay' | 'dayStartHour'> &
+	Partial<Pick<Settings, 'newCardOrder'>> & {
+		/** Custom study: reviews due before this time (epoch ms) are shown today too. */
+		reviewAheadUntil?: number;
+	};
 
 /** Cards of one queue in one deck due below `before`, earliest first (an index range). */
 function dueRange(db: FlashcardsDB, deckId: string, queue: number, before: number) {
@@ -137,13 +140,14 @@ async function availability(
 	db: FlashcardsDB,
 	deckId: string,
 	dayEnd: number,
-	allowance: DailyAllowance
+	allowance: DailyAllowance,
+	reviewEnd = dayEnd
 ): Promise<DeckAvailability> {
 	const [newCards, learning, relearning, reviews] = await Promise.all([
 		countDueUpTo(db, deckId, CardState.New, Infinity, Math.max(1, allowance.newCards)),
 		cardsDueBefore(db, deckId, CardState.Learning, dayEnd),
 		cardsDueBefore(db, deckId, CardState.Relearning, dayEnd),
-		cardsDueBefore(db, deckId, CardState.Review, dayEnd)
+		cardsDueBefore(db, deckId, CardState.Review, reviewEnd)
 	]);
 	const reviewsToday = Math.min(reviews, Math.max(1, allowance.reviews));
 	return { newCards, learningToday: learning + relearning, reviewsToday };
@@ -162,8 +166,17 @@ async function today(
 	if (answered?.card.state === CardState.New) done.newCards += 1;
 	if (answered?.card.state === CardState.Review) done.reviews += 1;
 	const allowance = remainingToday(limits, done);
-	const available = await availability(db, deckId, dayEnd, allowance);
-	return { dayEnd, allowance, available, counts: queueCounts(available, allowance) };
+	// Reviews due before the day ends, or later when custom study reaches ahead.
+	const reviewEnd = Math.max(dayEnd, limits.reviewAheadUntil ?? 0);
+	const available = await availability(db, deckId, dayEnd, allowance, reviewEnd);
+	return {
+		dayEnd,
+		reviewEnd,
+		done,
+		allowance,
+		available,
+		counts: queueCounts(available, allowance)
+	};
 }
 
 /** The three counts shown for a deck (decks screen and study screen). */
@@ -214,7 +227,8 @@ export async function countsForDecks(
 					reviews: answered.filter((log) => log.state === CardState.Review).length
 				};
 				const allowance = remainingToday(limits, done);
-				const available = await availability(db, id, dayEnd, allowance);
+				const reviewEnd = Math.max(dayEnd, limits.reviewAheadUntil ?? 0);
+				const available = await availability(db, id, dayEnd, allowance, reviewEnd);
 				return [id, queueCounts(available, allowance)] as const;
 			})
 		)
@@ -290,13 +304,21 @@ export async function nextStudyStep(
 ): Promise<StudyStep> {
 	const t = now.getTime();
 	await unburyDue(db, deckId, now);
-	const { dayEnd, allowance, available, counts } = await today(db, deckId, now, limits, answered);
+	const { dayEnd, reviewEnd, allowance, available, counts } = await today(
+		db,
+		deckId,
+		now,
+		limits,
+		answered
+	);
 	const seenToday = limits.newPerDay - allowance.newCards;
 	const skip = answered ? await skipFor(db, answered) : null;
 
 	const card =
 		(await firstLearning(db, deckId, t + 1, skip)) ??
-		(counts.reviews > 0 ? await firstDue(db, deckId, CardState.Review, dayEnd, skip) : undefined) ??
+		(counts.reviews > 0
+			? await firstDue(db, deckId, CardState.Review, reviewEnd, skip)
+			: undefined) ??
 		(counts.newCards > 0
 			? await nextNewCard(db, deckId, limits.newCardOrder ?? 'article', seenToday, skip)
 			: undefined);
@@ -315,5 +337,141 @@ export async function nextStudyStep(
 		settings: limits,
 		nextDayStart: dayEnd
 	});
+	return { kind: 'done', counts, nextDue };
+}
+
+/**
+ * Decks studied together: a parent with its children (Anki's deck tree), or every deck
+ * ("Study all"). Each deck keeps its own daily limits; a parent's limits also cap the
+ * whole tree, as in Anki's v3 scheduler.
+ */
+export interface StudyTarget {
+	/** The decks, in the order their new cards come: a parent, then its children in tree order. */
+	decks: readonly { id: string; limits: DayLimits }[];
+	/** The parent's own limits over all of them, or null when there is no parent (Study all). */
+	total: DayLimits | null;
+}
+
+/** One deck studied on its own: the single-deck path, read for read. */
+function singleDeck(target: StudyTarget): { id: string; limits: DayLimits } | null {
+	const only = target.decks.length === 1 ? target.decks[0] : undefined;
+	return only && (target.total === null || target.total === only.limits) ? only : null;
+}
+
+/** Each deck's today, and the counts of them all under the parent's limits. */
+async function targetToday(
+	db: FlashcardsDB,
+	target: StudyTarget,
+	now: Date,
+	answered: Answered | null
+) {
+	const days = await Promise.all(
+		target.decks.map(({ id, limits }) =>
+			today(db, id, now, limits, answered?.card.deckId === id ? answered : null)
+		)
+	);
+	const sum = (pick: (counts: QueueCounts) => number) =>
+		days.reduce((total, day) => total + pick(day.counts), 0);
+	const done: DoneToday = {
+		newCards: days.reduce((total, day) => total + day.done.newCards, 0),
+		reviews: days.reduce((total, day) => total + day.done.reviews, 0)
+	};
+	const cap = target.total ? remainingToday(target.total, done) : null;
+	const counts: QueueCounts = {
+		newCards: Math.min(
+			sum((c) => c.newCards),
+			cap?.newCards ?? Infinity
+		),
+		learning: sum((c) => c.learning),
+		reviews: Math.min(
+			sum((c) => c.reviews),
+			cap?.reviews ?? Infinity
+		)
+	};
+	return { days, counts };
+}
+
+/** The counts shown for decks studied together (a parent's row, the study screen). */
+export async function targetCounts(
+	db: FlashcardsDB,
+	target: StudyTarget,
+	now: Date
+): Promise<QueueCounts> {
+	const single = singleDeck(target);
+	if (single) return deckCounts(db, single.id, now, single.limits);
+	await Promise.all(target.decks.map(({ id }) => unburyDue(db, id, now)));
+	return (await targetToday(db, target, now, null)).counts;
+}
+
+/** The card due first of those found (one per deck). */
+function earliest(cards: readonly (Card | undefined)[]): Card | undefined {
+	return cards.reduce<Card | undefined>(earlier, undefined);
+}
+
+/**
+ * The next card of decks studied together, in Anki's order across them: the learning card
+ * due first in any deck, then the review due first among decks with reviews left today,
+ * then new cards deck by deck (a parent's before its children's). One deck on its own is
+ * `nextStudyStep`.
+ */
+export async function nextTargetStep(
+	db: FlashcardsDB,
+	target: StudyTarget,
+	now: Date,
+	answered: Answered | null = null
+): Promise<StudyStep> {
+	const single = singleDeck(target);
+	if (single) return nextStudyStep(db, single.id, now, single.limits, answered);
+	const t = now.getTime();
+	await Promise.all(target.decks.map(({ id }) => unburyDue(db, id, now)));
+	const { days, counts } = await targetToday(db, target, now, answered);
+	const skip = answered ? await skipFor(db, answered) : null;
+	const decks = target.decks.map((deck, i) => ({ ...deck, day: days[i]! }));
+
+	let card = earliest(await Promise.all(decks.map(({ id }) => firstLearning(db, id, t + 1, skip))));
+	if (!card && counts.reviews > 0)
+		card = earliest(
+			await Promise.all(
+				decks
+					.filter(({ day }) => day.counts.reviews > 0)
+					.map(({ id, day }) => firstDue(db, id, CardState.Review, day.reviewEnd, skip))
+			)
+		);
+	if (!card && counts.newCards > 0)
+		for (const { id, limits, day } of decks) {
+			if (day.counts.newCards === 0) continue;
+			const seenToday = limits.newPerDay - day.allowance.newCards;
+			card = await nextNewCard(db, id, limits.newCardOrder ?? 'article', seenToday, skip);
+			if (card) break;
+		}
+	if (card) return { kind: 'card', card, counts, learnAhead: false };
+	const ahead = earliest(
+		await Promise.all(decks.map(({ id }) => firstLearning(db, id, t + LEARN_AHEAD_MS + 1, skip)))
+	);
+	if (ahead) return { kind: 'card', card: ahead, counts, learnAhead: true };
+
+	const dues = await Promise.all(
+		decks.map(async ({ id, limits, day }) => {
+			const [learningDue, reviewDue] = await Promise.all([
+				firstLearning(db, id, Infinity),
+				firstDue(db, id, CardState.Review, Infinity)
+			]);
+			return nextDueTime({
+				learningDue: learningDue?.due ?? null,
+				reviewDue: reviewDue?.due ?? null,
+				hasNewCards: day.available.newCards > 0,
+				settings: limits,
+				nextDayStart: day.dayEnd
+			});
+		})
+	);
+	const known = dues.filter((due): due is NextDue => due !== null);
+	const nextDue =
+		known.length === 0
+			? null
+			: {
+					at: Math.min(...known.map((due) => due.at)),
+					wakeAt: Math.min(...known.map((due) => due.wakeAt))
+				};
 	return { kind: 'done', counts, nextDue };
 }

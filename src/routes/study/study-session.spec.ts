@@ -15,7 +15,7 @@ async function openSession() {
 	await addDeck(db, deck, cards);
 	let now = new Date(2026, 2, 10, 10, 0);
 	const session = new StudySession(db, () => now);
-	expect(await session.open('d1')).toBe(true);
+	expect(await session.open({ deck: 'd1' })).toBe(true);
 	return { db, session, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
 
@@ -95,7 +95,7 @@ describe('StudySession', () => {
 	it('moves on, counting nothing, when another tab answered the card first', async () => {
 		const { db, session } = await openSession();
 		const other = new StudySession(db, () => new Date(2026, 2, 10, 10, 0));
-		await other.open('d1');
+		await other.open({ deck: 'd1' });
 		other.reveal();
 		expect(await other.answer(Grade.Good)).toEqual({ kind: 'recorded' });
 
@@ -164,7 +164,7 @@ describe('StudySession', () => {
 		expect(session.card?.id).toBe('c0');
 
 		await db.settings.put({ key: 'settings', value: { newPerDay: 2 } });
-		await session.open('d1');
+		await session.open({ deck: 'd1' });
 		session.reveal();
 		await settle();
 		await session.answer(Grade.Easy);
@@ -217,7 +217,7 @@ describe('StudySession', () => {
 		await session.answer(Grade.Again); // c0, due again in a minute
 		advance(61_000);
 		const other = new StudySession(db, () => new Date(2026, 2, 10, 10, 2));
-		await other.open('d1');
+		await other.open({ deck: 'd1' });
 		expect(other.card?.id).toBe('c0');
 		other.reveal();
 		await other.answer(Grade.Good);

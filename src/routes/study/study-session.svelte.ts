@@ -18,11 +18,19 @@ import {
 	undoCardChanges,
 	type CardsUndo
 } from '$lib/storage/card-actions';
+import { todaysLimits, type CustomStudyRequest } from '$lib/domain/custom-study';
+import { buildDeckTree, findNode, subtreeDecks } from '$lib/domain/deck-tree';
+import { loadCustomStudy, studyMoreToday } from '$lib/storage/custom-study';
 import type { FlashcardsDB } from '$lib/storage/db';
-import { getDeck } from '$lib/storage/decks';
+import { listDecks } from '$lib/storage/decks';
 import { answerCard, undoAnswer, type Answer } from '$lib/storage/reviews';
 import { loadSettings } from '$lib/storage/settings';
-import { deckCounts, nextStudyStep, type StudyStep } from '$lib/storage/study-queue';
+import {
+	nextTargetStep,
+	targetCounts,
+	type StudyStep,
+	type StudyTarget
+} from '$lib/storage/study-queue';
 
 export interface GradeChoice {
 	grade: Grade;
@@ -49,8 +57,11 @@ type UndoEntry =
 /** A step read ahead this long ago may have missed a learning card coming due: read it again. */
 const READ_AHEAD_FRESH_MS = 30_000;
 
+/** What is studied: a deck with its children (`deck`), a parent that is only a group of decks (`group`), or every deck. */
+export type StudyChoice = { deck: string } | { group: string } | 'all';
+
 /**
- * One study session over one deck: which card is up, whether its answer is
+ * One study session over a deck and its children (or every deck): which card is up, whether its answer is
  * shown, and the undo history. The clock is read here, at the edge, and passed
  * into the domain and storage code.
  *
@@ -60,7 +71,10 @@ const READ_AHEAD_FRESH_MS = 30_000;
  * before the previous answer was written.
  */
 export class StudySession {
+	/** The deck chosen, when one was (not for a group or Study all). */
 	deck = $state.raw<Deck | null>(null);
+	/** What the screen is titled: the deck's name, the group's, or "All decks". */
+	title = $state<string | null>(null);
 	// Raw, not deep proxies: cards go back into IndexedDB, which cannot clone a Proxy.
 	step = $state.raw<StudyStep | null>(null);
 	revealed = $state(false);
@@ -68,9 +82,14 @@ export class StudySession {
 	/** True while the screen waits on storage (the grade buttons are disabled). */
 	busy = $state(false);
 	#undoStack = $state.raw<UndoEntry[]>([]);
-	/** The deck's options over the global settings. */
+	/** The chosen deck's options over the global settings (the global ones for a group). */
 	#settings: Settings | null = null;
-	#scheduler: Scheduler | null = null;
+	/** The decks studied and their limits. */
+	#target: StudyTarget | null = null;
+	/** What was opened, to open again with new limits (custom study). */
+	#choice: StudyChoice | null = null;
+	/** Each deck's options and scheduler: a card is scheduled by its own deck's. */
+	#schedulers = new Map<string, Scheduler>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	/** The step after the card on screen, read while its answer is shown (see `reveal`). */
 	#upcoming: { cardId: string; at: number; step: Promise<StudyStep | null> } | null = null;
@@ -95,23 +114,76 @@ export class StudySession {
 		return this.#undoStack.length > 0 && !this.busy;
 	}
 
-	/** Loads the deck; false when there is no such deck. */
-	async open(deckId: string): Promise<boolean> {
-		const [deck, settings] = await Promise.all([getDeck(this.db, deckId), loadSettings(this.db)]);
-		if (!deck) return false;
-		this.deck = deck;
-		this.#settings = deckSettings(settings, deck);
-		this.#scheduler = createScheduler(this.#settings, { fuzz: settings.fuzz });
+	/**
+	 * Loads what is to be studied: a deck with its children, a group, or every deck. False
+	 * when there is no such deck, or nothing at all.
+	 */
+	async open(choice: StudyChoice): Promise<boolean> {
+		const [decks, settings, extra] = await Promise.all([
+			listDecks(this.db),
+			loadSettings(this.db),
+			loadCustomStudy(this.db)
+		]);
+		const tree = buildDeckTree(decks);
+		let chosen: Deck[];
+		let root: Deck | null = null;
+		if (choice === 'all') chosen = tree.flatMap(subtreeDecks);
+		else if ('group' in choice) {
+			const node = findNode(tree, choice.group);
+			chosen = node ? subtreeDecks(node) : [];
+		} else {
+			root = decks.find((deck) => deck.id === choice.deck) ?? null;
+			const node = root ? findNode(tree, root.name) : null;
+			// The deck first, then its children's decks (the node may hold a namesake).
+			chosen = root
+				? [root, ...(node ? subtreeDecks(node) : []).filter((deck) => deck.id !== root?.id)]
+				: [];
+		}
+		if (chosen.length === 0) return false;
+		this.deck = root;
+		this.title =
+			root?.name ?? (choice === 'all' ? 'All decks' : (choice as { group: string }).group);
+		this.#settings = root ? deckSettings(settings, root) : settings;
+		this.#choice = choice;
+		const now = this.clock();
+		const options = chosen.map((deck) => ({ id: deck.id, options: deckSettings(settings, deck) }));
+		// Today's limits include what custom study added.
+		const limits = options.map(({ id, options: own }) => ({
+			id,
+			limits: todaysLimits(own, extra[id], now)
+		}));
+		// A chosen deck's own limits cap its whole tree (Anki v3); a group has none of its own.
+		this.#target = { decks: limits, total: root ? limits[0]!.limits : null };
+		this.#schedulers = new Map(
+			options.map(({ id, options: own }) => [id, createScheduler(own, { fuzz: settings.fuzz })])
+		);
 		await this.advance();
 		return true;
+	}
+
+	/**
+	 * Custom study for the chosen deck (Anki's, once a deck is done for the day): more new
+	 * cards or reviews today, or reviews due in the next days now. Studying goes on at once.
+	 */
+	async studyMore(request: CustomStudyRequest): Promise<void> {
+		const deck = this.deck;
+		const choice = this.#choice;
+		if (!deck || !choice || !this.#settings) return;
+		await studyMoreToday(this.db, deck.id, request, this.clock(), this.#settings.dayStartHour);
+		await this.open(choice);
+	}
+
+	#schedulerFor(card: Card): Scheduler | null {
+		return this.#schedulers.get(card.deckId) ?? null;
 	}
 
 	/** Shows the answer and the interval each grade would give. */
 	reveal(): void {
 		const card = this.card;
-		if (!card || this.revealed || !this.#scheduler) return;
+		const scheduler = card ? this.#schedulerFor(card) : null;
+		if (!card || this.revealed || !scheduler) return;
 		const now = this.clock();
-		const preview = this.#scheduler.preview(card, now);
+		const preview = scheduler.preview(card, now);
 		this.choices = GRADES.map((grade) => ({
 			grade,
 			label: LABELS[grade],
@@ -130,13 +202,13 @@ export class StudySession {
 	 * behind it. A failed read only means the answer takes the slower path.
 	 */
 	#readUpcoming(card: Card): void {
-		const deck = this.deck;
+		const target = this.#target;
 		const settings = this.#settings;
-		if (!deck || !settings) return;
+		if (!target || !settings) return;
 		const answered = { card, buryNote: settings.burySiblings };
 		const read = async () => {
 			await this.#writing.catch(() => {});
-			return nextStudyStep(this.db, deck.id, this.clock(), settings, answered);
+			return nextTargetStep(this.db, target, this.clock(), answered);
 		};
 		this.#upcoming = {
 			cardId: card.id,
@@ -157,7 +229,7 @@ export class StudySession {
 	async answer(grade: Grade): Promise<AnswerOutcome> {
 		const card = this.card;
 		const settings = this.#settings;
-		const scheduler = this.#scheduler;
+		const scheduler = card ? this.#schedulerFor(card) : null;
 		if (!card || !this.revealed || this.#answering === card.id || !scheduler || !settings)
 			return { kind: 'ignored' };
 		this.#answering = card.id;
@@ -203,8 +275,8 @@ export class StudySession {
 
 	/** Brings the counts above the card up to date, if that card is still the one shown. */
 	async #refreshCounts(cardId: string): Promise<void> {
-		if (!this.deck || !this.#settings) return;
-		const counts = await deckCounts(this.db, this.deck.id, this.clock(), this.#settings);
+		if (!this.#target) return;
+		const counts = await targetCounts(this.db, this.#target, this.clock());
 		const step = this.step;
 		if (step?.kind === 'card' && step.card.id === cardId) this.step = { ...step, counts };
 	}
@@ -243,7 +315,7 @@ export class StudySession {
 	 * does. True when something was undone.
 	 */
 	async undo(): Promise<boolean> {
-		if (this.busy || !this.deck || !this.#settings) return false;
+		if (this.busy || !this.#target) return false;
 		this.busy = true;
 		try {
 			// An answer still being written is on the stack once this wait is over.
@@ -263,7 +335,7 @@ export class StudySession {
 			}
 			this.#undoStack = this.#undoStack.slice(0, -1);
 			const card = entry.kind === 'answer' ? entry.answer.review.undo.previous : entry.show;
-			const counts = await deckCounts(this.db, this.deck.id, this.clock(), this.#settings);
+			const counts = await targetCounts(this.db, this.#target, this.clock());
 			this.#show({ kind: 'card', card, counts, learnAhead: false });
 			return true;
 		} finally {
@@ -303,8 +375,8 @@ export class StudySession {
 
 	/** Loads the next card, or the done screen (and wakes up when a learning card comes due). */
 	async advance(): Promise<void> {
-		if (!this.deck || !this.#settings) return;
-		this.#show(await nextStudyStep(this.db, this.deck.id, this.clock(), this.#settings));
+		if (!this.#target) return;
+		this.#show(await nextTargetStep(this.db, this.#target, this.clock()));
 	}
 
 	close(): void {
