@@ -92,6 +92,51 @@ describe('applyImport', () => {
 		expect(await db.cards.count()).toBe(6);
 	});
 
+	it('merges a CSV or .apkg into the deck of its name, by note and position', async () => {
+		const { deck, cards } = sampleDeck(2, now);
+		await addDeck(db, deck, cards);
+		const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false });
+		const later = new Date(now.getTime() + 60_000);
+		const reviewed = await recordReview(db, scheduler, cards[0]!, Grade.Good, later);
+
+		// What an importer makes of this deck's own export: other deck and card ids, the
+		// same notes, the old state of c0, the answer under another log id, and a new note.
+		const fromFile = (id: string) => ({ ...cards.find((c) => c.id === id)!, id: `file-${id}` });
+		const storedLog = (await db.reviewLogs.toArray())[0]!;
+		const plan: ImportPlan = {
+			kind: 'decks',
+			sourceFormat: 'apkg',
+			decks: [
+				{
+					deck: { ...deck, id: 'anki-deck-1' },
+					cards: [
+						fromFile('c0'),
+						fromFile('c1'),
+						{ ...fromFile('c1'), id: 'file-new', noteId: 'other-note' }
+					],
+					logs: [{ ...storedLog, id: 'anki-revlog-1', cardId: 'file-c0' }],
+					warnings: []
+				}
+			]
+		};
+		expect((await previewImport(db, plan)).decks[0]).toMatchObject({
+			exists: true,
+			existingCards: 2
+		});
+		const merged = await applyImport(db, plan, 'merge');
+		expect(merged).toMatchObject({ decks: 1, added: 1, updated: 0, unchanged: 2, logs: 0 });
+		expect(merged.deckIds).toEqual([deck.id]);
+		expect(await db.decks.count()).toBe(1);
+		expect(await db.cards.get('c0')).toEqual(reviewed.card);
+		expect(await db.reviewLogs.count()).toBe(1);
+		expect((await db.cards.get('file-new'))!.deckId).toBe(deck.id);
+
+		// A copy still sits beside it, with ids of its own.
+		const copied = await applyImport(db, plan, 'copy', { newId });
+		expect(copied.added).toBe(3);
+		expect(await db.decks.count()).toBe(2);
+	});
+
 	it('a copy gets notes of its own, its siblings still sharing one', async () => {
 		const { deck } = sampleDeck(0, now);
 		let noteCardIds = 0;

@@ -1,5 +1,6 @@
 import { randomId } from '$lib/domain/ids';
-import { mergeCards, newLogs } from '$lib/transfer/merge';
+import type { Card, ReviewLog } from '$lib/domain/models';
+import { matchStored, mergeCards, newLogs } from '$lib/transfer/merge';
 import type { DeckImport, ImportPlan } from '$lib/transfer/plan';
 import type { FlashcardsDB } from './db';
 import { keepSafetyCopy } from './safety-copies';
@@ -55,7 +56,8 @@ export interface ImportOptions {
 /** Reads, without writing, what the plan would add or change. */
 export async function previewImport(db: FlashcardsDB, plan: ImportPlan): Promise<ImportPreview> {
 	const decks = await Promise.all(
-		plan.decks.map(async (item): Promise<DeckImportPreview> => {
+		plan.decks.map(async (original): Promise<DeckImportPreview> => {
+			const item = await withStoredIds(db, plan, original);
 			const [deck, stored] = await Promise.all([
 				db.decks.get(item.deck.id),
 				storedRows(db.cards, item.cards)
@@ -125,10 +127,11 @@ export async function applyImport(
 			if (plan.settings) await saveSettings(db, plan.settings);
 		}
 		for (const original of plan.decks) {
+			const matched = await withStoredIds(db, plan, original);
 			const item =
 				mode === 'copy' && plan.kind === 'decks'
-					? await asCopyIfPresent(db, original, newId)
-					: original;
+					? await asCopyIfPresent(db, matched, newId)
+					: matched;
 			const stored = await storedRows(db.cards, item.cards);
 			const { added, updated, unchanged } = mergeCards(stored, item.cards);
 			const logs = newLogs(await storedRows(db.reviewLogs, item.logs), item.logs);
@@ -148,6 +151,42 @@ export async function applyImport(
 		}
 	});
 	return summary;
+}
+
+/**
+ * A CSV or `.apkg` deck with the ids of what is stored: the deck of the same name, and the
+ * cards of the same note and position (see `matchStored`). Those files carry no ids of this
+ * app, so without this re-importing one of its own exports would make a second deck. The
+ * deck file and backups carry every id and are left as they are.
+ */
+async function withStoredIds(
+	db: FlashcardsDB,
+	plan: ImportPlan,
+	item: DeckImport
+): Promise<DeckImport> {
+	if (plan.kind !== 'decks' || plan.sourceFormat === 'deck-json') return item;
+	const deck =
+		(await db.decks.get(item.deck.id)) ??
+		(await db.decks.where('name').equals(item.deck.name).first());
+	const noteIds = [...new Set(item.cards.map((card) => card.noteId))];
+	const siblings: Card[] = [];
+	for (let i = 0; i < noteIds.length; i += CHUNK)
+		siblings.push(
+			...(await db.cards
+				.where('noteId')
+				.anyOf(noteIds.slice(i, i + CHUNK))
+				.toArray())
+		);
+	const cardIds = siblings.map((card) => card.id);
+	const logs: ReviewLog[] = [];
+	for (let i = 0; i < cardIds.length; i += CHUNK)
+		logs.push(
+			...(await db.reviewLogs
+				.where('cardId')
+				.anyOf(cardIds.slice(i, i + CHUNK))
+				.toArray())
+		);
+	return matchStored(item, { deck, siblings, logs });
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 	type AnkiRevlog
 } from './anki-collection';
 import { mediaNames, stripMedia } from './anki-media';
+import { noteIdForGuid } from './note-guid';
 import { ankiReviewLogs, ankiScheduling } from './anki-schedule';
 import { clozeNumbers, renderCloze } from '$lib/domain/cloze';
 import { hasMarkup, isBlankHtml } from './html-text';
@@ -227,7 +228,7 @@ export function collectionToPlan(
 			deckId: target.deck.id,
 			// Siblings in Anki stay siblings here (burying one buries the others); each card
 			// keeps its own rendered text, so an edit changes that card only.
-			noteId: `anki-${note.guid || note.id}`,
+			noteId: noteIdForGuid(note.guid || String(note.id)),
 			ord: ankiCard.ord,
 			kind: sides.cloze ? 'cloze' : 'basic',
 			front,

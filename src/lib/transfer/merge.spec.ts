@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Card, ReviewLog } from '$lib/domain/models';
+import { testDeck } from '$lib/domain/testing/records';
 import { testCard } from '$lib/domain/testing/records';
-import { isNewer, mergeCards, newLogs } from './merge';
+import { isNewer, matchStored, mergeCards, newLogs } from './merge';
 
 function card(id: string, modified: number, last_review: number | null = null): Card {
 	return testCard({ id, deckId: 'd', front: `${id}@${modified}`, back: '', modified, last_review });
@@ -38,5 +39,54 @@ describe('newLogs', () => {
 	it('adds only logs whose id is not stored, once', () => {
 		const log = (id: string) => ({ id }) as ReviewLog;
 		expect(newLogs([log('1')], [log('1'), log('2'), log('2')]).map((l) => l.id)).toEqual(['2']);
+	});
+});
+
+describe('matchStored', () => {
+	const log = (id: string, cardId: string, review: number) =>
+		({ id, cardId, deckId: 'x', review }) as ReviewLog;
+	const here = testDeck({ id: 'here', name: 'French' });
+	const stored = [
+		testCard({ id: 'fwd', deckId: 'here', noteId: 'n1', ord: 0 }),
+		testCard({ id: 'rev', deckId: 'here', noteId: 'n1', ord: 1 })
+	];
+	const incoming = {
+		deck: testDeck({ id: 'anki-deck-9', name: 'French' }),
+		cards: [
+			testCard({ id: 'anki-g-0', deckId: 'anki-deck-9', noteId: 'n1', ord: 0 }),
+			testCard({ id: 'anki-g-1', deckId: 'anki-deck-9', noteId: 'n1', ord: 1 }),
+			testCard({ id: 'anki-h-0', deckId: 'anki-deck-9', noteId: 'n2', ord: 0 })
+		],
+		logs: [log('anki-revlog-5', 'anki-g-0', 5), log('anki-revlog-7', 'anki-g-0', 7)],
+		warnings: []
+	};
+
+	it('gives each card of a stored note and position the stored id, in the stored deck', () => {
+		const item = matchStored(incoming, { deck: here, siblings: stored, logs: [] });
+		expect(item.deck).toBe(here);
+		expect(item.cards.map((c) => [c.id, c.deckId])).toEqual([
+			['fwd', 'here'],
+			['rev', 'here'],
+			['anki-h-0', 'here']
+		]);
+		expect(item.logs.map((l) => [l.cardId, l.deckId])).toEqual([
+			['fwd', 'here'],
+			['fwd', 'here']
+		]);
+	});
+
+	it('drops a log for an answer already stored under another id', () => {
+		const item = matchStored(incoming, {
+			deck: here,
+			siblings: stored,
+			logs: [log('uuid-1', 'fwd', 5)]
+		});
+		expect(item.logs.map((l) => l.id)).toEqual(['anki-revlog-7']);
+	});
+
+	it('leaves a deck with nothing stored as it came', () => {
+		const item = matchStored(incoming, { deck: undefined, siblings: [], logs: [] });
+		expect(item.deck).toBe(incoming.deck);
+		expect(item.cards.map((c) => c.id)).toEqual(['anki-g-0', 'anki-g-1', 'anki-h-0']);
 	});
 });

@@ -1,4 +1,5 @@
-import type { Card, ReviewLog } from '$lib/domain/models';
+import type { Card, Deck, ReviewLog } from '$lib/domain/models';
+import type { DeckImport } from './plan';
 
 /**
  * Merging an imported copy of a deck into the one already stored, card by card: whichever
@@ -73,4 +74,47 @@ export function newLogs(
 			out.push(log);
 		}
 	return out;
+}
+
+/** What storage already holds that an incoming deck may be another copy of. */
+export interface StoredCounterparts {
+	/** The stored deck with the incoming deck's id, else one with its name; undefined if none. */
+	deck: Deck | undefined;
+	/** Stored cards whose `noteId` is one of the incoming cards'. */
+	siblings: readonly Card[];
+	/** The stored review logs of those cards. */
+	logs: readonly ReviewLog[];
+}
+
+const noteKey = (card: Pick<Card, 'noteId' | 'ord'>) => `${card.noteId}\u0000${card.ord}`;
+
+/**
+ * An incoming deck renamed onto what is stored, so that `mergeCards` and `newLogs` can
+ * then merge by id. CSV and `.apkg` files carry no card ids of this app, only a note's
+ * identity (its guid, which the importers turn back into the `noteId`) and the card's
+ * position in it: so a card is matched by `noteId` + `ord` and takes the stored card's id,
+ * and the deck is matched by name. A review log is the same answer when it is for the same
+ * card at the same moment (the formats keep answer times to the millisecond), and is
+ * then dropped rather than added twice under another id.
+ *
+ * @example
+ * const item = matchStored(plan.decks[0], { deck, siblings, logs });
+ * mergeCards(siblings, item.cards); // a card studied here is now found by its id
+ */
+export function matchStored(item: DeckImport, stored: StoredCounterparts): DeckImport {
+	const deckId = stored.deck?.id ?? item.deck.id;
+	const byNote = new Map(stored.siblings.map((card) => [noteKey(card), card]));
+	const storedIds = new Set(stored.siblings.map((card) => card.id));
+	const cardIds = new Map<string, string>();
+	const cards = item.cards.map((card) => {
+		const counterpart = storedIds.has(card.id) ? undefined : byNote.get(noteKey(card));
+		const id = counterpart?.id ?? card.id;
+		cardIds.set(card.id, id);
+		return { ...card, id, deckId };
+	});
+	const answered = new Set(stored.logs.map((log) => `${log.cardId}\u0000${log.review}`));
+	const logs = item.logs
+		.map((log) => ({ ...log, deckId, cardId: cardIds.get(log.cardId) ?? log.cardId }))
+		.filter((log) => !answered.has(`${log.cardId}\u0000${log.review}`));
+	return { ...item, deck: stored.deck ?? item.deck, cards, logs };
 }
