@@ -96,12 +96,12 @@ describe('encodeApkg', () => {
 		const db = new sql.Database(zip['collection.anki2']);
 		expect(db.exec('SELECT ver FROM col')[0]!.values).toEqual([[11]]);
 		const note = db.exec(
-			"SELECT guid, mid, tags, flds, sfld, csum FROM notes WHERE guid = 'new-1'"
+			"SELECT guid, mid, tags, flds, sfld, csum FROM notes WHERE guid = 'article-flashcards:new-1'"
 		)[0]!.values[0];
 		// csum: the first 8 hex digits of the SHA-1 of the sort field, as Anki computes it.
 		const csum = parseInt(createHash('sha1').update('front new-1').digest('hex').slice(0, 8), 16);
 		expect(note).toEqual([
-			'new-1',
+			'article-flashcards:new-1',
 			1_700_000_000_000,
 			' two_words x ',
 			'front new-1\x1fback new-1',
@@ -111,7 +111,13 @@ describe('encodeApkg', () => {
 		const models = JSON.parse(db.exec('SELECT models FROM col')[0]!.values[0]![0] as string);
 		expect(
 			Object.values(models).map((m) => (m as { flds: { name: string }[] }).flds.map((f) => f.name))
-		).toEqual([['Front', 'Back']]);
+		).toEqual([
+			['Front', 'Back'],
+			['Front', 'Back'],
+			['Text', 'Back Extra'],
+			['Front', 'Back'],
+			['Front', 'Back']
+		]);
 		expect(db.exec('SELECT count(*) FROM cards')[0]!.values).toEqual([[5]]);
 		db.close();
 	});
@@ -138,10 +144,10 @@ describe('encodeApkg', () => {
 		const [first, second] = back.filter((c) => c.state === 0);
 		expect(first!.created).toBeLessThan(second!.created);
 
-		// Text with special characters comes back as the escaped HTML Anki stores.
-		const review = byFront('a &lt; b &amp; "c"<br>second line');
+		// Text with special characters is escaped into HTML for Anki, and comes back as text.
+		const review = byFront('a < b & "c"\nsecond line');
 		expect(review).toMatchObject({
-			format: 'html',
+			format: 'text',
 			state: 2,
 			stability: 23.75,
 			difficulty: 6.25,
@@ -175,7 +181,7 @@ describe('encodeApkg', () => {
 		expect(importedLogs[1]!.scheduled_days).toBe(3);
 	});
 
-	it('writes a reverse card and a cloze as their own sides, and keeps a suspension', async () => {
+	it('brings a reverse card and a cloze back as the notes they were, and keeps a suspension', async () => {
 		const extra = [
 			card('rev', { kind: 'reversed', ord: 1, front: 'cat', back: 'chat', suspended: true }),
 			card('clz', { kind: 'cloze', ord: 2, front: '{{c1::TCP}} carries {{c2::HTTP}}', back: '' })
@@ -188,8 +194,92 @@ describe('encodeApkg', () => {
 			loadSqlJs
 		});
 		const [reverse, cloze] = plan.decks[0]!.cards;
-		expect(reverse).toMatchObject({ front: 'chat', back: 'cat', suspended: true });
-		expect(cloze).toMatchObject({ front: 'TCP carries […]', back: 'TCP carries HTTP' });
+		expect(reverse).toMatchObject({
+			noteId: 'rev',
+			ord: 1,
+			kind: 'reversed',
+			front: 'cat',
+			back: 'chat',
+			suspended: true
+		});
+		expect(cloze).toMatchObject({
+			noteId: 'clz',
+			ord: 2,
+			kind: 'cloze',
+			front: '{{c1::TCP}} carries {{c2::HTTP}}'
+		});
+	});
+
+	it('writes real notes: a reversed pair, a cloze with its numbers, a list as <ul>', async () => {
+		const notes = [
+			card('fwd', { kind: 'reversed', noteId: 'pair', ord: 0, front: 'cat', back: 'chat' }),
+			card('bwd', { kind: 'reversed', noteId: 'pair', ord: 1, front: 'cat', back: 'chat' }),
+			...[1, 2].map((n) =>
+				card(`c${n}`, {
+					kind: 'cloze',
+					noteId: 'clz',
+					ord: n,
+					front: '{{c1::TCP}} carries {{c2::HTTP::protocol}}',
+					back: 'RFC 9293'
+				})
+			),
+			card('lst', { kind: 'list', front: 'Name two layers', back: '• Transport\n• Link <2>' }),
+			card('tf', { kind: 'true-false', front: 'The sun is cold.', back: 'False: hot.' })
+		];
+		const zip = unzipSync(await encodeApkg([{ deck, cards: notes }], { now: NOW, loadSqlJs }));
+		const db = new sql.Database(zip['collection.anki2']);
+		const models = JSON.parse(db.exec('SELECT models FROM col')[0]!.values[0]![0] as string);
+		const rows = db.exec(
+			'SELECT n.guid, n.mid, n.flds, group_concat(c.ord) FROM notes n JOIN cards c ON c.nid = n.id GROUP BY n.id ORDER BY n.id'
+		)[0]!.values;
+		db.close();
+		const typeName = (mid: unknown) => models[String(mid)].name;
+		expect(rows.map(([guid, mid, flds, ords]) => [guid, typeName(mid), flds, ords])).toEqual([
+			['article-flashcards:pair', 'Basic (and reversed card)', 'cat\x1fchat', '0,1'],
+			[
+				'article-flashcards:clz',
+				'Cloze',
+				'{{c1::TCP}} carries {{c2::HTTP::protocol}}\x1fRFC 9293',
+				'0,1'
+			],
+			[
+				'article-flashcards:lst',
+				'Article Flashcards List',
+				'Name two layers\x1f<ul><li>Transport</li><li>Link &lt;2&gt;</li></ul>',
+				'0'
+			],
+			[
+				'article-flashcards:tf',
+				'Article Flashcards True/False',
+				'The sun is cold.\x1fFalse: hot.',
+				'0'
+			]
+		]);
+		const cloze = Object.values(models).find((m) => (m as { name: string }).name === 'Cloze') as {
+			type: number;
+			tmpls: { qfmt: string }[];
+		};
+		expect(cloze.type).toBe(1);
+		expect(cloze.tmpls[0]!.qfmt).toBe('{{cloze:Text}}');
+
+		// And back: the same notes, kinds, ords and text.
+		const bytes = await encodeApkg([{ deck, cards: notes }], { now: NOW, loadSqlJs });
+		const plan = await parseApkg(bytes, {
+			now: NOW,
+			sanitize: jsdomSanitize,
+			loadSqlJs
+		});
+		const back = plan.decks[0]!.cards;
+		expect(back.map((c) => [c.noteId, c.ord, c.kind, c.front, c.back, c.format])).toEqual(
+			notes.map((c) => [
+				c.noteId,
+				c.ord,
+				c.kind,
+				c.front,
+				c.kind === 'list' ? '• Transport\n• Link <2>' : c.back,
+				'text'
+			])
+		);
 	});
 
 	it('writes a deck without logs when none are given', async () => {

@@ -1,20 +1,17 @@
-import { cardSides } from '$lib/domain/notes';
 import { zipSync } from 'fflate';
 import { CardState, type Card, type ReviewLog } from '$lib/domain/models';
 import { DAY_MS, difficultyToFactor } from './anki-schedule';
 import type { DeckContent } from './deck-file';
-import { textToHtml } from './html-text';
+import { NOTE_TYPES, notesForExport, type NoteTypeSpec } from './app-notes';
 import { sha1Hex } from './sha1';
 import type { SqlJsLoader } from './sqlite';
 
 /**
  * Decks out as an Anki package in the legacy layout (`collection.anki2`, schema 11), which
- * every Anki since 2.1 opens. Each card becomes a Basic note with one card, its schedule and
- * (when given) its review history carried over; see docs/anki.md for the mapping.
+ * every Anki since 2.1 opens. Each note becomes an Anki note of its own type (Basic, Basic
+ * (and reversed card), Cloze, and the app's True/False and List; see `app-notes.ts`) with its
+ * cards, their schedule and (when given) their review history carried over; see docs/anki.md.
  */
-
-/** Fixed, so repeated exports share one note type in Anki instead of piling up copies. */
-const MODEL_ID = 1_700_000_000_000;
 
 const SCHEMA = `
 CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null, scm integer not null, ver integer not null, dty integer not null, usn integer not null, ls integer not null, conf text not null, models text not null, decks text not null, dconf text not null, tags text not null);
@@ -35,7 +32,7 @@ CREATE INDEX ix_revlog_cid on revlog (cid);
 CREATE INDEX ix_notes_csum on notes (csum);
 `;
 
-function basicModel(now: number) {
+function ankiModel(spec: NoteTypeSpec, now: number) {
 	const field = (name: string, ord: number) => ({
 		name,
 		ord,
@@ -46,33 +43,32 @@ function basicModel(now: number) {
 		media: []
 	});
 	return {
-		id: MODEL_ID,
-		name: 'Basic (Article Flashcards)',
-		type: 0,
+		id: spec.id,
+		name: spec.name,
+		type: spec.type,
 		mod: Math.floor(now / 1000),
 		usn: -1,
 		sortf: 0,
 		did: 1,
-		tmpls: [
-			{
-				name: 'Card 1',
-				ord: 0,
-				qfmt: '{{Front}}',
-				afmt: '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}',
-				bqfmt: '',
-				bafmt: '',
-				did: null,
-				bfont: '',
-				bsize: 0
-			}
-		],
-		flds: [field('Front', 0), field('Back', 1)],
-		css: '.card {\n font-family: arial;\n font-size: 20px;\n text-align: center;\n color: black;\n background-color: white;\n}\n',
+		tmpls: spec.templates.map((t, ord) => ({
+			name: t.name,
+			ord,
+			qfmt: t.qfmt,
+			afmt: t.afmt,
+			bqfmt: '',
+			bafmt: '',
+			did: null,
+			bfont: '',
+			bsize: 0
+		})),
+		flds: spec.fields.map(field),
+		css: spec.css,
 		latexPre:
 			'\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n',
 		latexPost: '\\end{document}',
 		latexsvg: false,
-		req: [[0, 'any', [0]]],
+		// Which fields a standard template needs to make its card (Anki ≥ 2.1.28 works it out itself).
+		req: spec.templates.map((_, ord) => [ord, 'any', [spec.type === 0 ? ord % 2 : 0]]),
 		tags: [],
 		vers: []
 	};
@@ -209,7 +205,7 @@ export async function encodeApkg(
 			timeLim: 0,
 			estTimes: true,
 			dueCounts: true,
-			curModel: MODEL_ID,
+			curModel: NOTE_TYPES.basic.id,
 			nextPos: all.length + 1,
 			sortType: 'noteFld',
 			sortBackwards: false,
@@ -221,7 +217,11 @@ export async function encodeApkg(
 			now,
 			now,
 			JSON.stringify(conf),
-			JSON.stringify({ [String(MODEL_ID)]: basicModel(now) }),
+			JSON.stringify(
+				Object.fromEntries(
+					Object.values(NOTE_TYPES).map((spec) => [String(spec.id), ankiModel(spec, now)])
+				)
+			),
 			JSON.stringify(decksJson),
 			JSON.stringify({ '1': DECK_CONFIG }),
 			'{}'
@@ -242,49 +242,53 @@ export async function encodeApkg(
 
 		const insertNote = db.prepare('INSERT INTO notes VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, 0, ?)');
 		const insertCard = db.prepare(
-			'INSERT INTO cards VALUES (?, ?, ?, 0, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)'
+			'INSERT INTO cards VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)'
 		);
 		const insertLog = db.prepare('INSERT INTO revlog VALUES (?, ?, 0, ?, ?, ?, ?, 0, ?)');
 		const usedLogIds = new Set<number>();
 		db.run('BEGIN');
 		decks.forEach((d, i) => {
 			const did = deckIds[i] as number;
-			for (const card of d.cards) {
-				const id = ankiId.get(card) as number;
-				const sides = cardSides(card);
-				const front = card.format === 'html' ? sides.front : textToHtml(sides.front);
-				const back = card.format === 'html' ? sides.back : textToHtml(sides.back);
-				const sortField = plainText(front);
-				const tags = card.tags.map((t) => t.trim().replace(/\s+/g, '_')).filter(Boolean);
-				const mod = Math.floor(card.modified / 1000);
+			for (const note of notesForExport(d.cards, true)) {
+				// A note's id is its first card's: unique, since card ids are.
+				const noteId = ankiId.get(note.cards[0]!.card) as number;
+				const sortField = plainText(note.fields[0]);
+				// The earliest change of its cards: the importer dates each card by the later of
+				// its own and its note's change, and a sibling answered here since must not make
+				// the other card look changed in the file.
+				const noteMod = Math.min(...note.cards.map(({ card }) => Math.floor(card.modified / 1000)));
 				insertNote.run([
-					id,
-					card.id,
-					MODEL_ID,
-					mod,
-					tags.length ? ` ${tags.join(' ')} ` : '',
-					`${front}\x1f${back}`,
+					noteId,
+					note.guid,
+					NOTE_TYPES[note.type].id,
+					noteMod,
+					note.tags.length ? ` ${note.tags.join(' ')} ` : '',
+					note.fields.join('\x1f'),
 					sortField,
 					parseInt(sha1Hex(sortField).slice(0, 8), 16),
 					''
 				]);
-				const s = ankiSchedule(card, crt, position.get(card) as number);
-				insertCard.run([
-					id,
-					id,
-					did,
-					mod,
-					s.type,
-					// Anki's queue −1: suspended there too. (Burying lasts a day; it is not carried.)
-					card.suspended ? -1 : s.queue,
-					s.due,
-					s.ivl,
-					s.factor,
-					card.reps,
-					card.lapses,
-					s.left,
-					s.data
-				]);
+				for (const { card, ord } of note.cards) {
+					const id = ankiId.get(card) as number;
+					const s = ankiSchedule(card, crt, position.get(card) as number);
+					insertCard.run([
+						id,
+						noteId,
+						did,
+						ord,
+						Math.floor(card.modified / 1000),
+						s.type,
+						// Anki's queue −1: suspended there too. (Burying lasts a day; it is not carried.)
+						card.suspended ? -1 : s.queue,
+						s.due,
+						s.ivl,
+						s.factor,
+						card.reps,
+						card.lapses,
+						s.left,
+						s.data
+					]);
+				}
 			}
 			if (!d.logs) return;
 			const cards = new Map(d.cards.map((c) => [c.id, c]));

@@ -10,7 +10,8 @@ import {
 	type AnkiRevlog
 } from './anki-collection';
 import { mediaNames, stripMedia } from './anki-media';
-import { noteIdForGuid } from './note-guid';
+import { appNoteCard, noteTypeById, type NoteCardIn } from './app-notes';
+import { isAppGuid, readGuid } from './note-guid';
 import { ankiReviewLogs, ankiScheduling } from './anki-schedule';
 import { clozeNumbers, renderCloze } from '$lib/domain/cloze';
 import { hasMarkup, isBlankHtml } from './html-text';
@@ -116,6 +117,38 @@ function sidesOf(noteType: AnkiNoteType | undefined, fields: string[], ord: numb
 	};
 }
 
+/**
+ * A card's kind, sides and `ord` here. A note this app wrote (its guid says so, its note
+ * type is one of the app's) comes back as the note it was: the same text on each card, its
+ * kind, the `ord` it had (see `appNoteCard`); a card it wrote as a note of its own keeps
+ * its `ord` from the guid. Every other note is rendered from its fields as before. Null
+ * when the card has nothing to show.
+ */
+function cardSidesOf(
+	note: AnkiNote,
+	fields: string[],
+	ankiOrd: number,
+	collection: AnkiCollection
+): NoteCardIn | null {
+	const fromHere = readGuid(note.guid || String(note.id));
+	const appType = isAppGuid(note.guid) ? noteTypeById(note.mid) : undefined;
+	if (appType && fromHere.ord === null) {
+		const card = appNoteCard(appType, fields, ankiOrd);
+		if (card) return card;
+	}
+	const sides = sidesOf(collection.noteTypes.get(note.mid), fields, ankiOrd);
+	if (!sides) return null;
+	const html = hasMarkup(sides.front) || hasMarkup(sides.back);
+	return {
+		front: sides.front,
+		back: sides.back,
+		format: html ? 'html' : 'text',
+		kind: sides.cloze ? 'cloze' : 'basic',
+		// A cloze from here written in HTML is rendered, but keeps its number as its `ord`.
+		ord: fromHere.ord ?? (appType === 'cloze' ? ankiOrd + 1 : ankiOrd)
+	};
+}
+
 function isBlank(side: string, html: boolean): boolean {
 	return html ? isBlankHtml(side) : side.trim() === '';
 }
@@ -191,10 +224,17 @@ export function collectionToPlan(
 			fields = note.fields.map((f) => stripMedia(f, media));
 			strippedNotes.set(note.id, fields);
 		}
-		const sides = sidesOf(collection.noteTypes.get(note.mid), fields, ankiCard.ord);
-		const html = sides !== null && (hasMarkup(sides.front) || hasMarkup(sides.back));
-		const front = sides && html ? options.sanitize(sides.front) : (sides?.front ?? '');
-		if (!sides || isBlank(front, html)) {
+		const fromHere = readGuid(note.guid || String(note.id));
+		const { ord, kind, ...sides } = cardSidesOf(note, fields, ankiCard.ord, collection) ?? {
+			ord: ankiCard.ord,
+			kind: 'basic' as const,
+			front: '',
+			back: '',
+			format: 'text' as const
+		};
+		const html = sides.format === 'html';
+		const front = html ? options.sanitize(sides.front) : sides.front;
+		if (isBlank(front, html)) {
 			blank++;
 			continue;
 		}
@@ -228,12 +268,12 @@ export function collectionToPlan(
 			deckId: target.deck.id,
 			// Siblings in Anki stay siblings here (burying one buries the others); each card
 			// keeps its own rendered text, so an edit changes that card only.
-			noteId: noteIdForGuid(note.guid || String(note.id)),
-			ord: ankiCard.ord,
-			kind: sides.cloze ? 'cloze' : 'basic',
+			noteId: fromHere.noteId,
+			ord,
+			kind,
 			front,
 			back,
-			format: html ? 'html' : 'text',
+			format: sides.format,
 			tags: [...note.tags],
 			source: null,
 			suspended: ankiCard.queue === -1,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guidForNote, isAppGuid, noteIdForGuid } from './note-guid';
+import { guidForCard, guidForNote, isAppGuid, noteIdForGuid, readGuid } from './note-guid';
 
 describe('note guids', () => {
 	it('round-trips a note made here and one that came from Anki', () => {
@@ -12,5 +12,10 @@ describe('note guids', () => {
 		expect(noteIdForGuid('Ab3$x+y:1Q')).toBe('anki-Ab3$x+y:1Q');
 		expect(isAppGuid('Ab3$x+y:1Q')).toBe(false);
 		expect(isAppGuid(guidForNote('n1'))).toBe(true);
+	});
+
+	it('carries the ord of a card written as a note of its own', () => {
+		expect(readGuid(guidForCard('anki-Ab3', 2))).toEqual({ noteId: 'anki-Ab3', ord: 2 });
+		expect(readGuid(guidForNote('n1'))).toEqual({ noteId: 'n1', ord: null });
 	});
 });

@@ -9,6 +9,8 @@
 /** Marks a guid written by this app. */
 const APP_PREFIX = 'article-flashcards:';
 const ANKI_PREFIX = 'anki-';
+/** Ends the guid of a card written as a note of its own (see `guidForCard`). */
+const CARD_MARK = /#card(\d+)$/;
 
 /**
  * The guid that carries a note's id out.
@@ -31,7 +33,34 @@ export function guidForNote(noteId: string): string {
  * noteIdForGuid('Ab3$x+y:1Q'); // 'anki-Ab3$x+y:1Q'
  */
 export function noteIdForGuid(guid: string): string {
-	return isAppGuid(guid) ? guid.slice(APP_PREFIX.length) : `${ANKI_PREFIX}${guid}`;
+	return readGuid(guid).noteId;
+}
+
+/**
+ * The guid of one card written as a Basic note of its own, because its note cannot be
+ * rebuilt (its text was rendered on import from Anki): it carries the card's `ord` too.
+ *
+ * @example
+ * guidForCard('anki-Ab3', 2); // 'article-flashcards:anki-Ab3#card2'
+ */
+export function guidForCard(noteId: string, ord: number): string {
+	return `${APP_PREFIX}${noteId}#card${ord}`;
+}
+
+/**
+ * The note a guid names and, for a card written as a note of its own, the card's `ord`.
+ *
+ * @example
+ * readGuid('article-flashcards:anki-Ab3#card2'); // { noteId: 'anki-Ab3', ord: 2 }
+ * readGuid('Ab3$x+y:1Q'); // { noteId: 'anki-Ab3$x+y:1Q', ord: null }
+ */
+export function readGuid(guid: string): { noteId: string; ord: number | null } {
+	if (!isAppGuid(guid)) return { noteId: `${ANKI_PREFIX}${guid}`, ord: null };
+	const payload = guid.slice(APP_PREFIX.length);
+	const card = CARD_MARK.exec(payload);
+	return card
+		? { noteId: payload.slice(0, card.index), ord: Number(card[1]) }
+		: { noteId: payload, ord: null };
 }
 
 /** Whether a guid was written by this app, so its note's text is the note itself. */
