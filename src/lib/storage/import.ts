@@ -186,7 +186,7 @@ async function withStoredIds(
 				.anyOf(cardIds.slice(i, i + CHUNK))
 				.toArray())
 		);
-	return matchStored(item, { deck, siblings, logs });
+	return matchStored(item, { deck, siblings, logs }, { contentOnly: plan.sourceFormat === 'csv' });
 }
 
 /**

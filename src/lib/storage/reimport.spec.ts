@@ -4,6 +4,7 @@ import { cardsForNote } from '$lib/domain/notes';
 import { createScheduler } from '$lib/domain/scheduler';
 import { parseApkg } from '$lib/transfer/apkg';
 import { encodeApkg } from '$lib/transfer/apkg-export';
+import { encodeCsv, parseCsv } from '$lib/transfer/csv';
 import type { ImportPlan } from '$lib/transfer/plan';
 import { NOW, jsdomSanitize } from '$lib/transfer/testing/fixed';
 import { loadSqlJs } from '$lib/transfer/testing/sql';
@@ -92,5 +93,20 @@ describe('re-importing an export of this app', () => {
 		expect(await applyImport(db, again, 'merge')).toMatchObject({ added: 1, unchanged: 5 });
 		expect(await db.decks.count()).toBe(1);
 		expect((await db.cards.where('noteId').equals('added').toArray()).length).toBe(1);
+	});
+
+	it('CSV: merges into the same deck by name and note, adding nothing twice', async () => {
+		const before = await everything();
+		const exported = (await readDeckForExport(db, 'd1', false))!;
+		// Imported a day later: its cards are new as of then, the stored ones still win.
+		const plan = parseCsv(encodeCsv(exported.deck, exported.cards), {
+			now: new Date(NOW.getTime() + 86_400_000),
+			sanitize: jsdomSanitize,
+			deckName: 'Deck d1'
+		});
+		if (plan.kind !== 'decks') throw new Error('expected a plan');
+		const summary = await reimport(plan);
+		expect(summary).toMatchObject({ decks: 1, added: 0, updated: 0, unchanged: 5 });
+		expect(await everything()).toEqual(before);
 	});
 });

@@ -232,7 +232,8 @@ export interface NoteCardIn {
  * The card of Anki `ord` of a note this app wrote, as it was here: the note's text on the
  * card (not rendered sides), its kind, and this app's `ord` (a cloze's number, n = ord + 1).
  * Fields that are exactly escaped text (what the export makes of a text card) become text
- * again; others stay HTML, for the caller to sanitise. Null for a cloze written in HTML, or
+ * again (`html` false: the fields are text); others stay HTML, for the caller to sanitise.
+ * Null for a cloze written in HTML, or
  * an `ord` the note has no card for: the caller renders those as any Anki note.
  *
  * @example
@@ -242,11 +243,13 @@ export interface NoteCardIn {
 export function appNoteCard(
 	type: AppNoteType,
 	fields: readonly string[],
-	ankiOrd: number
+	ankiOrd: number,
+	html = true
 ): NoteCardIn | null {
 	const [rawFront = '', rawBack = ''] = fields;
-	const front = htmlAsText(rawFront);
-	const back = type === 'list' ? listAsText(rawBack) : htmlAsText(rawBack);
+	// Fields of a text file (a CSV with `#html:false`) are text already.
+	const front = html ? htmlAsText(rawFront) : rawFront;
+	const back = !html ? rawBack : type === 'list' ? listAsText(rawBack) : htmlAsText(rawBack);
 	const text = front !== null && back !== null;
 	const content = {
 		kind: type,
@@ -260,6 +263,19 @@ export function appNoteCard(
 	}
 	const ords = type === 'reversed' ? [0, 1] : [0];
 	return ords.includes(ankiOrd) ? { ...content, ord: ankiOrd } : null;
+}
+
+/**
+ * The Anki `ord`s of the cards a note from here has: both of a reversed pair, one per
+ * cloze number, else one. For a file that lists notes, not cards (CSV).
+ *
+ * @example
+ * appNoteOrds('cloze', '{{c1::a}} {{c3::b}}'); // [0, 2]
+ */
+export function appNoteOrds(type: AppNoteType, text: string): number[] {
+	if (type === 'reversed') return [0, 1];
+	if (type === 'cloze') return clozeNumbers(text).map((n) => n - 1);
+	return [0];
 }
 
 const UNESCAPES: Record<string, string> = Object.fromEntries(

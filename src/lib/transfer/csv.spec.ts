@@ -221,9 +221,10 @@ describe('encodeCsv', () => {
 			card('#hash', 'tab\there "q"\nnew line', 'text', [])
 		]);
 		expect(text).toBe(
-			'#separator:tab\n#html:false\n#deck:Mixed\n#tags column:3\n#columns:Front\tBack\tTags\n' +
-				'Hello\tBonjour\tfrench two_words\n' +
-				'"#hash"\t"tab\there ""q""\nnew line"\t\n'
+			'#separator:tab\n#html:false\n#guid column:1\n#notetype column:2\n#deck column:3\n' +
+				'#tags column:6\n#columns:GUID\tNotetype\tDeck\tFront\tBack\tTags\n' +
+				'article-flashcards:Hello\tBasic\tMixed\tHello\tBonjour\tfrench two_words\n' +
+				'article-flashcards:#hash\tBasic\tMixed\t"#hash"\t"tab\there ""q""\nnew line"\t\n'
 		);
 	});
 
@@ -239,15 +240,50 @@ describe('encodeCsv', () => {
 		);
 	});
 
-	it('writes HTML when any card is HTML, escaping the text cards', () => {
+	it('writes HTML when any card is HTML, escaping the text cards, which come back as text', () => {
 		const text = encodeCsv(deck, [
 			card('<b>x</b>', 'y', 'html', []),
 			card('1 < 2', 'a\nb', 'text', [])
 		]);
 		expect(text).toContain('#html:true');
-		expect(sides(plan(text))).toEqual([
-			['<b>x</b>', 'y'],
-			['1 &lt; 2', 'a<br>b']
+		expect(text).toContain('\t1 &lt; 2\ta<br>b\t');
+		expect(plan(text).decks[0]!.cards.map((c) => [c.front, c.back, c.format])).toEqual([
+			['<b>x</b>', 'y', 'html'],
+			['1 < 2', 'a\nb', 'text']
 		]);
+	});
+
+	const notes: Card[] = [
+		testCard({ id: 'f', noteId: 'pair', kind: 'reversed', ord: 0, front: 'cat', back: 'chat' }),
+		testCard({ id: 'r', noteId: 'pair', kind: 'reversed', ord: 1, front: 'cat', back: 'chat' }),
+		...[1, 2].map((n) =>
+			testCard({
+				id: `c${n}`,
+				noteId: 'clz',
+				kind: 'cloze',
+				ord: n,
+				front: '{{c1::TCP}} carries {{c2::HTTP::protocol}}',
+				back: ''
+			})
+		),
+		testCard({ id: 'l', kind: 'list', front: 'Two layers', back: '• Transport\n• Link' })
+	];
+
+	it('writes one row per note, with its note type and guid', () => {
+		const rows = encodeCsv(deck, notes)
+			.split('\n')
+			.filter((line) => line !== '' && !line.startsWith('#'));
+		expect(rows).toEqual([
+			'article-flashcards:pair\tBasic (and reversed card)\tMixed\tcat\tchat\t',
+			'article-flashcards:clz\tCloze\tMixed\t{{c1::TCP}} carries {{c2::HTTP::protocol}}\t\t',
+			'article-flashcards:l\tArticle Flashcards List\tMixed\tTwo layers\t<ul><li>Transport</li><li>Link</li></ul>\t'
+		]);
+	});
+
+	it('reads its own file back into the same notes', () => {
+		const back = plan(encodeCsv(deck, notes)).decks[0]!.cards;
+		expect(back.map((c) => [c.noteId, c.ord, c.kind, c.front, c.back, c.format])).toEqual(
+			notes.map((c) => [c.noteId, c.ord, c.kind, c.front, c.back, 'text'])
+		);
 	});
 });

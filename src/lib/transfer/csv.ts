@@ -2,8 +2,18 @@ import Papa from 'papaparse';
 import type { Card, Deck } from '$lib/domain/models';
 import { ImportError } from '$lib/errors';
 import { clozeNumbers, renderCloze } from '$lib/domain/cloze';
-import { cardSides } from '$lib/domain/notes';
-import { isBlankHtml, textToHtml } from './html-text';
+import {
+	ankiTags,
+	appNoteCard,
+	appNoteOrds,
+	htmlAsText,
+	NOTE_TYPES,
+	noteTypeByName,
+	notesForExport,
+	type NoteCardIn
+} from './app-notes';
+import { isBlankHtml } from './html-text';
+import { isAppGuid, readGuid } from './note-guid';
 import { creationTimeFor, newCard, type CardContent } from './new-card';
 import { randomId, type DeckImport, type ImportPlan, type ParseOptions } from './plan';
 
@@ -21,6 +31,8 @@ export interface CsvMapping {
 	deck?: number | null;
 	/** A column naming each row's note type; rows whose type contains "cloze" become cloze cards. */
 	notetype?: number | null;
+	/** Anki's guid column: a note exported by this app comes back as the same note. */
+	guid?: number | null;
 }
 
 /** A parsed file before its columns are assigned. */
@@ -310,7 +322,7 @@ function mappingFromNames(header: string[], table: CsvTable): CsvMapping {
 	let back = named(header, NAMES.back);
 	if (back === null || used.has(back) || back === front)
 		back = free.find((i) => i !== front) ?? front + 1;
-	return { front, back, tags, deck, notetype };
+	return { front, back, tags, deck, notetype, guid };
 }
 
 /**
@@ -371,7 +383,6 @@ export function csvToPlan(table: CsvTable, mapping: CsvMapping, options: CsvOpti
 	const needed = Math.max(mapping.front, mapping.back) + 1;
 	const fallbackDeck = table.deckName ?? options.deckName;
 	const { html } = table;
-	const tidy = html ? options.sanitize : (s: string) => s;
 	const emptyFront: number[] = [];
 	const drafts: { deck: string; content: CardContent }[] = [];
 
@@ -391,24 +402,47 @@ export function csvToPlan(table: CsvTable, mapping: CsvMapping, options: CsvOpti
 			...table.tags
 		];
 		const notetype = (mapping.notetype != null ? row[mapping.notetype] : null) || table.notetype;
+		const guid = mapping.guid != null ? (row[mapping.guid]?.trim() ?? '') : '';
+		const fromHere = notetype ? noteFromHere(guid, notetype, rawFront, rawBack, html) : null;
 		const numbers = notetype && /cloze/i.test(notetype) ? clozeNumbers(rawFront) : [];
-		const sides: [string, string, Card['kind']][] =
-			numbers.length > 0
-				? numbers.map((n): [string, string, Card['kind']] => [
-						renderCloze(rawFront, n, 'front', html),
-						joinBack(renderCloze(rawFront, n, 'back', html), rawBack, html),
-						'cloze'
-					])
-				: [[rawFront, rawBack, 'basic']];
-		for (const [f, b, kind] of sides) {
+		const sides: NoteCardIn[] =
+			fromHere ??
+			(numbers.length > 0
+				? numbers.map((n) => ({
+						ord: 0,
+						kind: 'cloze' as const,
+						front: renderCloze(rawFront, n, 'front', html),
+						back: joinBack(renderCloze(rawFront, n, 'back', html), rawBack, html),
+						format: html ? ('html' as const) : ('text' as const)
+					}))
+				: [
+						{
+							ord: 0,
+							kind: 'basic' as const,
+							front: rawFront,
+							back: rawBack,
+							format: html ? ('html' as const) : ('text' as const)
+						}
+					]);
+		const noteId = fromHere && readGuid(guid).noteId;
+		for (const { ord, kind, front: f, back: b, format } of sides) {
+			const tidy = format === 'html' ? options.sanitize : (s: string) => s;
 			const front = tidy(f);
-			if (html ? isBlankHtml(front) : front.trim() === '') {
+			if (format === 'html' ? isBlankHtml(front) : front.trim() === '') {
 				emptyFront.push(line);
 				continue;
 			}
 			drafts.push({
 				deck,
-				content: { kind, front, back: tidy(b), format: html ? 'html' : 'text', tags, source: null }
+				content: {
+					kind,
+					front,
+					back: tidy(b),
+					format,
+					tags,
+					source: null,
+					...(noteId ? { noteId, ord } : {})
+				}
 			});
 		}
 	}
@@ -454,6 +488,28 @@ export function csvToPlan(table: CsvTable, mapping: CsvMapping, options: CsvOpti
 	return { kind: 'decks', decks: [...decks.values()], sourceFormat: 'csv' };
 }
 
+/**
+ * The cards of a row this app exported (its guid says so, its note type is one of the
+ * app's; see `app-notes.ts`), as the note they were; null for any other row.
+ */
+function noteFromHere(
+	guid: string,
+	notetype: string,
+	front: string,
+	back: string,
+	html: boolean
+): NoteCardIn[] | null {
+	const type = noteTypeByName(notetype);
+	if (!type || !isAppGuid(guid)) return null;
+	const { ord } = readGuid(guid);
+	if (ord !== null)
+		// A card written as a note of its own: its sides as they were studied.
+		return [{ ord, kind: 'basic', front, back, format: html ? 'html' : 'text' }];
+	const text = html ? (htmlAsText(front) ?? front) : front;
+	const cards = appNoteOrds(type, text).map((o) => appNoteCard(type, [front, back], o, html));
+	return cards.length > 0 && cards.every((c) => c !== null) ? (cards as NoteCardIn[]) : null;
+}
+
 function joinBack(answer: string, extra: string, html: boolean): string {
 	if (extra.trim() === '') return answer;
 	return `${answer}${html ? '<br><br>' : '\n\n'}${extra}`;
@@ -465,31 +521,43 @@ function field(value: string): string {
 }
 
 /**
- * Writes a deck as a tab-separated file that Anki imports as it is (File › Import, Basic
- * note type) and this app reads back. HTML is used only when some card is HTML; text cards
- * in such a file are escaped so they still read the same. Tags cannot hold spaces in Anki,
- * so a space inside a tag becomes `_`.
+ * Writes a deck as a tab-separated file of notes, one row each, in the layout Anki's File ›
+ * Import reads (Anki ≥ 2.1.55 uses the header lines): the note's guid, its note type (Basic,
+ * Basic (and reversed card), Cloze, and the app's True/False and List; see `app-notes.ts`),
+ * its deck, two fields and its tags. This app reads such a file back into the same notes.
+ * HTML is used when some card is HTML or a list (its back is a `<ul>`); text cards in such
+ * a file are escaped so they still read the same. Tags cannot hold spaces in Anki, so a
+ * space inside a tag becomes `_`.
  *
  * @example
  * encodeCsv(deck, cards);
- * // '#separator:tab\n#html:false\n#deck:French\n#tags column:3\n#columns:Front\tBack\tTags\nHello\tBonjour\tgreeting\n'
+ * // '#separator:tab\n#html:false\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n'
+ * // + '#columns:GUID\tNotetype\tDeck\tFront\tBack\tTags\n'
+ * // + 'article-flashcards:n1\tBasic (and reversed card)\tFrench\tHello\tBonjour\tgreeting\n'
  */
 export function encodeCsv(deck: Deck, cards: readonly Card[]): string {
-	const html = cards.some((c) => c.format === 'html');
-	const asField = (c: Card, s: string) => (html && c.format === 'text' ? textToHtml(s) : s);
+	const html = cards.some((c) => c.format === 'html' || c.kind === 'list');
+	const deckName = deck.name.replace(/[\r\n]+/g, ' ');
 	const lines = [
 		'#separator:tab',
 		`#html:${html}`,
-		`#deck:${deck.name.replace(/[\r\n]+/g, ' ')}`,
-		'#tags column:3',
-		'#columns:Front\tBack\tTags'
+		'#guid column:1',
+		'#notetype column:2',
+		'#deck column:3',
+		'#tags column:6',
+		'#columns:GUID\tNotetype\tDeck\tFront\tBack\tTags'
 	];
-	for (const c of cards) {
-		const tags = c.tags.map((t) => t.trim().replace(/\s+/g, '_')).filter(Boolean);
-		const sides = cardSides(c);
+	for (const note of notesForExport(cards, html))
 		lines.push(
-			`${field(asField(c, sides.front))}\t${field(asField(c, sides.back))}\t${field(tags.join(' '))}`
+			[
+				note.guid,
+				NOTE_TYPES[note.type].name,
+				deckName,
+				...note.fields,
+				ankiTags(note.tags).join(' ')
+			]
+				.map(field)
+				.join('\t')
 		);
-	}
 	return `${lines.join('\n')}\n`;
 }

@@ -84,6 +84,16 @@ describe('matchStored', () => {
 		expect(item.logs.map((l) => l.id)).toEqual(['anki-revlog-7']);
 	});
 
+	it('keeps the stored card when the file has no schedules (CSV)', () => {
+		const item = matchStored(
+			incoming,
+			{ deck: here, siblings: stored, logs: [] },
+			{ contentOnly: true }
+		);
+		expect(item.cards[0]).toBe(stored[0]);
+		expect(item.cards[2]!.id).toBe('anki-h-0');
+	});
+
 	it('leaves a deck with nothing stored as it came', () => {
 		const item = matchStored(incoming, { deck: undefined, siblings: [], logs: [] });
 		expect(item.deck).toBe(incoming.deck);

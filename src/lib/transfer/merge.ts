@@ -86,6 +86,14 @@ export interface StoredCounterparts {
 	logs: readonly ReviewLog[];
 }
 
+export interface MatchOptions {
+	/**
+	 * The file carries content, not schedules (CSV): its cards are new as of the import, and
+	 * would otherwise look newer than a card studied here. A stored card then stays as it is.
+	 */
+	contentOnly?: boolean;
+}
+
 const noteKey = (card: Pick<Card, 'noteId' | 'ord'>) => `${card.noteId}\u0000${card.ord}`;
 
 /**
@@ -101,7 +109,11 @@ const noteKey = (card: Pick<Card, 'noteId' | 'ord'>) => `${card.noteId}\u0000${c
  * const item = matchStored(plan.decks[0], { deck, siblings, logs });
  * mergeCards(siblings, item.cards); // a card studied here is now found by its id
  */
-export function matchStored(item: DeckImport, stored: StoredCounterparts): DeckImport {
+export function matchStored(
+	item: DeckImport,
+	stored: StoredCounterparts,
+	options: MatchOptions = {}
+): DeckImport {
 	const deckId = stored.deck?.id ?? item.deck.id;
 	const byNote = new Map(stored.siblings.map((card) => [noteKey(card), card]));
 	const storedIds = new Set(stored.siblings.map((card) => card.id));
@@ -110,6 +122,7 @@ export function matchStored(item: DeckImport, stored: StoredCounterparts): DeckI
 		const counterpart = storedIds.has(card.id) ? undefined : byNote.get(noteKey(card));
 		const id = counterpart?.id ?? card.id;
 		cardIds.set(card.id, id);
+		if (counterpart && options.contentOnly) return counterpart;
 		return { ...card, id, deckId };
 	});
 	const answered = new Set(stored.logs.map((log) => `${log.cardId}\u0000${log.review}`));
