@@ -4,6 +4,7 @@ import {
 	BUILTIN_DECK_ID,
 	BUILTIN_DECK_NAME,
 	counts,
+	countStored,
 	openBuiltinDeck,
 	press,
 	STUDY_MORNING
@@ -19,9 +20,9 @@ async function exportFile(page: Page): Promise<{ name: string; buffer: Buffer }>
 		);
 		const file = await shared.evaluate(async (f) => ({
 			name: (f as File).name,
-			text: await (f as File).text()
+			bytes: [...new Uint8Array(await (f as File).arrayBuffer())]
 		}));
-		return { name: file.name, buffer: Buffer.from(file.text) };
+		return { name: file.name, buffer: Buffer.from(file.bytes) };
 	}
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export' }).click();
@@ -189,3 +190,42 @@ test('re-importing a deck that is here asks: merge, or import as a copy', async 
 	await expect(page.getByRole('list').getByRole('link', { name: /^Study / })).toHaveCount(2);
 	await expect(page.getByRole('link', { name: /\(copy\)$/ })).toHaveCount(2);
 });
+
+for (const format of [
+	{ label: /Anki package/, extension: 'apkg', mimeType: 'application/octet-stream' },
+	{ label: /CSV, for spreadsheets/, extension: 'csv', mimeType: 'text/csv' }
+]) {
+	test(`the app's own .${format.extension} imported back merges into its deck, nothing doubled`, async ({
+		page
+	}) => {
+		await page.clock.install({ time: STUDY_MORNING });
+		await openBuiltinDeck(page);
+		for (let i = 0; i < 3; i++) await answerByKeyboard(page, '3');
+		const before = { newCards: 17, learning: 3, reviews: 0 };
+		await expect.poll(() => counts(page)).toEqual(before);
+		const logs = await countStored(page, 'reviewLogs');
+		const cards = await countStored(page, 'cards');
+
+		await page.goto(`/deck?id=${BUILTIN_DECK_ID}`);
+		await page.getByLabel(format.label).check();
+		const file = await exportFile(page);
+		expect(file.name).toMatch(new RegExp(`\\.${format.extension}$`));
+
+		await page.goto('/import');
+		await page
+			.locator('input[type=file]')
+			.setInputFiles({ name: file.name, mimeType: format.mimeType, buffer: file.buffer });
+		// Every card is recognised as the one it came from (note id and card number).
+		await expect(page.getByText(/(\d+) cards.* · \1 of them already on this device/)).toBeVisible();
+		await expect(page.getByRole('radio', { name: /^Merge/ })).toBeChecked();
+		await press(page, page.getByRole('button', { name: 'Import', exact: true }));
+		await expect(page.getByRole('heading', { name: 'Imported' })).toBeVisible();
+
+		await page.goto('/');
+		await expect(page.getByRole('list').getByRole('link', { name: /^Study / })).toHaveCount(1);
+		await openBuiltinDeck(page);
+		await expect.poll(() => counts(page)).toEqual(before);
+		expect(await countStored(page, 'reviewLogs')).toBe(logs);
+		expect(await countStored(page, 'cards')).toBe(cards);
+	});
+}

@@ -21,20 +21,22 @@ const DRAG_SLOP = 10;
 const INTERACTIVE = 'a, button, audio, video, summary, input, textarea, select';
 
 /**
- * One finger (or mouse) dragging the study card: where the card is drawn, which grade letting
- * go would give, and the grade when it is let go. Which grade a move means is decided by
- * `swipeGrade`; this only follows the pointer from its press to its release.
+ * One finger (or mouse) on the study card: a tap, or a drag that may grade. While dragging it
+ * says where the card is drawn and which grade letting go would give. Which grade a move means
+ * is decided by `swipeGrade`; this only follows the pointer from its press to its release.
+ *
+ * A tap is told from its own press and release rather than from the click the browser makes of
+ * it: Chromium drops that click now and then right after a swipe (a tap that lands while it
+ * still settles the previous gesture), and a click after a mouse drag would reach the next card.
  */
 export class CardSwipe {
 	/** How far the card is drawn from its place. */
 	offset = $state.raw<Point>({ x: 0, y: 0 });
 	/** The grade letting go here would give, named on the card; null while it would give none. */
 	pending = $state<Grade | null>(null);
-	/** True once the pointer has moved past a tap's wobble. */
+	/** True once a swipe has moved past a tap's wobble. */
 	dragging = $state(false);
-	#start: (Point & { pointerId: number }) | null = null;
-	/** Set after a drag: a click that follows its release is not a tap on the card. */
-	#dragEnded = false;
+	#start: (Point & { pointerId: number; swipes: boolean }) | null = null;
 	readonly #onGrade: (grade: Grade) => void;
 
 	constructor(onGrade: (grade: Grade) => void) {
@@ -42,26 +44,27 @@ export class CardSwipe {
 	}
 
 	/**
-	 * A press on the card. It is followed only when `active` (the setting is on and the answer
-	 * shown), with the main button, one finger, and not on a link or control.
+	 * A press on the card, with the main button, one finger, and not on a link or control. It
+	 * may become a tap; it is followed as a swipe only when `swipes` (the setting is on and the
+	 * answer shown).
 	 */
-	down(event: SwipePointer, active: boolean): void {
-		this.#dragEnded = false;
-		// A second finger means a pinch, not a swipe.
+	down(event: SwipePointer, swipes: boolean): void {
+		// A second finger means a pinch, neither a tap nor a swipe.
 		if (!event.isPrimary) {
 			this.cancel();
 			return;
 		}
-		if (!active || event.button !== 0) return;
+		this.#start = null;
+		if (event.button !== 0) return;
 		if ((event.target as Element | null)?.closest?.(INTERACTIVE)) return;
 		// A mouse drag would otherwise select the card's text, or drag it away and cancel.
-		if (event.pointerType === 'mouse') event.preventDefault();
-		this.#start = { pointerId: event.pointerId, x: event.clientX, y: event.clientY };
+		if (swipes && event.pointerType === 'mouse') event.preventDefault();
+		this.#start = { pointerId: event.pointerId, x: event.clientX, y: event.clientY, swipes };
 	}
 
 	move(event: SwipePointer): void {
 		const start = this.#start;
-		if (!start || event.pointerId !== start.pointerId) return;
+		if (!start?.swipes || event.pointerId !== start.pointerId) return;
 		const at = { x: event.clientX, y: event.clientY };
 		if (!this.dragging) {
 			if (Math.hypot(at.x - start.x, at.y - start.y) < DRAG_SLOP) return;
@@ -74,31 +77,27 @@ export class CardSwipe {
 		this.pending = swipeGrade(start, at);
 	}
 
-	/** The release: grades when it is far enough and one way, otherwise puts the card back. */
-	up(event: SwipePointer): void {
+	/**
+	 * The release: grades when a swipe went far enough and one way, otherwise puts the card
+	 * back. Returns true when the press was a tap: let go within a tap's wobble of where it began.
+	 */
+	up(event: SwipePointer): boolean {
 		const start = this.#start;
-		if (!start || event.pointerId !== start.pointerId) return;
-		const grade = swipeGrade(start, { x: event.clientX, y: event.clientY });
-		this.#dragEnded = this.dragging;
+		if (!start || event.pointerId !== start.pointerId) return false;
+		const at = { x: event.clientX, y: event.clientY };
+		const dragged = this.dragging;
+		const grade = start.swipes ? swipeGrade(start, at) : null;
 		this.#reset();
-		if (grade !== null) this.#onGrade(grade);
+		if (grade !== null) {
+			this.#onGrade(grade);
+			return false;
+		}
+		return !dragged && Math.hypot(at.x - start.x, at.y - start.y) < DRAG_SLOP;
 	}
 
-	/** The browser took the pointer (a pinch, a system gesture): nothing is graded. */
+	/** The browser took the pointer (a scroll, a pinch, a system gesture): no tap, no grade. */
 	cancel(): void {
 		this.#reset();
-	}
-
-	/**
-	 * Whether a click on the card should be let through as a tap. False once after a drag:
-	 * browsers differ on whether a mouse released after a drag clicks (Chromium does not when
-	 * the press was captured), and where one does, the next card may already be up and that
-	 * click would show its answer.
-	 */
-	takeTap(): boolean {
-		const tap = !this.#dragEnded;
-		this.#dragEnded = false;
-		return tap;
 	}
 
 	#reset(): void {
