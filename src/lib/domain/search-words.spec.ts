@@ -8,6 +8,16 @@ describe('searchWords', () => {
 		).toEqual(['cafe', 'and', 'latte', 'tea']);
 	});
 
+	it('finds a word an Anki field styles in part, and reads &nbsp; as a space', () => {
+		// A shared deck's "<b>c</b>oloboma" is one word, found by a search for "coloboma".
+		expect(searchWords({ front: '<b>c</b>oloboma&nbsp;of the<br>iris', back: '' })).toEqual([
+			'coloboma',
+			'of',
+			'the',
+			'iris'
+		]);
+	});
+
 	it('cuts very long words and caps the number of words', () => {
 		const long = 'x'.repeat(50);
 		expect(searchWords({ front: long, back: '' })).toEqual(['x'.repeat(24)]);

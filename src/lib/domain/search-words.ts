@@ -1,15 +1,16 @@
 import type { Card } from './models';
+import { plainText } from './plain-text';
 
 /** Longer words are cut to this length in the index; a search term is cut the same way. */
 const MAX_WORD = 24;
 /** A card's words are indexed up to this many, so one huge card cannot bloat the index. */
 const MAX_WORDS = 200;
 
-const MARKUP = /<[^>]*>|\{\{c\d+::|::[^{}]*?\}\}|\}\}|&[a-z]+;|&#\d+;/gi;
+/** Cloze markers: `{{c1::`, a `::hint}}` and the closing `}}`. */
+const CLOZE = /\{\{c\d+::|::[^{}]*?\}\}|\}\}/gi;
 
 function normalise(text: string): string[] {
-	return text
-		.replace(MARKUP, ' ')
+	return plainText(text.replace(CLOZE, ' '))
 		.normalize('NFKD')
 		.replace(/\p{M}+/gu, '')
 		.toLocaleLowerCase()

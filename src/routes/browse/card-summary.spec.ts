@@ -13,6 +13,9 @@ describe('summaryLine', () => {
 		expect(summaryLine(cloze, 'front')).toBe('TCP is reliable');
 		const html = testCard({ id: 'h', format: 'html', front: '<b>bold</b><br>text' });
 		expect(summaryLine(html, 'front')).toBe('bold text');
+		// An Anki field: entities read as characters, a styled letter stays in its word.
+		const anki = testCard({ id: 'a', format: 'html', front: 'Up&nbsp;until <b>c</b>oloboma' });
+		expect(summaryLine(anki, 'front')).toBe('Up until coloboma');
 	});
 
 	it('asks the reverse card with the back, and cuts long text', () => {

@@ -1,6 +1,7 @@
 import { Queue, queueOf } from '$lib/domain/card-queue';
 import { clozeNumbers, renderCloze } from '$lib/domain/cloze';
 import type { Card } from '$lib/domain/models';
+import { plainText } from '$lib/domain/plain-text';
 
 const QUEUE_LABELS: Record<number, string> = {
 	[Queue.Suspended]: 'Suspended',
@@ -20,7 +21,7 @@ export function summaryLine(card: Card, side: 'front' | 'back', max = 140): stri
 	let text = (side === 'front') !== reverse ? card.front : card.back;
 	if (side === 'front' && card.kind === 'cloze' && clozeNumbers(text).length > 0)
 		text = renderCloze(text, card.ord, 'back', false);
-	if (card.format === 'html') text = text.replace(/<[^>]*>/g, ' ');
+	if (card.format === 'html') text = plainText(text);
 	text = text.replace(/\s+/g, ' ').trim();
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
