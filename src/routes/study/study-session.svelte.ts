@@ -79,6 +79,8 @@ export class StudySession {
 	step = $state.raw<StudyStep | null>(null);
 	revealed = $state(false);
 	choices = $state.raw<GradeChoice[]>([]);
+	/** Settings' "Grade by swiping", as it was when the session opened. */
+	gradeBySwiping = $state(false);
 	/** True while the screen waits on storage (the grade buttons are disabled). */
 	busy = $state(false);
 	#undoStack = $state.raw<UndoEntry[]>([]);
@@ -119,11 +121,13 @@ export class StudySession {
 	 * when there is no such deck, or nothing at all.
 	 */
 	async open(choice: StudyChoice): Promise<boolean> {
-		const [decks, settings, extra] = await Promise.all([
-			listDecks(this.db),
-			loadSettings(this.db),
-			loadCustomStudy(this.db)
-		]);
+		// One transaction for the three reads: each is a round trip on a cold start.
+		const [decks, settings, extra] = await this.db.transaction(
+			'r',
+			this.db.decks,
+			this.db.settings,
+			() => Promise.all([listDecks(this.db), loadSettings(this.db), loadCustomStudy(this.db)])
+		);
 		const tree = buildDeckTree(decks);
 		let chosen: Deck[];
 		let root: Deck | null = null;
@@ -144,6 +148,7 @@ export class StudySession {
 		this.title =
 			root?.name ?? (choice === 'all' ? 'All decks' : (choice as { group: string }).group);
 		this.#settings = root ? deckSettings(settings, root) : settings;
+		this.gradeBySwiping = settings.gradeBySwiping;
 		this.#choice = choice;
 		const now = this.clock();
 		const options = chosen.map((deck) => ({ id: deck.id, options: deckSettings(settings, deck) }));
