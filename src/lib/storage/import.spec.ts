@@ -92,6 +92,37 @@ describe('applyImport', () => {
 		expect(await db.cards.count()).toBe(6);
 	});
 
+	it("puts a package's Default deck beside a renamed deck 1 of another collection, not in it", async () => {
+		// Every Anki collection numbers its Default deck 1: this one came from a collection
+		// where deck 1 had been renamed.
+		const { deck, cards } = sampleDeck(1, now);
+		await addDeck(db, { ...deck, id: 'anki-deck-1', name: 'Old Decks::Board Review 2023' }, [
+			{ ...cards[0]!, deckId: 'anki-deck-1' }
+		]);
+		const incoming = sampleDeck(1, now);
+		const plan: ImportPlan = {
+			kind: 'decks',
+			sourceFormat: 'apkg',
+			decks: [
+				{
+					deck: { ...incoming.deck, id: 'anki-deck-1', name: 'Default' },
+					cards: [
+						{ ...incoming.cards[0]!, id: 'anki-x-0', noteId: 'anki-x', deckId: 'anki-deck-1' }
+					],
+					logs: [],
+					warnings: []
+				}
+			]
+		};
+		expect((await previewImport(db, plan)).decks[0]).toMatchObject({ exists: false });
+		const summary = await applyImport(db, plan, 'merge');
+		expect(summary).toMatchObject({ decks: 1, added: 1 });
+		const added = (await db.cards.get('anki-x-0'))!;
+		expect(added.deckId).not.toBe('anki-deck-1');
+		expect((await db.decks.get(added.deckId))!.name).toBe('Default');
+		expect(await db.cards.where('deckId').equals('anki-deck-1').count()).toBe(1);
+	});
+
 	it('merges a CSV or .apkg into the deck of its name, by note and position', async () => {
 		const { deck, cards } = sampleDeck(2, now);
 		await addDeck(db, deck, cards);

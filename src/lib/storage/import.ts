@@ -1,4 +1,5 @@
 import { randomId } from '$lib/domain/ids';
+import { ANKI_DEFAULT_DECK } from '$lib/transfer/anki-ids';
 import type { Card, ReviewLog } from '$lib/domain/models';
 import { matchStored, mergeCards, newLogs } from '$lib/transfer/merge';
 import type { DeckImport, ImportPlan } from '$lib/transfer/plan';
@@ -165,9 +166,16 @@ async function withStoredIds(
 	item: DeckImport
 ): Promise<DeckImport> {
 	if (plan.kind !== 'decks' || plan.sourceFormat === 'deck-json') return item;
-	const deck =
-		(await db.decks.get(item.deck.id)) ??
-		(await db.decks.where('name').equals(item.deck.name).first());
+	// By name first, as Anki matches decks. By id only where an id names one deck everywhere:
+	// every Anki collection numbers its Default deck 1, whatever it was renamed to, so a deck 1
+	// here of another name is another collection's, and the incoming one gets an id of its own.
+	let deck = await db.decks.where('name').equals(item.deck.name).first();
+	if (!deck) {
+		const sameId = await db.decks.get(item.deck.id);
+		if (sameId && item.deck.id === ANKI_DEFAULT_DECK)
+			item = { ...item, deck: { ...item.deck, id: randomId() } };
+		else deck = sameId;
+	}
 	const noteIds = [...new Set(item.cards.map((card) => card.noteId))];
 	const siblings: Card[] = [];
 	for (let i = 0; i < noteIds.length; i += CHUNK)

@@ -14,6 +14,7 @@ import { appNoteCard, noteTypeById, type NoteCardIn } from './app-notes';
 import { isAppGuid, readGuid } from './note-guid';
 import { ankiReviewLogs, ankiScheduling } from './anki-schedule';
 import { clozeNumbers, renderCloze } from '$lib/domain/cloze';
+import { deckIdOf } from './anki-ids';
 import { hasMarkup, isBlankHtml } from './html-text';
 import { creationTimeFor } from './new-card';
 import type { DeckImport, ImportPlan, ParseOptions } from './plan';
@@ -159,7 +160,6 @@ function isBlank(side: string, html: boolean): boolean {
  * duplicating. The note guid (not the card or note id) identifies a card because it is what
  * Anki itself keeps when a deck is shared and re-imported into another collection.
  */
-const deckIdOf = (did: number) => `anki-deck-${did}`;
 const cardIdOf = (note: AnkiNote, ord: number) => `anki-${note.guid || note.id}-${ord}`;
 const logIdOf = (revlogId: number) => `anki-revlog-${revlogId}`;
 
