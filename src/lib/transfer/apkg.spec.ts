@@ -89,13 +89,21 @@ describe('Anki packages, both generations', () => {
 		expect(cardByFront(legacy, '[…] is the powerhouse of the cell').tags).toEqual(['biology']);
 	});
 
-	it('warns about media, empty cards and manual reschedules', () => {
-		expect(legacy.decks[0]!.warnings).toEqual([
-			'5 media files were skipped: this app keeps the text of cards, not images or sounds.',
-			'1 card was skipped because nothing was left to show without media or with an empty cloze.',
-			'1 history entry that recorded a manual reschedule rather than an answer was left out.'
+	it('warns about media, empty cards and manual reschedules, each under its own deck', () => {
+		expect(legacy.decks.map((d) => [d.deck.name, d.warnings])).toEqual([
+			// The package's media belong to no deck: said under the first.
+			[
+				'Japanese::Vocab',
+				['5 media files were skipped: this app keeps the text of cards, not images or sounds.']
+			],
+			[
+				'Science',
+				[
+					'1 card was skipped because nothing was left to show without media or with an empty cloze.',
+					'1 history entry that recorded a manual reschedule rather than an answer was left out.'
+				]
+			]
 		]);
-		expect(legacy.decks[1]!.warnings).toEqual([]);
 	});
 
 	it('carries FSRS memory from cards.data and dates from the revlog', () => {
@@ -372,8 +380,9 @@ describe('bad Anki packages', () => {
 		const plan = await parseApkg(zipSync({ 'collection.anki2': bytes }), options());
 		const count = (p: typeof plan) => p.decks.reduce((n, d) => n + d.cards.length, 0);
 		expect(count(plan)).toBe(count(whole) - 1);
+		// That card was its deck's only one: the deck is gone, and named where the warning is.
 		expect(plan.decks.flatMap((d) => d.warnings)).toContain(
-			'1 card was skipped because its schedule holds dates no calendar has (the collection may be damaged).'
+			'In “Japanese::Vocab”: 1 card was skipped because its schedule holds dates no calendar has (the collection may be damaged).'
 		);
 		for (const card of plan.decks.flatMap((d) => d.cards))
 			expect(Number.isFinite(card.due)).toBe(true);

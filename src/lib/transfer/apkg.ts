@@ -167,6 +167,35 @@ function plural(n: number, one: string, many: string): string {
 	return `${n} ${n === 1 ? one : many}`;
 }
 
+/** Cards and history entries left out of one deck, by cause. */
+interface Skipped {
+	noNote: number;
+	blank: number;
+	impossible: number;
+	notAnswers: number;
+}
+
+function skippedWarnings({ noNote, blank, impossible, notAnswers }: Skipped): string[] {
+	const warnings: string[] = [];
+	if (blank > 0)
+		warnings.push(
+			`${plural(blank, 'card was', 'cards were')} skipped because nothing was left to show without media or with an empty cloze.`
+		);
+	if (impossible > 0)
+		warnings.push(
+			`${plural(impossible, 'card was', 'cards were')} skipped because its schedule holds dates no calendar has (the collection may be damaged).`
+		);
+	if (noNote > 0)
+		warnings.push(
+			`${plural(noNote, 'card was', 'cards were')} skipped because its note is missing from the package.`
+		);
+	if (notAnswers > 0)
+		warnings.push(
+			`${plural(notAnswers, 'history entry', 'history entries')} that recorded a manual reschedule rather than an answer ${notAnswers === 1 ? 'was' : 'were'} left out.`
+		);
+	return warnings;
+}
+
 /**
  * Turns the read collection into the plan; pure, so it is tested without zip or SQLite.
  * `options.newId` is not used: every id has a stable source in the package (see above).
@@ -178,9 +207,13 @@ export function collectionToPlan(
 ): ImportPlan {
 	const now = options.now.getTime();
 	const media = new Set<string>(packagedMedia);
-	let noNote = 0;
-	let blank = 0;
-	let notAnswers = 0;
+	/** What was left out, by the deck it would have gone to: its warnings say so there. */
+	const skipped = new Map<DeckImport, Skipped>();
+	const skip = (target: DeckImport, what: keyof Skipped, count = 1) => {
+		const tally = skipped.get(target) ?? { noNote: 0, blank: 0, impossible: 0, notAnswers: 0 };
+		tally[what] += count;
+		skipped.set(target, tally);
+	};
 
 	const revlogByCard = new Map<number, AnkiRevlog[]>();
 	for (const entry of collection.revlog) {
@@ -215,8 +248,9 @@ export function collectionToPlan(
 
 	for (const ankiCard of collection.cards) {
 		const note = collection.notes.get(ankiCard.nid);
+		const target = deckFor(ankiCard.odid !== 0 ? ankiCard.odid : ankiCard.did);
 		if (!note) {
-			noNote++;
+			skip(target, 'noNote');
 			continue;
 		}
 		let fields = strippedNotes.get(note.id);
@@ -235,14 +269,14 @@ export function collectionToPlan(
 		const html = sides.format === 'html';
 		const front = html ? options.sanitize(sides.front) : sides.front;
 		if (isBlank(front, html)) {
-			blank++;
+			skip(target, 'blank');
 			continue;
 		}
 		const back = html ? options.sanitize(sides.back) : sides.back;
 
 		const history = revlogByCard.get(ankiCard.id) ?? [];
-		const { logs, skipped } = ankiReviewLogs(history);
-		notAnswers += skipped;
+		const { logs, skipped: notAnswers } = ankiReviewLogs(history);
+		if (notAnswers > 0) skip(target, 'notAnswers', notAnswers);
 		const schedule = ankiScheduling(ankiCard, {
 			crt: collection.crt,
 			now,
@@ -251,7 +285,6 @@ export function collectionToPlan(
 				previous: logs.at(-2)?.review ?? null
 			}
 		});
-		const target = deckFor(ankiCard.odid !== 0 ? ankiCard.odid : ankiCard.did);
 		const isNew = schedule.state === CardState.New;
 		const created = isNew
 			? now
@@ -307,10 +340,10 @@ export function collectionToPlan(
 	// A damaged or hand-edited collection can hold numbers no date can carry (a due
 	// of 1e13 seconds, a revlog id near 2^63). The checks the deck-file reader uses
 	// decide what may be stored; a card that fails them is skipped, not imported broken.
-	let impossible = 0;
 	for (const target of decks.values()) {
 		const kept = target.cards.filter((card, i) => storable(() => checkCard(card, `cards[${i}]`)));
-		impossible += target.cards.length - kept.length;
+		if (kept.length < target.cards.length)
+			skip(target, 'impossible', target.cards.length - kept.length);
 		const keptIds = new Set(kept.map((card) => card.id));
 		target.cards = kept;
 		target.logs = target.logs.filter(
@@ -323,31 +356,22 @@ export function collectionToPlan(
 		.sort((x, y) => x.deck.name.localeCompare(y.deck.name));
 	if (result.length === 0)
 		throw new ImportError(
-			blank > 0
+			[...skipped.values()].some((tally) => tally.blank > 0)
 				? 'The Anki package has no cards with text this app can show (only media, or empty cards).'
 				: 'The Anki package holds no cards.'
 		);
 
-	const warnings = result[0]!.warnings;
+	// Each deck's own skips under it; a deck left with no card at all is named under the first.
+	for (const [target, tally] of skipped) {
+		const shown = target.cards.length > 0;
+		const under = shown ? target : result[0]!;
+		const where = shown ? '' : `In “${target.deck.name}”: `;
+		for (const warning of skippedWarnings(tally)) under.warnings.push(where + warning);
+	}
+	// The package's media belong to no one deck: said once, under the first.
 	if (media.size > 0)
-		warnings.push(
+		result[0]!.warnings.unshift(
 			`${plural(media.size, 'media file was', 'media files were')} skipped: this app keeps the text of cards, not images or sounds.`
-		);
-	if (blank > 0)
-		warnings.push(
-			`${plural(blank, 'card was', 'cards were')} skipped because nothing was left to show without media or with an empty cloze.`
-		);
-	if (impossible > 0)
-		warnings.push(
-			`${plural(impossible, 'card was', 'cards were')} skipped because its schedule holds dates no calendar has (the collection may be damaged).`
-		);
-	if (noNote > 0)
-		warnings.push(
-			`${plural(noNote, 'card was', 'cards were')} skipped because its note is missing from the package.`
-		);
-	if (notAnswers > 0)
-		warnings.push(
-			`${plural(notAnswers, 'history entry', 'history entries')} that recorded a manual reschedule rather than an answer ${notAnswers === 1 ? 'was' : 'were'} left out.`
 		);
 	return { kind: 'decks', decks: result, sourceFormat: 'apkg' };
 }
