@@ -142,9 +142,23 @@ describe('CSV as spreadsheets write it', () => {
 	});
 
 	it('keeps script payloads literally in text mode', () => {
-		const p = plan('front,back\n<script>alert(1)</script>,<img src=x onerror=alert(1)>\n');
+		const p = plan(
+			'#html:false\nfront,back\n<script>alert(1)</script>,<img src=x onerror=alert(1)>\n'
+		);
 		expect(sides(p)).toEqual([['<script>alert(1)</script>', '<img src=x onerror=alert(1)>']]);
 		expect(p.decks[0]!.cards[0]!.format).toBe('text');
+	});
+
+	it('reads a file with tags or entities and no #html line as HTML, as Anki does', () => {
+		const p = plan('<b>bold</b> front,up&nbsp;to <i>6</i>\nplain,text\n');
+		expect(p.decks[0]!.cards.map((c) => c.format)).toEqual(['html', 'html']);
+		expect(sides(p)[0]).toEqual(['<b>bold</b> front', 'up&nbsp;to <i>6</i>']);
+		// Sanitised like any HTML: a script is gone, not shown and not run.
+		const unsafe = plan('front,back\nq <script>alert(1)</script>,<img src=x onerror=alert(1)>\n');
+		expect(sides(unsafe)[0]![0]).toBe('q ');
+		expect(sides(unsafe)[0]![1]).not.toContain('onerror');
+		// Plain words stay plain text.
+		expect(plan('front,back\na < b,c & d\n').decks[0]!.cards[0]!.format).toBe('text');
 	});
 
 	it('skips blank rows and warns about rows with an empty front', () => {

@@ -12,7 +12,7 @@ import {
 	notesForExport,
 	type NoteCardIn
 } from './app-notes';
-import { isBlankHtml } from './html-text';
+import { hasMarkup, isBlankHtml } from './html-text';
 import { isAppGuid, readGuid } from './note-guid';
 import { creationTimeFor, newCard, type CardContent } from './new-card';
 import { randomId, type DeckImport, type ImportPlan, type ParseOptions } from './plan';
@@ -168,6 +168,7 @@ export function parseCsvTable(input: string): CsvTable {
 	let line = 1;
 	let separator: string | null = null;
 	let columns: string | null = null;
+	let htmlGiven = false;
 	for (;;) {
 		LINE.lastIndex = offset;
 		const [, raw = '', end = ''] = LINE.exec(text) ?? [];
@@ -188,6 +189,7 @@ export function parseCsvTable(input: string): CsvTable {
 			}
 			case 'html':
 				table.html = value.trim().toLowerCase() === 'true';
+				htmlGiven = true;
 				break;
 			case 'tags column':
 				table.preset.tags = oneBased(value, key, line);
@@ -223,6 +225,9 @@ export function parseCsvTable(input: string): CsvTable {
 	const body = offset > 0 ? text.slice(offset) : text;
 	readRows(body, separator, line, table);
 	if (columns !== null) table.header = columns.split(table.delimiter);
+	// Without `#html:`, Anki reads a file as HTML when its fields hold tags or entities (what
+	// Anki's own text export writes): `<div>` and `&nbsp;` shown as typed would be wrong.
+	if (!htmlGiven) table.html = table.rows.some((row) => row.some(hasMarkup));
 	return table;
 }
 
