@@ -1,6 +1,6 @@
 import axe from 'axe-core';
 import { expect, test, type Page } from '@playwright/test';
-import { BUILTIN_DECK_ID, openBuiltinDeck } from './helpers';
+import { BUILTIN_DECK_ID, makeCards, openBuiltinDeck } from './helpers';
 
 /**
  * One screen state per test, audited by axe-core run inside the page. A test that audited
@@ -84,7 +84,7 @@ const screens: { name: string; open: (page: Page) => Promise<void>; checkWidth?:
 		open: async (page) => {
 			await page.goto('/new');
 			await page.getByLabel('Article').fill(TEA_ARTICLE);
-			await page.getByRole('button', { name: 'Make cards' }).click();
+			await makeCards(page);
 			await expect(page.getByLabel('Deck name')).toBeVisible();
 		}
 	},
@@ -126,7 +126,7 @@ const screens: { name: string; open: (page: Page) => Promise<void>; checkWidth?:
 			await page.goto('/new');
 			// Four items: each gets an item cloze, offered unticked under More suggestions.
 			await page.getByLabel('Article').fill(`${TEA_ARTICLE}\n- A timer.`);
-			await page.getByRole('button', { name: 'Make cards' }).click();
+			await makeCards(page);
 			await page.getByText(/^More suggestions/).click();
 			await expect(page.getByRole('checkbox', { checked: false }).first()).toBeVisible();
 		}

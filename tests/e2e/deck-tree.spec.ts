@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { BUILTIN_DECK_ID, counts, press } from './helpers';
+import { BUILTIN_DECK_ID, counts, makeCards, press } from './helpers';
 
 /** Renames the built-in deck and makes a second deck under the same parent, "Backend". */
 async function twoChildDecks(page: Page) {
@@ -14,7 +14,7 @@ async function twoChildDecks(page: Page) {
 		.fill(
 			'# Sleep\n\nOne common misconception is that adults need only five hours of sleep. In fact, most adults need seven to nine hours a night.'
 		);
-	await press(page, page.getByRole('button', { name: 'Make cards' }));
+	await makeCards(page);
 	await expect(page.getByRole('group', { name: /^Misconceptions/ })).toBeVisible();
 	await page.getByLabel('Deck name').fill('Backend::Sleep');
 	await press(page, page.getByRole('button', { name: 'Save deck' }));

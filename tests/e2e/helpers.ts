@@ -149,3 +149,18 @@ export async function saveThrough(page: Page, button: Locator): Promise<string> 
 	for await (const chunk of stream) chunks.push(chunk as Buffer);
 	return Buffer.concat(chunks).toString();
 }
+
+/**
+ * How long Make cards may take. Extraction runs in a worker that first builds a 3.7 MB
+ * language model: about a second on an idle machine, but over 10 s (the default wait) on a
+ * 2-core machine running a second build. A tolerance, not a speed goal (see `npm run bench`).
+ */
+export const EXTRACTION_TIMEOUT = 60_000;
+
+/** Presses Make cards on the New deck screen and waits until the drafts are there. */
+export async function makeCards(page: Page): Promise<void> {
+	await press(page, page.getByRole('button', { name: 'Make cards' }));
+	await expect(page.getByRole('heading', { name: /\d+ cards? made/ })).toBeVisible({
+		timeout: EXTRACTION_TIMEOUT
+	});
+}

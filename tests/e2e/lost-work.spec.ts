@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { BUILTIN_DECK_NAME, press } from './helpers';
+import { BUILTIN_DECK_NAME, makeCards, press } from './helpers';
 
 const ARTICLE = `# Brewing Tea
 
@@ -36,7 +36,7 @@ test('the New deck screen keeps its text and edited drafts across Decks, Back an
 }) => {
 	await page.goto('/new');
 	await page.getByLabel('Article').fill(ARTICLE);
-	await press(page, page.getByRole('button', { name: 'Make cards' }));
+	await makeCards(page);
 	const front = page.locator('textarea[id^="front-"]').first();
 	await front.fill('True or false: green tea is caffeine-free. (edited)');
 	const boxes = page.getByRole('checkbox');
@@ -68,7 +68,7 @@ test('the New deck screen keeps its text and edited drafts across Decks, Back an
 test('Discard empties the New deck screen for good, after asking', async ({ page }) => {
 	await page.goto('/new');
 	await page.getByLabel('Article').fill(ARTICLE);
-	await press(page, page.getByRole('button', { name: 'Make cards' }));
+	await makeCards(page);
 
 	let asked = answerDialog(page, false);
 	await press(page, page.getByRole('button', { name: 'Discard' }));

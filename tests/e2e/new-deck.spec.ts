@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { counts, press, waitForServiceWorker } from './helpers';
+import { counts, EXTRACTION_TIMEOUT, makeCards, press, waitForServiceWorker } from './helpers';
 
 const ARTICLE = `# Brewing Tea
 
@@ -29,7 +29,7 @@ test('paste an article, make cards, untick one, edit one, save, and study it off
 	await waitForServiceWorker(page);
 	await press(page, page.getByRole('link', { name: 'New deck from article' }));
 	await page.getByLabel('Article').fill(ARTICLE);
-	await press(page, page.getByRole('button', { name: 'Make cards' }));
+	await makeCards(page);
 
 	const misconceptions = page.getByRole('group', { name: /^Misconceptions/ });
 	await expect(misconceptions.getByRole('listitem')).toHaveCount(2);
@@ -76,7 +76,7 @@ test('bad input gets a clear message and saves nothing', async ({ page }) => {
 
 	await page.getByLabel('Article').fill('<html><body><p>Hello</p></body></html>');
 	await page.getByRole('button', { name: 'Make cards' }).click();
-	await expect(page.getByRole('alert')).toContainText('HTML');
+	await expect(page.getByRole('alert')).toContainText('HTML', { timeout: EXTRACTION_TIMEOUT });
 
 	await page.locator('input[type=file]').setInputFiles({
 		name: 'photo.png',
@@ -100,7 +100,7 @@ test('a .md file can be opened instead of pasting', async ({ page }) => {
 		buffer: Buffer.from(ARTICLE)
 	});
 	await expect(page.getByLabel('Article')).toHaveValue(ARTICLE);
-	await page.getByRole('button', { name: 'Make cards' }).click();
+	await makeCards(page);
 	await expect(page.getByLabel('Deck name')).toHaveValue('Brewing Tea');
 });
 
@@ -136,7 +136,7 @@ test('a web page pasted keeps its headings and lists, and names the deck', async
 	await expect(article).toHaveValue(
 		/\n- A kettle\n- A teapot or \*\*infuser\*\*\n- Fresh loose-leaf tea/
 	);
-	await press(page, page.getByRole('button', { name: 'Make cards' }));
+	await makeCards(page);
 	await expect(page.getByLabel('Deck name')).toHaveValue('Brewing Tea');
 	await expect(
 		page
@@ -156,7 +156,7 @@ test('plain text copied without bullets still gives its list', async ({ page }) 
 				'To brew loose-leaf tea you need the following:\n\nA kettle\nA teapot or infuser\nFresh loose-leaf tea\nA timer\n\n' +
 				'Green tea is best brewed at about 80 degrees.'
 		);
-	await press(page, page.getByRole('button', { name: 'Make cards' }));
+	await makeCards(page);
 	await expect(
 		page
 			.getByRole('group', { name: /^Lists/ })
@@ -179,7 +179,7 @@ test('a Markdown file with front matter: the title names the deck, the front mat
 		)
 	});
 	await expect(page.getByLabel('Article')).toHaveValue(/^---\ntitle/);
-	await press(page, page.getByRole('button', { name: 'Make cards' }));
+	await makeCards(page);
 	await expect(page.getByLabel('Deck name')).toHaveValue('A guide to tea');
 	const fronts = await page
 		.locator('textarea[id^="front-"]')
@@ -213,7 +213,7 @@ test('text shared to the app opens New deck filled in; a link alone says what to
 	);
 	await expect(page.getByLabel('Article')).toHaveValue(/^Oolong is a partly oxidised tea/);
 	await expect(page).toHaveURL(/\/new$/);
-	await press(page, page.getByRole('button', { name: 'Make cards' }));
+	await makeCards(page);
 	await expect(page.getByLabel('Deck name')).toHaveValue('Tea notes');
 
 	// A link alone: what to do is said, and the text shared before (kept) is not lost.

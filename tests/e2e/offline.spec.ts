@@ -4,9 +4,10 @@ import {
 	answerByTapping,
 	BUILTIN_DECK_ID,
 	counts,
+	makeCards,
 	openBuiltinDeck,
-	waitForServiceWorker,
-	STUDY_MORNING
+	STUDY_MORNING,
+	waitForServiceWorker
 } from './helpers';
 
 test('after the first visit, the app opens and studies offline, deep links included', async ({
@@ -44,7 +45,7 @@ test('after the first visit, the app opens and studies offline, deep links inclu
 			'# Sleep\n\nOne common misconception is that adults need only five hours of sleep. In fact, most adults need seven to nine hours a night.\n\n' +
 				'During deep sleep the brain clears waste products through the glymphatic system, which is most active at night.'
 		);
-	await page.getByRole('button', { name: 'Make cards' }).click();
+	await makeCards(page);
 	await expect(page.getByRole('group', { name: /^Misconceptions/ })).toBeVisible();
 	// Key sentences are offered under More suggestions, unticked.
 	await page.getByText(/^More suggestions/).click();

@@ -3,13 +3,27 @@
 // (see extract-in-worker.ts). Only this worker loads the language model.
 import { ValidationError, describeError } from '$lib/errors';
 import { extractDrafts } from '$lib/extract';
+import type { Tagger } from '$lib/extract/tagger';
 import { createWinkTagger } from '$lib/extract/wink-tagger';
 import type { ExtractRequest, ExtractResponse } from './extract-in-worker';
 
+/** Built once, on the first message: a `warm` one when the page starts the worker early. */
+let tagger: Tagger | null = null;
+
 self.onmessage = (event: MessageEvent<ExtractRequest>) => {
+	const request = event.data;
+	if ('warm' in request) {
+		try {
+			tagger ??= createWinkTagger();
+		} catch {
+			// Tried again with the article, whose answer says what went wrong.
+		}
+		return;
+	}
 	let response: ExtractResponse;
 	try {
-		const extraction = extractDrafts(event.data.text, { tagger: createWinkTagger() });
+		tagger ??= createWinkTagger();
+		const extraction = extractDrafts(request.text, { tagger });
 		response = { ok: true, extraction };
 	} catch (error) {
 		response = {
