@@ -181,6 +181,32 @@ describe('encodeApkg', () => {
 		expect(importedLogs[1]!.scheduled_days).toBe(3);
 	});
 
+	it("writes learning cards' steps left and learning answers' intervals as Anki encodes them", async () => {
+		const firstAnswer: ReviewLog = {
+			...logs[0]!,
+			id: 'l-learning',
+			cardId: 'learning',
+			review: now - 60_000
+		};
+		const zip = unzipSync(
+			await encodeApkg([{ deck, cards, logs: [firstAnswer] }], { now: NOW, loadSqlJs })
+		);
+		const db = new sql.Database(zip['collection.anki2']);
+		try {
+			// The package's own options: learning steps 1m 10m, relearning 10m. A learning card
+			// at its first step has 2 to go, a relearning one 1: today's × 1000 + all left.
+			const left = db.exec('SELECT type, left FROM cards WHERE type IN (1, 3) ORDER BY type')[0]!;
+			expect(left.values).toEqual([
+				[1, 2002],
+				[3, 1001]
+			]);
+			// An answer that led to a 10-minute step (due 11 minutes after it): minus seconds.
+			expect(db.exec('SELECT ivl, type FROM revlog')[0]!.values).toEqual([[-660, 0]]);
+		} finally {
+			db.close();
+		}
+	});
+
 	it('brings a reverse card and a cloze back as the notes they were, and keeps a suspension', async () => {
 		const extra = [
 			card('rev', { kind: 'reversed', ord: 1, front: 'cat', back: 'chat', suspended: true }),

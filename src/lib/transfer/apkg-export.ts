@@ -123,6 +123,16 @@ function plainText(html: string): string {
 		.trim();
 }
 
+/**
+ * Anki's `left` for a card in (re)learning: the steps still to go, as Anki encodes it (the
+ * number of them that fit today × 1000, plus the number left; all are taken to fit today).
+ * Counted against the steps of the deck options this package writes, which Anki will use.
+ */
+function stepsLeft(card: Card, steps: readonly number[]): number {
+	const left = Math.max(1, steps.length - card.learning_steps);
+	return left * 1000 + left;
+}
+
 /** Anki's card columns for a card's schedule; `position` orders new cards. */
 function ankiSchedule(card: Card, crt: number, position: number) {
 	const seconds = Math.floor(card.due / 1000);
@@ -138,7 +148,15 @@ function ankiSchedule(card: Card, crt: number, position: number) {
 	const interval = Math.max(1, Math.round(card.scheduled_days || card.stability));
 	switch (card.state) {
 		case CardState.Learning:
-			return { type: 1, queue: 1, due: seconds, ivl: 0, factor, left: 1, data: memory };
+			return {
+				type: 1,
+				queue: 1,
+				due: seconds,
+				ivl: 0,
+				factor,
+				left: stepsLeft(card, DECK_CONFIG.new.delays),
+				data: memory
+			};
 		case CardState.Review:
 			return {
 				type: 2,
@@ -150,13 +168,31 @@ function ankiSchedule(card: Card, crt: number, position: number) {
 				data: memory
 			};
 		case CardState.Relearning:
-			return { type: 3, queue: 1, due: seconds, ivl: interval, factor, left: 1, data: memory };
+			return {
+				type: 3,
+				queue: 1,
+				due: seconds,
+				ivl: interval,
+				factor,
+				left: stepsLeft(card, DECK_CONFIG.lapse.delays),
+				data: memory
+			};
 		default:
 			return { type: 0, queue: 0, due: position, ivl: 0, factor: 0, left: 0, data: '' };
 	}
 }
 
 const REVLOG_TYPE: Record<number, number> = { 0: 0, 1: 0, 2: 1, 3: 2 };
+
+/**
+ * A revlog row's `ivl`: days when the answer led to a review, and when it led to a learning
+ * step, minus the step's seconds, as Anki writes it (-600 for a 10-minute step).
+ */
+function revlogInterval(log: ReviewLog, after: Pick<Card, 'state' | 'due' | 'scheduled_days'>) {
+	if (after.state === CardState.Learning || after.state === CardState.Relearning)
+		return -Math.max(1, Math.round((after.due - log.review) / 1000));
+	return Math.round(after.scheduled_days);
+}
 
 export interface ApkgExportOptions {
 	now: Date;
@@ -313,7 +349,7 @@ export async function encodeApkg(
 						logId,
 						ankiId.get(card) as number,
 						log.rating,
-						Math.round(after.scheduled_days),
+						revlogInterval(log, after),
 						Math.round(log.scheduled_days),
 						after.difficulty > 0 ? difficultyToFactor(after.difficulty) : 0,
 						REVLOG_TYPE[log.state] ?? 0
