@@ -170,6 +170,8 @@ test('back up everything, then restore the backup', async ({ page }) => {
 	);
 	await page.getByRole('button', { name: 'Restore backup' }).click();
 	await expect(page.getByRole('heading', { name: 'Imported' })).toBeVisible();
+	// The same words as the preview: what the collection now is, not "cards added".
+	await expect(page.getByText(/^Restored 1 deck, \d+ cards, 1 review\.$/)).toBeVisible();
 	await openBuiltinDeck(page);
 	await expect.poll(() => counts(page)).toEqual(before);
 });

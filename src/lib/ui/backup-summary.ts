@@ -3,6 +3,8 @@
  * Import screen ("Backup made …") and in Settings' safety copies ("Before restore on …").
  */
 
+import { countOf } from './count-of';
+
 /** What a backup holds. */
 export interface BackupCounts {
 	decks: number;
@@ -12,8 +14,7 @@ export interface BackupCounts {
 
 /** "1 deck, 36 cards, 1 review" (numbers grouped in the reader's locale). */
 export function backupCounts({ decks, cards, reviews }: BackupCounts): string {
-	const count = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
-	return `${count(decks, 'deck')}, ${count(cards, 'card')}, ${count(reviews, 'review')}`;
+	return `${countOf(decks, 'deck')}, ${countOf(cards, 'card')}, ${countOf(reviews, 'review')}`;
 }
 
 /** "2 December 2026 at 16:50", as the reader's locale writes a date and time. */
