@@ -93,6 +93,20 @@ describe('detectAndParse', () => {
 		).toMatch(/it holds binary data/);
 	});
 
+	it('says how to get a package when given a bare Anki collection', async () => {
+		const collection = new Uint8Array(4096);
+		collection.set(new TextEncoder().encode('SQLite format 3\u0000'));
+		collection[100] = 0xff; // the rest of a database's header is binary
+		expect(
+			(await importErrorOf(() => detectAndParse(collection, 'collection.anki2', options()))).message
+		).toMatch(
+			/^This is an Anki collection file on its own, not a package\. In Anki, choose File › Export/
+		);
+		expect(
+			(await importErrorOf(() => detectAndParse(collection, 'notes.db', options()))).message
+		).toMatch(/^This is a database file.*export a \.apkg/);
+	});
+
 	it('refuses 100 MB of junk at once, without decoding it', async () => {
 		// Made lazily: a zero-filled buffer costs nothing to allocate; a few bytes vary.
 		const junk = new Uint8Array(MAX_TEXT_BYTES + 1);

@@ -53,6 +53,16 @@ export function detectFormat(bytes: Uint8Array, fileName: string): DetectedForma
 	return 'csv';
 }
 
+/** SQLite's file header: what a bare Anki collection (`collection.anki2`) starts with. */
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+function isSqlite(bytes: Uint8Array): boolean {
+	return (
+		bytes.length >= SQLITE_HEADER.length &&
+		[...SQLITE_HEADER].every((char, i) => bytes[i] === char.charCodeAt(0))
+	);
+}
+
 /** "French vocab.csv" → "French vocab". */
 function deckNameFrom(fileName: string): string {
 	const base = fileName.replace(/^.*[\\/]/, '');
@@ -89,6 +99,12 @@ export async function detectAndParse(
 	if (bytes.length > MAX_TEXT_BYTES)
 		throw new ImportError(
 			`This file is ${megabytes(bytes.length)}; deck files, backups and CSV files over ${megabytes(MAX_TEXT_BYTES)} cannot be imported.`
+		);
+	if (format === 'binary' && isSqlite(bytes))
+		throw new ImportError(
+			ext === 'anki2' || ext === 'anki21' || ext === 'anki21b'
+				? 'This is an Anki collection file on its own, not a package. In Anki, choose File › Export, then “Anki Deck Package (.apkg)”, and import that file here.'
+				: 'This is a database file, not a deck file, a backup, a CSV/TSV file or an Anki package. From Anki, export a .apkg (File › Export) and import that.'
 		);
 	if (format === 'binary')
 		throw new ImportError(
