@@ -249,6 +249,20 @@ describe('ids that let a re-import merge', () => {
 	const planOf = (collection: AnkiCollection, at = NOW) =>
 		collectionToPlan(collection, [], { now: at, sanitize: jsdomSanitize, newId: countingIds() });
 
+	it("does not count a note type's or an add-on's own files as skipped media", () => {
+		const withAssets = (packaged: string[]) =>
+			collectionToPlan(readFixture(), packaged, {
+				now: NOW,
+				sanitize: jsdomSanitize,
+				newId: countingIds()
+			}).decks.flatMap((d) => d.warnings);
+		const counted = (packaged: string[]) =>
+			Number(/^(\d+) media files? w/.exec(withAssets(packaged).join('\n'))?.[1] ?? 0);
+		const base = counted([]);
+		expect(counted(['_font.ttf', '_addon-data.json'])).toBe(base);
+		expect(counted(['photo-only-in-the-package.jpg'])).toBe(base + 1);
+	});
+
 	it('names decks, cards and logs the same when the package is parsed again later', async () => {
 		const first = await parseAt(NOW, 'first');
 		const again = await parseAt(later, 'again');

@@ -206,7 +206,9 @@ export function collectionToPlan(
 	options: ParseOptions
 ): ImportPlan {
 	const now = options.now.getTime();
-	const media = new Set<string>(packagedMedia);
+	// Files named with a leading underscore are a note type's or an add-on's own (fonts,
+	// scripts, add-on data: Anki never counts them as unused media), not cards' pictures or sounds.
+	const media = new Set<string>(packagedMedia.filter((name) => !name.startsWith('_')));
 	/** What was left out, by the deck it would have gone to: its warnings say so there. */
 	const skipped = new Map<DeckImport, Skipped>();
 	const skip = (target: DeckImport, what: keyof Skipped, count = 1) => {
