@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { browserExecutable } from '../scripts/browser.mjs';
+import { coldStartFloor } from './floor.mjs';
 import { serve } from './server.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -697,6 +698,18 @@ try {
 			'Study screen cold start: CSS gzip loaded before the first card',
 			'bytes',
 			openWeight.css
+		);
+		// The machine's floor in the same conditions: read the app's figure against it.
+		const floor = await coldStartFloor(
+			(dir) =>
+				chromium.launchPersistentContext(dir, { executablePath: browserExecutable(), args: ARGS }),
+			CONFIG.openRuns
+		);
+		report(
+			'open-floor',
+			'Floor: a blank page with one small script, same cold start (what the app cannot beat)',
+			'ms',
+			floor
 		);
 		const extraRow = report(
 			'study-extras',
