@@ -8,12 +8,13 @@ import {
 	buryCards,
 	burySiblings,
 	deleteCards,
+	restoreDeletedCards,
 	editNote,
 	moveCards,
 	setSuspended,
 	undoCardChanges
 } from './card-actions';
-import { addDeck, forgetDeck } from './decks';
+import { addDeck, deleteDeck, forgetDeck } from './decks';
 import { sampleDeck } from './fixtures';
 import { recordReview } from './reviews';
 import { nextStudyStep } from './study-queue';
@@ -176,6 +177,23 @@ describe('browser actions', () => {
 		await deleteCards(db, ['c0']);
 		expect(await db.cards.get('c0')).toBeUndefined();
 		expect(await db.reviewLogs.where('cardId').equals('c0').count()).toBe(0);
+	});
+
+	it("a delete is undone with the cards' history, but not into a deck deleted since", async () => {
+		const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false });
+		await recordReview(db, scheduler, await storedCard(db, 'c0'), Grade.Good, now);
+		const before = { card: await storedCard(db, 'c0'), logs: await db.reviewLogs.toArray() };
+		const deleted = await deleteCards(db, ['c0', 'c1']);
+		expect(deleted.cards.map((card) => card.id)).toEqual(['c0', 'c1']);
+		expect(await db.reviewLogs.count()).toBe(0);
+		expect(await restoreDeletedCards(db, deleted)).toBe(2);
+		expect(await storedCard(db, 'c0')).toEqual(before.card);
+		expect(await db.reviewLogs.toArray()).toEqual(before.logs);
+
+		const again = await deleteCards(db, ['c0']);
+		await deleteDeck(db, 'd1');
+		expect(await restoreDeletedCards(db, again)).toBe(0);
+		expect(await db.cards.get('c0')).toBeUndefined();
 	});
 
 	it('moving cards moves their history; undo moves both back', async () => {

@@ -1,5 +1,5 @@
 import { clozeNumbers } from '$lib/domain/cloze';
-import type { Card, Scheduling } from '$lib/domain/models';
+import type { Card, ReviewLog, Scheduling } from '$lib/domain/models';
 import { cardsForNote, noteOrds, validateNote, type NoteInput } from '$lib/domain/notes';
 import { StorageError } from '$lib/errors';
 import type { FlashcardsDB } from './db';
@@ -168,14 +168,47 @@ export function addTag(
 	);
 }
 
-/** Deletes cards with their review history, in one transaction. */
-export async function deleteCards(db: FlashcardsDB, ids: readonly string[]): Promise<void> {
-	await db.transaction('rw', db.cards, db.reviewLogs, async () => {
-		await db.reviewLogs
+/** Cards deleted with their history, kept so that the delete can be undone. */
+export interface DeletedCards {
+	cards: Card[];
+	logs: ReviewLog[];
+}
+
+/**
+ * Deletes cards with their review history, in one transaction, and returns what it deleted
+ * (read in that transaction) so the delete can be undone.
+ */
+export async function deleteCards(db: FlashcardsDB, ids: readonly string[]): Promise<DeletedCards> {
+	return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+		const cards = (await db.cards.bulkGet([...ids])).filter((card): card is Card => !!card);
+		const logs = await db.reviewLogs
 			.where('cardId')
 			.anyOf([...ids])
-			.delete();
+			.toArray();
+		await db.reviewLogs.bulkDelete(logs.map((log) => log.id));
 		await db.cards.bulkDelete([...ids]);
+		return { cards, logs };
+	});
+}
+
+/**
+ * Undoes a delete: the cards and their history back as they were, in one transaction.
+ * A card whose deck has been deleted since stays deleted (it would belong to no deck).
+ * Returns how many came back.
+ */
+export async function restoreDeletedCards(
+	db: FlashcardsDB,
+	deleted: DeletedCards
+): Promise<number> {
+	return db.transaction('rw', db.decks, db.cards, db.reviewLogs, async () => {
+		const deckIds = [...new Set(deleted.cards.map((card) => card.deckId))];
+		const decks = await db.decks.bulkGet(deckIds);
+		const present = new Set(deckIds.filter((_, i) => decks[i] !== undefined));
+		const cards = deleted.cards.filter((card) => present.has(card.deckId));
+		const back = new Set(cards.map((card) => card.id));
+		await db.cards.bulkPut(cards);
+		await db.reviewLogs.bulkPut(deleted.logs.filter((log) => back.has(log.cardId)));
+		return cards.length;
 	});
 }
 

@@ -6,14 +6,27 @@ import {
 	deleteCards,
 	editNote,
 	moveCards,
+	restoreDeletedCards,
 	setSuspended,
 	undoCardChanges,
 	type CardsUndo
 } from '$lib/storage/card-actions';
+import { countOf } from '$lib/ui/count-of';
 import type { FlashcardsDB } from '$lib/storage/db';
 import type { NoteInput } from '$lib/domain/notes';
 
 const PAGE = 50;
+/**
+ * Deletes up to this many cards can be undone: what was deleted is kept in memory until the
+ * next action. A larger delete is said, before it is done, to be for good.
+ */
+export const UNDOABLE_DELETE = 5_000;
+
+/** The last action, named as the status line says it, and how to take it back. */
+export interface LastAction {
+	label: string;
+	undo: () => Promise<unknown>;
+}
 
 /**
  * The card browser's state: the query, the page of cards shown, the selection and the
@@ -31,7 +44,7 @@ export class CardBrowser {
 	/** A further page is being read; the page disables "Show more" meanwhile. */
 	loadingMore = $state(false);
 	readonly selected = new SvelteSet<string>();
-	lastAction = $state.raw<{ label: string; undo: CardsUndo } | null>(null);
+	lastAction = $state.raw<LastAction | null>(null);
 	#next: number | null = null;
 	/** The query the shown cards are for: further pages continue it, not what is being typed. */
 	#shownQuery: BrowseQuery = { ...EMPTY_QUERY };
@@ -123,24 +136,31 @@ export class CardBrowser {
 	}
 
 	/** Deletes the selected cards with their history; the page asks for confirmation first. */
+	/** Deletes the selected cards with their history; Undo brings them back (see `UNDOABLE_DELETE`). */
 	async deleteSelected(): Promise<number> {
 		const ids = [...this.selected];
-		await deleteCards(this.db, ids);
+		const deleted = await deleteCards(this.db, ids);
 		this.selected.clear();
-		this.lastAction = null;
+		this.lastAction =
+			ids.length <= UNDOABLE_DELETE
+				? {
+						label: `Deleted ${countOf(ids.length, 'card')}`,
+						undo: () => restoreDeletedCards(this.db, deleted)
+					}
+				: null;
 		await this.search();
 		return ids.length;
 	}
 
 	async edit(cardId: string, note: Pick<NoteInput, 'front' | 'back' | 'tags'>): Promise<void> {
 		const result = await editNote(this.db, cardId, note, this.clock());
-		this.lastAction = { label: 'Edited a card', undo: result };
+		this.lastAction = { label: 'Edited a card', undo: () => undoCardChanges(this.db, result) };
 		this.cards = this.cards.map((c) => (c.id === cardId ? result.card : c));
 	}
 
 	async undo(): Promise<void> {
 		if (!this.lastAction) return;
-		await undoCardChanges(this.db, this.lastAction.undo);
+		await this.lastAction.undo();
 		this.lastAction = null;
 		await this.search();
 	}
@@ -152,7 +172,10 @@ export class CardBrowser {
 		const ids = [...this.selected];
 		if (ids.length === 0) return;
 		const undo = await action(ids, this.clock());
-		this.lastAction = { label: `${label}: ${ids.length} card${ids.length === 1 ? '' : 's'}`, undo };
+		this.lastAction = {
+			label: `${label}: ${countOf(ids.length, 'card')}`,
+			undo: () => undoCardChanges(this.db, undo)
+		};
 		await this.search();
 	}
 }
