@@ -33,6 +33,16 @@ async function exportFile(page: Page): Promise<{ name: string; buffer: Buffer }>
 	return { name: file.suggestedFilename(), buffer: Buffer.concat(chunks) };
 }
 
+/** Three new cards of the built-in deck answered Good, mid-morning so they are due again today. */
+async function studyThreeCards(page: Page) {
+	await page.clock.install({ time: STUDY_MORNING });
+	await openBuiltinDeck(page);
+	for (let i = 0; i < 3; i++) await answerByKeyboard(page, '3');
+	const before = { newCards: 17, learning: 3, reviews: 0 };
+	await expect.poll(() => counts(page)).toEqual(before);
+	return before;
+}
+
 test.beforeEach(async ({ page }) => {
 	// A phone's share sheet cannot be driven headless: record what would be shared.
 	await page.addInitScript(() => {
@@ -46,12 +56,7 @@ test.beforeEach(async ({ page }) => {
 test('export a deck, delete it, import the file: study continues where it was', async ({
 	page
 }) => {
-	// Mid-morning: learning cards answered now (due in 10 minutes) are due today.
-	await page.clock.install({ time: STUDY_MORNING });
-	await openBuiltinDeck(page);
-	for (let i = 0; i < 3; i++) await answerByKeyboard(page, '3');
-	const before = { newCards: 17, learning: 3, reviews: 0 };
-	await expect.poll(() => counts(page)).toEqual(before);
+	const before = await studyThreeCards(page);
 
 	await page.goto(`/deck?id=${BUILTIN_DECK_ID}`);
 	const file = await exportFile(page);
@@ -200,11 +205,7 @@ for (const format of [
 	test(`the app's own .${format.extension} imported back merges into its deck, nothing doubled`, async ({
 		page
 	}) => {
-		await page.clock.install({ time: STUDY_MORNING });
-		await openBuiltinDeck(page);
-		for (let i = 0; i < 3; i++) await answerByKeyboard(page, '3');
-		const before = { newCards: 17, learning: 3, reviews: 0 };
-		await expect.poll(() => counts(page)).toEqual(before);
+		const before = await studyThreeCards(page);
 		const logs = await countStored(page, 'reviewLogs');
 		const cards = await countStored(page, 'cards');
 
