@@ -58,7 +58,10 @@ test('a new version activated in another tab: this tab says so and reloads on a 
 			await registration?.update();
 		});
 		await expect(updater.getByText('A new version is ready.')).toBeVisible();
-		const updaterReloaded = updater.waitForEvent('load');
+		// The reload is proven by a new document; `load` would also wait for every
+		// subresource, and once in about twenty runs it never came while the reloaded page
+		// was already showing its decks (not understood; see the closing note of 3 December).
+		const updaterReloaded = updater.waitForEvent('domcontentloaded');
 		await updater.getByRole('button', { name: 'Reload' }).click();
 		await updaterReloaded;
 		await expect(updater.getByText('The app was updated in another tab.')).toHaveCount(0);
@@ -66,7 +69,7 @@ test('a new version activated in another tab: this tab says so and reloads on a 
 		// The other tab is now controlled by the new worker while running the old code.
 		await expect(other.getByText('The app was updated in another tab.')).toBeVisible();
 		await expect(other.getByText('A new version is ready.')).toHaveCount(0);
-		const otherReloaded = other.waitForEvent('load');
+		const otherReloaded = other.waitForEvent('domcontentloaded');
 		await other.getByRole('button', { name: 'Reload' }).click();
 		await otherReloaded;
 		await expect(other.getByRole('heading', { name: 'Decks' })).toBeVisible();
