@@ -135,7 +135,6 @@ export class CardBrowser {
 		);
 	}
 
-	/** Deletes the selected cards with their history; the page asks for confirmation first. */
 	/** Deletes the selected cards with their history; Undo brings them back (see `UNDOABLE_DELETE`). */
 	async deleteSelected(): Promise<number> {
 		const ids = [...this.selected];
