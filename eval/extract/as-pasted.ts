@@ -14,9 +14,27 @@ function visibleMarkdown(markdown: string): string {
 		.replace(/<!--[\s\S]*?-->/g, '');
 }
 
-/** The article rendered to HTML, as a browser would show it. */
+/** The `title:` of the front matter, which a site shows as the page's heading. */
+function frontMatterTitle(markdown: string): string | null {
+	const front = markdown.match(/^---\n([\s\S]*?)\n(?:---|\.\.\.)\s*\n/)?.[1] ?? '';
+	const title = front.match(/^title:\s*(.+)$/m)?.[1]?.trim();
+	return title ? title.replace(/^(["'])(.*)\1$/, '$2') : null;
+}
+
+function escapeHtml(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * The article rendered to HTML, as a browser would show it: a title kept in front matter is
+ * the page's `<h1>` (as on the site it came from), unless the text opens with a heading.
+ */
 export function renderedHtml(markdown: string): string {
-	return marked.parse(visibleMarkdown(markdown), { async: false, gfm: true });
+	const visible = visibleMarkdown(markdown);
+	const body = marked.parse(visible, { async: false, gfm: true });
+	const title = frontMatterTitle(markdown);
+	const opensWithHeading = /^\s*#\s/.test(visible);
+	return title && !opensWithHeading ? `<h1>${escapeHtml(title)}</h1>\n${body}` : body;
 }
 
 const BLOCKS = new Set([

@@ -35,11 +35,18 @@ const TOLERANCE = 0.02;
 /** Above this share of ticked drafts without a verdict, the precision figures mean little. */
 const MAX_UNJUDGED = 0.1;
 
-/** The forms an article arrives in, and what the extractor is given for each. */
-const FORMS: Record<string, (markdown: string) => string> = {
-	markdown: (markdown) => markdown,
-	'pasted web page': (markdown) => htmlToMarkdown(parse(renderedHtml(markdown)), parse).markdown,
-	'copied text': (markdown) => copiedText(renderedHtml(markdown))
+/**
+ * The forms an article arrives in: what the extractor is given for each, and the title the
+ * New deck screen falls back on when the extractor finds none (a pasted page's `<title>` or
+ * `<h1>`).
+ */
+const FORMS: Record<string, (markdown: string) => { input: string; pageTitle: string | null }> = {
+	markdown: (markdown) => ({ input: markdown, pageTitle: null }),
+	'pasted web page': (markdown) => {
+		const page = htmlToMarkdown(parse(renderedHtml(markdown)), parse);
+		return { input: page.markdown, pageTitle: page.title };
+	},
+	'copied text': (markdown) => ({ input: copiedText(renderedHtml(markdown)), pageTitle: null })
 };
 
 function parse(html: string): Document {
@@ -124,7 +131,7 @@ describe.skipIf(!present)('extraction on the article corpus', () => {
 					const markdown = readFileSync(join(ARTICLES, rubric.article), 'utf8');
 					const name = rubric.article.replace(/\.md$/, '');
 					const judged = readJson<Judged>(join(here, 'judged', `${name}.json`));
-					const input = prepare(markdown);
+					const { input, pageTitle } = prepare(markdown);
 					const started = performance.now();
 					let extraction: Extraction;
 					try {
@@ -133,7 +140,8 @@ describe.skipIf(!present)('extraction on the article corpus', () => {
 						extraction = { title: null, drafts: [] };
 					}
 					ms.push(performance.now() - started);
-					scores.push(scoreArticle(rubric, judged, extraction.title, extraction.drafts));
+					const title = extraction.title || pageTitle;
+					scores.push(scoreArticle(rubric, judged, title, extraction.drafts));
 
 					const waiting = pending.get(name) ?? [];
 					for (const draft of extraction.drafts) {

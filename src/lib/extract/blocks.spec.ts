@@ -21,6 +21,16 @@ describe('parseBlocks', () => {
 		]);
 	});
 
+	it('takes an opening ## heading as the title when no later heading outranks it, keeping it as a section', () => {
+		const chapter = parseBlocks(
+			'## What Is Ownership?\n\nOwnership is a set of rules.\n\n### The Stack\n\nThe stack is fast.'
+		);
+		expect(chapter.title).toBe('What Is Ownership?');
+		expect(chapter.blocks[0]?.section).toBe('What Is Ownership?');
+		const sections = parseBlocks('## Kinds\n\nThere are kinds.\n\n## Brewing\n\nBrew it hot.');
+		expect(sections.title).toBeNull();
+	});
+
 	it('has no title when the first line is a sentence', () => {
 		expect(parseBlocks('Tea is a drink. It is hot.\n\nMore text here.').title).toBeNull();
 	});

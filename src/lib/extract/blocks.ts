@@ -314,10 +314,21 @@ function isParagraphRaw(raw: Raw | undefined): boolean {
 	return raw?.kind === 'text' && !isSingleShortLine(raw);
 }
 
-/** Whether a title can be taken from `raw`, the article's first block. */
-function titleOf(raw: Raw | undefined): string | null {
+/**
+ * The title taken from the article's first block: a `#` heading; a heading of a lower level
+ * that no later heading outranks or matches ("## What Is Ownership?" over "###" sections,
+ * as a page cut from a book chapter has it); or a short first line.
+ */
+function titleOf(raws: readonly Raw[]): string | null {
+	const raw = raws[0];
 	if (!raw) return null;
-	if (raw.kind === 'md-heading') return raw.level === 1 ? raw.text : null;
+	if (raw.kind === 'md-heading') {
+		if (raw.level === 1) return raw.text;
+		const outranked = raws
+			.slice(1)
+			.some((later) => later.kind === 'md-heading' && later.level <= raw.level);
+		return outranked ? null : raw.text;
+	}
 	if (raw.kind !== 'text' || raw.lines.length !== 1) return null;
 	const line = raw.lines[0] ?? '';
 	return line.length <= 150 && wordCount(line) <= 25 && !/[.,;:]$/.test(line) ? line : null;
@@ -362,10 +373,14 @@ function readDetailList(raws: Raw[], start: number): Raw[][] | null {
 export function parseBlocks(text: string): BlockTree {
 	const markdown = looksLikeMarkdown(text) ? readMarkdown(text) : null;
 	const raws = dropNoise(markdown ? markdown.raws : readRawBlocks(restoreBullets(text)));
-	const firstTitle = titleOf(raws[0]);
+	const firstTitle = titleOf(raws);
 	const title = markdown?.title ?? firstTitle;
-	// The first heading is the title's own line, unless front matter gave another title.
-	const body = firstTitle !== null && firstTitle === title ? raws.slice(1) : raws;
+	// The first line or `#` heading is the title's own line, unless front matter gave another
+	// title. A lower heading taken as the title still heads its section: "What Is Ownership?"
+	// is a question the section answers.
+	const first = raws[0];
+	const ownLine = first?.kind !== 'md-heading' || first.level === 1;
+	const body = firstTitle !== null && firstTitle === title && ownLine ? raws.slice(1) : raws;
 
 	const blocks: Block[] = [];
 	let section: string | null = null;

@@ -39,6 +39,14 @@ describe('assertReadableText', () => {
 	it('accepts plain text and Markdown with the odd tag or bad character', () => {
 		expect(messageOf('A sentence. Another one with <br> in it, and one \uFFFD.')).toBe('accepted');
 		expect(messageOf('# Title\n\nSome *text* with a [link](https://x.y).')).toBe('accepted');
+		// Copied from a guide whose example page lost its code fence on the way.
+		const quoting =
+			'HTTP is the protocol of the web. A server answers a request with a page.\n\n' +
+			'<html>\n<body>A very simple page</body>\n</html>\n\nThe browser then shows it.';
+		expect(messageOf(quoting)).toBe('accepted');
+		expect(messageOf('<!-- saved page -->\n<html><head></head><body>x</body></html>')).toContain(
+			'HTML'
+		);
 	});
 });
 

@@ -57,7 +57,9 @@ export function assertReadableText(input: unknown): asserts input is string {
 	if (
 		start.startsWith('<!doctype') ||
 		start.startsWith('<html') ||
-		/<(?:html|body|head)\b/i.test(prose.slice(0, 5000)) ||
+		// A page's source starts with markup; an article that quotes one (an HTTP guide showing
+		// "<html><body>…") starts with prose, even when copying dropped its code fences.
+		(start.startsWith('<') && /<(?:html|body|head)\b/i.test(prose.slice(0, 5000))) ||
 		(!looksLikeMarkdown(prose) && tags >= 5 && tags * 40 > input.length / 10)
 	) {
 		throw new ValidationError(
