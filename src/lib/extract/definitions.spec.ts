@@ -43,6 +43,42 @@ describe('glossary entries', () => {
 	});
 });
 
+describe('a glossary copied as plain text (no bold, no bullets)', () => {
+	const copied = [
+		'Words of open science',
+		'Altmetrics',
+		'Altmetrics are alternative ways of measuring the use and impact of scholarship, beyond citations.',
+		'Connectivism',
+		'Connectivism is the integration of principles explored by chaos, network and complexity theories.',
+		'Preprint',
+		'A manuscript shared before formal peer review, to get early feedback from peers.',
+		'Behaviorism (Learning Theory)',
+		'Behaviorism means that learning is governed by drill and practice with clear answers.'
+	].join('\n\n');
+	const drafts = extractDrafts(copied).drafts.filter((d) => d.tags[0] === 'definition');
+	const fronts = drafts.map((d) => d.front);
+
+	it('reads a short line and a paragraph that opens by naming it as an entry', () => {
+		expect(fronts).toContain('What is Altmetrics?');
+		expect(fronts).toContain('What is Connectivism?');
+		expect(fronts).toContain('What is Behaviorism (Learning Theory)?');
+	});
+
+	it('reads a bare noun phrase under a short line as an entry once the text is a glossary', () => {
+		expect(drafts.find((d) => d.front === 'What is Preprint?')?.back).toMatch(/^A manuscript/);
+	});
+
+	it('does not read a section that opens with its name and a rule as a definition', () => {
+		const roles = [
+			'Membership roles',
+			'Established community members',
+			'Established community members are expected to follow the principles of this document and its policies. They review code in the areas they know.'
+		].join('\n\n');
+		const defined = extractDrafts(roles).drafts.filter((d) => d.tags[0] === 'definition');
+		expect(defined.map((d) => d.front)).not.toContain('What is Established community members?');
+	});
+});
+
 describe('bold lines that are not terms', () => {
 	it('reads "**Or**" and "**Note:**" before a paragraph as text, not as terms', () => {
 		const text = `# Making a repository

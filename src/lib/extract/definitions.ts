@@ -61,11 +61,40 @@ function shortDefinition(block: ArticleBlock): { text: string; used: number[] } 
 	return { text: withFinalStop(capitaliseFirst(text)), used };
 }
 
+/** What opens a paragraph that defines the word just before it: "… are", "… means". */
+const DEFINING_VERB =
+	/^(?:(?:is|are)(?! (?:expected|required|encouraged|allowed|able|not|also|often|usually|typically|still|now|being)\b)|means|refers to|describes)\s/i;
+
+/**
+ * The term of a glossary entry copied as plain text, where bold and bullets are lost: a short
+ * heading line whose paragraph opens by naming it ("Altmetrics" / "Altmetrics are
+ * alternative ways of…"; "Behaviorism (Learning Theory)" / "Behaviorism means…"). In a
+ * `glossary`, also a heading over a bare noun phrase ("Audience" / "The group addressed
+ * by…"). Null for any other paragraph.
+ */
+function headingTerm(article: Article, block: ArticleBlock, glossary: boolean): string | null {
+	const heading = article.blocks[block.index - 1];
+	if (heading?.kind !== 'heading' || block.kind !== 'paragraph' || !block.section) return null;
+	const name = block.section.replace(/\s*\([^)]*\)$/, '').trim();
+	if (!name || name.split(/\s+/).length > MAX_TERM_WORDS || /[?:.!]$/.test(name)) return null;
+	const opens = block.text.slice(0, name.length + 1).toLowerCase() === `${name.toLowerCase()} `;
+	if (opens && DEFINING_VERB.test(block.text.slice(name.length + 1))) return block.section;
+	return glossary && /^(?:an?|the|one|any)\s/i.test(block.text) ? block.section : null;
+}
+
+/** Three or more headings whose paragraphs open by defining them: the article is a glossary. */
+function isPlainGlossary(article: Article): boolean {
+	return article.blocks.filter((block) => headingTerm(article, block, false) !== null).length >= 3;
+}
+
 function entryCards(article: Article): Candidate[] {
 	const cards: Candidate[] = [];
+	const glossary = isPlainGlossary(article);
 	for (const block of article.blocks) {
-		if (block.kind !== 'paragraph' || block.term === null) continue;
-		const term = block.term.replace(/[:.]$/, '').trim();
+		if (block.kind !== 'paragraph') continue;
+		const entry = block.term ?? headingTerm(article, block, glossary);
+		if (entry === null) continue;
+		const term = entry.replace(/[:.]$/, '').trim();
 		const definition = shortDefinition(block);
 		if (!term || !definition) continue;
 		// "iOS" / "Safari (since 11.3), App Store, …" is an entry, not a definition: it is asked
