@@ -81,7 +81,14 @@ export function copiedText(html: string): string {
 	const lines: string[] = [];
 	let line = '';
 	const breakLine = (blank: boolean) => {
-		if (line.trim()) lines.push(line.replace(/\s+/g, ' ').trim());
+		// Whitespace collapses as the browser renders it; the tabs between table cells stay.
+		if (line.trim())
+			lines.push(
+				line
+					.replace(/[^\S\t]+/g, ' ')
+					.replace(/ ?\t ?/g, '\t')
+					.trim()
+			);
 		line = '';
 		if (blank && lines[lines.length - 1] !== '') lines.push('');
 	};

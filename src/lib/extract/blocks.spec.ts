@@ -31,6 +31,23 @@ describe('parseBlocks', () => {
 		expect(sections.title).toBeNull();
 	});
 
+	it('reads rows of tab-separated cells, as a table copied from a page gives them, as a table', () => {
+		const copied = [
+			'Rust operators',
+			'',
+			'Operator\tExample\tExplanation',
+			'!=\texpr != expr\tNonequality comparison of two values',
+			'%\texpr % expr\tArithmetic remainder of a division',
+			'',
+			'Operators can be overloaded through traits.'
+		].join('\n');
+		const { blocks } = parseBlocks(copied);
+		const rows = blocks.filter((block) => block.term !== null);
+		expect(rows.map((row) => row.term)).toEqual(['!=', '%']);
+		expect(rows[0]?.text).toContain('Nonequality comparison');
+		expect(blocks.at(-1)?.text).toBe('Operators can be overloaded through traits.');
+	});
+
 	it('has no title when the first line is a sentence', () => {
 		expect(parseBlocks('Tea is a drink. It is hot.\n\nMore text here.').title).toBeNull();
 	});

@@ -154,12 +154,30 @@ function readRawBlocks(text: string): Raw[] {
 	let paragraph: string[] | null = null;
 	let inFence = false;
 	let afterBlank = true;
+	// Rows of a table copied from a web page: its cells are separated by tabs.
+	let tableRows: string[][] = [];
+	const flushTable = () => {
+		const [header, ...rows] = tableRows;
+		if (header && header.length >= 2 && rows.length > 0) raws.push({ kind: 'table', header, rows });
+		else for (const row of tableRows) raws.push({ kind: 'text', lines: [row.join(' ')] });
+		tableRows = [];
+	};
 	const flush = () => {
 		if (paragraph && paragraph.length > 0) raws.push({ kind: 'text', lines: paragraph });
 		paragraph = null;
 	};
 
-	for (const original of skipFrontMatter(text.split('\n'))) {
+	for (const tabbed of skipFrontMatter(text.split('\n'))) {
+		if (!inFence && tabbed.includes('\t') && !/^\s/.test(tabbed)) {
+			const cells = tabbed.split('\t').map((cell) => stripInlineMarkdown(cell.trim()));
+			if (cells.filter(Boolean).length >= 2) {
+				flush();
+				tableRows.push(cells);
+				continue;
+			}
+		}
+		if (tableRows.length > 0) flushTable();
+		const original = tabbed.replace(/\t/g, ' ');
 		if (inFence) {
 			if (FENCE.test(original)) inFence = false;
 			continue;
@@ -237,6 +255,7 @@ function readRawBlocks(text: string): Raw[] {
 		}
 	}
 	flush();
+	if (tableRows.length > 0) flushTable();
 	return raws;
 }
 
@@ -371,7 +390,7 @@ function readDetailList(raws: Raw[], start: number): Raw[][] | null {
  * blocks.map((b) => b.kind); // ["paragraph", "item", "item"]
  */
 export function parseBlocks(text: string): BlockTree {
-	const markdown = looksLikeMarkdown(text) ? readMarkdown(text) : null;
+	const markdown = looksLikeMarkdown(text) ? readMarkdown(text.replace(/\t/g, ' ')) : null;
 	const raws = dropNoise(markdown ? markdown.raws : readRawBlocks(restoreBullets(text)));
 	const firstTitle = titleOf(raws);
 	const title = markdown?.title ?? firstTitle;

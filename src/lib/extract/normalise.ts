@@ -11,8 +11,9 @@ const REPLACEMENTS: readonly (readonly [RegExp, string])[] = [
 	[/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"'],
 	[/[\u2010\u2011]/g, '-'],
 	[/\u2026/g, '...'],
-	// No-break and other fixed-width spaces: the article ends many lines with U+00A0.
-	[/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' '],
+	// No-break and other fixed-width spaces: the article ends many lines with U+00A0. Tabs
+	// stay: they separate the cells of a table copied from a page (blocks.ts reads them).
+	[/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' '],
 	// Zero-width characters, soft hyphens and byte-order marks are invisible and only break words apart.
 	[/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, ''],
 	// Stray control characters (validation has already refused text that has many).
