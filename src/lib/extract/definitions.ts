@@ -94,7 +94,8 @@ function entryCards(article: Article): Candidate[] {
 		if (block.kind !== 'paragraph') continue;
 		const entry = block.term ?? headingTerm(article, block, glossary);
 		if (entry === null) continue;
-		const term = entry.replace(/[:.]$/, '').trim();
+		// "Tea." loses its stop; "fn ident<...> ..." keeps its ellipsis.
+		const term = entry.replace(/:$|(?<!\.)\.$/, '').trim();
 		const definition = shortDefinition(block);
 		if (!term || !definition) continue;
 		// "iOS" / "Safari (since 11.3), App Store, …" is an entry, not a definition: it is asked
