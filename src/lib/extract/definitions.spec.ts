@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { definingSentence } from './definitions';
 import { extractDrafts } from './index';
 
 const GLOSSARY = `# Words of open science
@@ -99,5 +100,40 @@ A private repository can be made public later, but its history becomes public to
 		expect(fronts).toContain('What is a repository?');
 		expect(fronts).not.toContain('What is Or?');
 		expect(fronts.some((front) => /\bNote\b/.test(front))).toBe(false);
+	});
+});
+
+describe('definingSentence', () => {
+	it('takes a plural term defined by a bare noun phrase', () => {
+		expect(
+			definingSentence('Quantum computers are controllable devices that exploit quantum physics.')
+		).toMatchObject({ term: 'Quantum computers', plural: true });
+		expect(
+			definingSentence('Inactive members are defined as members with no contributions in a year.')
+				?.definition
+		).toBe('Members with no contributions in a year.');
+	});
+
+	it('keeps a term with its abbreviation, and drops an "or" aside', () => {
+		expect(
+			definingSentence(
+				'Progressive Web Apps (PWAs) are web apps that can be installed from a browser.'
+			)?.term
+		).toBe('Progressive Web Apps (PWAs)');
+		expect(
+			definingSentence(
+				'Open research software, or research software, refers to the use of code in research.'
+			)?.term
+		).toBe('Open research software');
+	});
+
+	it('does not read a property or a rule as a definition', () => {
+		expect(
+			definingSentence('Developers are responsible for the server side of an app.')
+		).toBeNull();
+		expect(definingSentence('Tests are always run before a change is merged to main.')).toBeNull();
+		expect(
+			definingSentence('Both the stack and the heap are parts of memory that your code can use.')
+		).toBeNull();
 	});
 });

@@ -25,11 +25,20 @@ const MIN_DEFINITION_WORDS = 5;
  * the first verb, so "A qubit is the basic unit" gives "A qubit".
  */
 const DEFINING =
-	/^(?<term>[^,;:()]{2,60}?) (?<verb>is|are|refers to|refer to|means|describes|is defined as|are defined as|is known as) (?<definition>(?:an?|the|any|a set of|a kind of|a type of) .{12,})$/i;
+	/^(?<term>[^,;:()]{2,60}?(?: \([^()]{1,24}\))?)(?<aside>, (?:or|also called|also known as|aka) [^,;:()]{2,60},)? (?<verb>is|are|refers to|refer to|means|describes|is defined as|are defined as|is known as) (?<definition>(?:an?|the|any|a set of|a kind of|a type of) .{12,})$/i;
+
+/**
+ * "PWAs are web apps that…", "Members are continuously active contributors in…": a plural
+ * term defined by a bare plural noun phrase (no article), which the phrase's head ending in
+ * -s and a relative or a preposition after it tell from "Tests are always run…" or
+ * "Developers are responsible for…".
+ */
+const DEFINING_PLURAL =
+	/^(?<term>[^,;:()]{2,60}?(?: \([^()]{1,24}\))?) (?<verb>are) (?:defined as )?(?<definition>(?:[\p{Ll}-]+ ){0,3}[\p{Ll}-]{3,}s (?:that|which|who|whose|used|designed|built|made|with|in|for|of|to|from|where|on)\b.{8,})$/iu;
 
 /** Subjects that are not terms: pronouns, quantities, the author, the reader. */
 const NOT_A_TERM =
-	/^(?:just as|as|like|unlike|so|also|then|now|today|here|example|examples|this|that|these|those|it|its|they|there|here|what|which|who|one|another|each|every|some|many|most|all|any|such|our|your|my|his|her|their|we|you|i|he|she|the (?:first|second|third|last|next|main|best|only|key|goal|idea|point|reason|result|answer|problem|question|same|other)|a (?:lot|few|number|way|good|great|big|common|key)|an? (?:example|important))\b/i;
+	/^(?:just as|as|like|unlike|both|either|neither|so|also|then|now|today|here|example|examples|this|that|these|those|it|its|they|there|here|what|which|who|one|another|each|every|some|many|most|all|any|such|our|your|my|his|her|their|we|you|i|he|she|the (?:first|second|third|last|next|main|best|only|key|goal|idea|point|reason|result|answer|problem|question|same|other)|a (?:lot|few|number|way|good|great|big|common|key)|an? (?:example|important))\b/i;
 
 /** Verbs, auxiliaries and pointers: a subject holding one is a clause or a reference, not a term. */
 const CLAUSE_WORD =
@@ -142,7 +151,7 @@ function entryCards(article: Article): Candidate[] {
 export function definingSentence(
 	sentence: string
 ): { term: string; plural: boolean; definition: string } | null {
-	const match = DEFINING.exec(sentence.trim());
+	const match = DEFINING.exec(sentence.trim()) ?? DEFINING_PLURAL.exec(sentence.trim());
 	const groups = match?.groups;
 	if (!groups?.term || !groups.verb || !groups.definition) return null;
 	const subject = groups.term.trim();
