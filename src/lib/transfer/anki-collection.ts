@@ -1,6 +1,6 @@
 import type { Database, SqlValue } from 'sql.js';
 import { ImportError } from '$lib/errors';
-import { varintField } from './protobuf';
+import { protoFields, varintField } from './protobuf';
 
 /**
  * Reads an Anki collection (the SQLite file inside a package) into plain records, for both
@@ -14,7 +14,15 @@ export interface AnkiNoteType {
 	name: string;
 	cloze: boolean;
 	fields: string[];
+	/** Card template names, by `ord`. */
 	templates: string[];
+	/** Each template's question and answer formats, by `ord` (empty strings when missing). */
+	formats: AnkiTemplateFormat[];
+}
+
+export interface AnkiTemplateFormat {
+	qfmt: string;
+	afmt: string;
 }
 
 export interface AnkiNote {
@@ -229,12 +237,38 @@ function parseJson(json: string, what: string, name: string): Record<string, unk
 	throw new ImportError(`The package's ${name} has damaged ${what}.`, name);
 }
 
-function names(list: unknown): string[] {
+/** The items of a note type's JSON list (fields, templates) in `ord` order. */
+function byOrd(list: unknown): Record<string, unknown>[] {
 	if (!Array.isArray(list)) return [];
 	return list
-		.map((item, i) => ({ item: item as Record<string, unknown>, i }))
-		.sort((a, b) => int(a.item?.ord as SqlValue) - int(b.item?.ord as SqlValue) || a.i - b.i)
-		.map(({ item }) => (typeof item?.name === 'string' ? item.name : ''));
+		.map((item, i) => ({ item: (item ?? {}) as Record<string, unknown>, i }))
+		.sort((a, b) => int(a.item.ord as SqlValue) - int(b.item.ord as SqlValue) || a.i - b.i)
+		.map(({ item }) => item);
+}
+
+function stringOf(value: unknown): string {
+	return typeof value === 'string' ? value : '';
+}
+
+function names(list: unknown): string[] {
+	return byOrd(list).map((item) => stringOf(item.name));
+}
+
+function formats(list: unknown): AnkiTemplateFormat[] {
+	return byOrd(list).map((item) => ({ qfmt: stringOf(item.qfmt), afmt: stringOf(item.afmt) }));
+}
+
+/** `Notetype.Template.Config { string q_format = 1; string a_format = 2; … }`. */
+function templateConfig(config: SqlValue, what: string): AnkiTemplateFormat {
+	const format = { qfmt: '', afmt: '' };
+	if (!(config instanceof Uint8Array)) return format;
+	const decoder = new TextDecoder();
+	for (const { field, value } of protoFields(config, what)) {
+		if (!(value instanceof Uint8Array)) continue;
+		if (field === 1) format.qfmt = decoder.decode(value);
+		else if (field === 2) format.afmt = decoder.decode(value);
+	}
+	return format;
 }
 
 function readNoteTypeJson(json: string, name: string): Map<number, AnkiNoteType> {
@@ -248,7 +282,8 @@ function readNoteTypeJson(json: string, name: string): Map<number, AnkiNoteType>
 			name: typeof m.name === 'string' ? m.name : 'Note',
 			cloze: m.type === 1,
 			fields: names(m.flds),
-			templates: names(m.tmpls)
+			templates: names(m.tmpls),
+			formats: formats(m.tmpls)
 		});
 	}
 	return out;
@@ -275,15 +310,18 @@ function readNoteTypeTables(db: Database, name: string): Map<number, AnkiNoteTyp
 			name: text(r[1]),
 			cloze: kind === NOTETYPE_KIND_CLOZE,
 			fields: [],
-			templates: []
+			templates: [],
+			formats: []
 		});
 	});
 	each(db, 'SELECT ntid, name FROM fields ORDER BY ntid, ord', (r) =>
 		out.get(int(r[0]))?.fields.push(text(r[1]))
 	);
-	each(db, 'SELECT ntid, name FROM templates ORDER BY ntid, ord', (r) =>
-		out.get(int(r[0]))?.templates.push(text(r[1]))
-	);
+	each(db, 'SELECT ntid, name, config FROM templates ORDER BY ntid, ord', (r) => {
+		const type = out.get(int(r[0]));
+		type?.templates.push(text(r[1]));
+		type?.formats.push(templateConfig(r[2] ?? null, `${name} card template`));
+	});
 	return out;
 }
 

@@ -7,7 +7,13 @@ import { readAnkiCollection, type AnkiCollection } from './anki-collection';
 import { collectionToPlan, parseApkg } from './apkg';
 import { mergeCards, newLogs } from './merge';
 import type { ImportPlan } from './plan';
-import { legacyApkg, legacyCollection, modernApkg, modernCollection } from './testing/anki-builder';
+import {
+	legacyApkg,
+	legacyCollection,
+	modernApkg,
+	modernCollection,
+	type FixtureCollection
+} from './testing/anki-builder';
 import { CRT, FIXTURE, JAPANESE, R1, R2, R3, SCIENCE } from './testing/anki-fixture';
 import { NOW, countingIds, importErrorOf, jsdomSanitize } from './testing/fixed';
 import { loadSqlJs } from './testing/sql';
@@ -62,7 +68,7 @@ describe('Anki packages, both generations', () => {
 		}
 	});
 
-	it('turns Basic, reversed and Cloze notes into fronts and backs', () => {
+	it('renders Basic, reversed and Cloze notes through their templates, as HTML', () => {
 		const sides = legacy.decks.flatMap((d) =>
 			d.cards.map((c) => [c.kind, c.format, c.front, c.back])
 		);
@@ -72,18 +78,19 @@ describe('Anki packages, both generations', () => {
 			['basic', 'html', 'capital of <i>France</i>', 'Paris'],
 			[
 				'cloze',
-				'text',
+				'html',
 				'[…] is the powerhouse of the cell',
-				'Mitochondria is the powerhouse of the cell\n\nBiology 101'
+				'<b>Mitochondria</b> is the powerhouse of the cell<br>\nBiology 101'
 			],
 			[
 				'cloze',
-				'text',
+				'html',
 				'Mitochondria is the [metaphor] of the cell',
-				'Mitochondria is the powerhouse of the cell\n\nBiology 101'
+				'Mitochondria is the <b>powerhouse</b> of the cell<br>\nBiology 101'
 			],
 			['basic', 'html', 'Safe <span>text</span>', 'answer'],
-			['basic', 'text', 'Filtered Q', 'A']
+			// Anki's fields are HTML even without a tag.
+			['basic', 'html', 'Filtered Q', 'A']
 		]);
 		expect(cardByFront(legacy, '<b>犬</b>').tags).toEqual(['japanese', 'animals']);
 		expect(cardByFront(legacy, '[…] is the powerhouse of the cell').tags).toEqual(['biology']);
@@ -222,6 +229,65 @@ describe('Anki packages, both generations', () => {
 				review: R3
 			}
 		]);
+	});
+});
+
+describe('card templates', () => {
+	// A vocabulary note type of someone else's: Korean first among its fields, asked from
+	// English; its romanisation only on the back and only when there is one.
+	const KOREAN: FixtureCollection = {
+		crt: CRT,
+		decks: [{ id: 7, name: 'Korean' }],
+		noteTypes: [
+			{
+				id: 70,
+				name: 'Korean vocab',
+				cloze: false,
+				fields: ['Korean', 'English', 'Romanised'],
+				templates: ['Recognition', 'Recall'],
+				formats: [
+					{
+						qfmt: '{{English}}',
+						afmt: '{{FrontSide}}<hr id=answer>{{Korean}}{{#Romanised}}<br>({{Romanised}}){{/Romanised}}'
+					},
+					{ qfmt: '{{Korean}}', afmt: '{{FrontSide}}<hr id=answer>{{English}}' }
+				]
+			}
+		],
+		notes: [
+			{ id: 71, mid: 70, tags: '', fields: ['물', 'water', 'mul'] },
+			{ id: 72, mid: 70, tags: '', fields: ['밥', 'rice', ''] }
+		],
+		cards: [71, 72].flatMap((nid) =>
+			[0, 1].map((ord) => ({
+				id: nid * 10 + ord,
+				nid,
+				did: 7,
+				ord,
+				type: 0,
+				queue: 0,
+				due: nid,
+				ivl: 0,
+				factor: 0,
+				reps: 0,
+				lapses: 0
+			}))
+		),
+		revlog: [],
+		media: []
+	};
+
+	it('shows the fields each template names, in both generations', async () => {
+		for (const bytes of [legacyApkg(sql, KOREAN), modernApkg(sql, KOREAN)]) {
+			const plan = await parseApkg(bytes, options());
+			const sides = plan.decks.flatMap((d) => d.cards.map((c) => [c.ord, c.front, c.back]));
+			expect(sides).toEqual([
+				[0, 'water', '물<br>(mul)'],
+				[1, '물', 'water'],
+				[0, 'rice', '밥'],
+				[1, '밥', 'rice']
+			]);
+		}
 	});
 });
 

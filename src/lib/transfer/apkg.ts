@@ -15,7 +15,8 @@ import { isAppGuid, readGuid } from './note-guid';
 import { ankiReviewLogs, ankiScheduling } from './anki-schedule';
 import { clozeNumbers, renderCloze } from '$lib/domain/cloze';
 import { deckIdOf } from './anki-ids';
-import { hasMarkup, isBlankHtml } from './html-text';
+import { isBlankHtml } from './html-text';
+import { renderAnkiCard } from './anki-template';
 import { creationTimeFor } from './new-card';
 import type { DeckImport, ImportPlan, ParseOptions } from './plan';
 import { checkCard, checkLog } from './record-check';
@@ -85,27 +86,57 @@ interface Sides {
 	cloze: boolean;
 }
 
-function joinExtra(main: string, extras: string[], html: boolean): string {
-	const shown = extras.filter((e) => e.trim() !== '');
-	return shown.length ? [main, ...shown].join(html ? '<br><br>' : '\n\n') : main;
+function joinExtra(main: string, extras: string[]): string {
+	const shown = extras.filter((e) => !isBlankHtml(e));
+	return shown.length ? [main, ...shown].join('<br><br>') : main;
 }
 
 /**
- * The two sides of Anki card `ord` of a note, without rendering templates: a cloze note
- * type gives cloze `ord + 1` of the first field (other fields go on the back); a standard
- * one gives fields 0 → 1 for even `ord` and 1 → 0 for odd, which is right for Basic,
- * Basic (and reversed card) and Basic (optional reversed card). A note type with a single
- * template and more than two fields shows the extra fields on the back too.
+ * The two sides of Anki card `ord` of a note, rendered from its note type's card template
+ * (`anki-template.ts`) as Anki renders them. A cloze card whose number is in none of the
+ * note's fields has nothing to show (Anki would not have made it): null.
  */
-function sidesOf(noteType: AnkiNoteType | undefined, fields: string[], ord: number): Sides | null {
-	const html = fields.some(hasMarkup);
+function sidesOf(
+	noteType: AnkiNoteType | undefined,
+	note: AnkiNote,
+	fields: string[],
+	ord: number,
+	deck: string
+): Sides | null {
+	const template = noteType?.cloze ? 0 : ord;
+	const format = noteType?.formats[template];
+	if (!noteType || !format?.qfmt.trim()) return untemplatedSidesOf(noteType, fields, ord);
+	if (noteType.cloze && !fields.some((field) => clozeNumbers(field).includes(ord + 1))) return null;
+	const { front, back } = renderAnkiCard(format.qfmt, format.afmt, {
+		fields: new Map(noteType.fields.map((name, i) => [name, fields[i] ?? ''])),
+		tags: note.tags,
+		noteType: noteType.name,
+		deck,
+		card: noteType.templates[template] ?? '',
+		clozeNumber: ord + 1
+	});
+	return { front, back, cloze: noteType.cloze };
+}
+
+/**
+ * The two sides of a card whose note type carries no templates (a hand-made or damaged
+ * package): a cloze note type gives cloze `ord + 1` of the first field (other fields go on
+ * the back); a standard one gives fields 0 → 1 for even `ord` and 1 → 0 for odd, which is
+ * right for Basic, Basic (and reversed card) and Basic (optional reversed card). A note type
+ * with a single template and more than two fields shows the extra fields on the back too.
+ */
+function untemplatedSidesOf(
+	noteType: AnkiNoteType | undefined,
+	fields: string[],
+	ord: number
+): Sides | null {
 	if (noteType?.cloze) {
 		const text = fields[0] ?? '';
 		const n = ord + 1;
 		if (!clozeNumbers(text).includes(n)) return null;
 		return {
-			front: renderCloze(text, n, 'front', html),
-			back: joinExtra(renderCloze(text, n, 'back', html), fields.slice(1), html),
+			front: renderCloze(text, n, 'front', true),
+			back: joinExtra(renderCloze(text, n, 'back', true), fields.slice(1)),
 			cloze: true
 		};
 	}
@@ -113,7 +144,7 @@ function sidesOf(noteType: AnkiNoteType | undefined, fields: string[], ord: numb
 	const singleTemplate = (noteType?.templates.length ?? 1) <= 1;
 	return {
 		front: fields[a] ?? '',
-		back: singleTemplate ? joinExtra(fields[b] ?? '', fields.slice(2), html) : (fields[b] ?? ''),
+		back: singleTemplate ? joinExtra(fields[b] ?? '', fields.slice(2)) : (fields[b] ?? ''),
 		cloze: false
 	};
 }
@@ -122,14 +153,15 @@ function sidesOf(noteType: AnkiNoteType | undefined, fields: string[], ord: numb
  * A card's kind, sides and `ord` here. A note this app wrote (its guid says so, its note
  * type is one of the app's) comes back as the note it was: the same text on each card, its
  * kind, the `ord` it had (see `appNoteCard`); a card it wrote as a note of its own keeps
- * its `ord` from the guid. Every other note is rendered from its fields as before. Null
+ * its `ord` from the guid. Every other note is rendered from its note type's templates. Null
  * when the card has nothing to show.
  */
 function cardSidesOf(
 	note: AnkiNote,
 	fields: string[],
 	ankiOrd: number,
-	collection: AnkiCollection
+	collection: AnkiCollection,
+	deck: string
 ): NoteCardIn | null {
 	const fromHere = readGuid(note.guid || String(note.id));
 	const appType = isAppGuid(note.guid) ? noteTypeById(note.mid) : undefined;
@@ -137,13 +169,14 @@ function cardSidesOf(
 		const card = appNoteCard(appType, fields, ankiOrd);
 		if (card) return card;
 	}
-	const sides = sidesOf(collection.noteTypes.get(note.mid), fields, ankiOrd);
+	const sides = sidesOf(collection.noteTypes.get(note.mid), note, fields, ankiOrd, deck);
 	if (!sides) return null;
-	const html = hasMarkup(sides.front) || hasMarkup(sides.back);
 	return {
 		front: sides.front,
 		back: sides.back,
-		format: html ? 'html' : 'text',
+		// Anki's fields are HTML, even those without a tag: "Up until ___ weeks" is three
+		// underscores, not Markdown.
+		format: 'html',
 		kind: sides.cloze ? 'cloze' : 'basic',
 		// A cloze from here written in HTML is rendered, but keeps its number as its `ord`.
 		ord: fromHere.ord ?? (appType === 'cloze' ? ankiOrd + 1 : ankiOrd)
@@ -261,7 +294,13 @@ export function collectionToPlan(
 			strippedNotes.set(note.id, fields);
 		}
 		const fromHere = readGuid(note.guid || String(note.id));
-		const { ord, kind, ...sides } = cardSidesOf(note, fields, ankiCard.ord, collection) ?? {
+		const { ord, kind, ...sides } = cardSidesOf(
+			note,
+			fields,
+			ankiCard.ord,
+			collection,
+			target.deck.name
+		) ?? {
 			ord: ankiCard.ord,
 			kind: 'basic' as const,
 			front: '',

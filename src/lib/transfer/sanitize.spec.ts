@@ -15,6 +15,15 @@ describe('createSanitizer', () => {
 		expect(sanitize(html)).toBe(html);
 	});
 
+	it('keeps furigana and hints as Anki templates render them', () => {
+		const html =
+			'<ruby>日本<rt>にほん</rt></ruby><details><summary>Hint</summary>a <i>hint</i></details>';
+		expect(sanitize(html)).toBe(html);
+		expect(sanitize('<details open="" ontoggle="alert(1)"><summary>x</summary></details>')).toBe(
+			'<details><summary>x</summary></details>'
+		);
+	});
+
 	it('drops scripts, event handlers, styles, frames and links but keeps their text', () => {
 		expect(sanitize('<b onclick="alert(1)">x</b><script>alert(2)</script>')).toBe('<b>x</b>');
 		expect(sanitize('<img src=x onerror=alert(1)>after')).toBe('after');

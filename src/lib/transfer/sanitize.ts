@@ -43,7 +43,13 @@ const CONFIG: Config = {
 		'tfoot',
 		'tr',
 		'th',
-		'td'
+		'td',
+		// Anki's furigana filter and hint fields (anki-template.ts).
+		'ruby',
+		'rt',
+		'rp',
+		'details',
+		'summary'
 	],
 	ALLOWED_ATTR: ['colspan', 'rowspan', 'dir', 'lang'],
 	ALLOW_DATA_ATTR: false,

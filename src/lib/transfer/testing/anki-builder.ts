@@ -17,6 +17,27 @@ export interface FixtureNoteType {
 	cloze: boolean;
 	fields: string[];
 	templates: string[];
+	/** Each template's formats; Anki's stock ones when left out (see `stockFormats`). */
+	formats?: { qfmt: string; afmt: string }[];
+}
+
+/**
+ * The formats Anki's own note types use: Cloze asks `{{cloze:Text}}` and adds its second
+ * field on the back; Basic and its reversed variants ask field 0 → 1 on even templates and
+ * 1 → 0 on odd ones.
+ */
+export function stockFormats(t: FixtureNoteType): { qfmt: string; afmt: string }[] {
+	if (t.formats) return t.formats;
+	const [first = 'Front', second = 'Back'] = t.fields;
+	return t.templates.map((_, ord) => {
+		if (t.cloze)
+			return {
+				qfmt: `{{cloze:${first}}}`,
+				afmt: `{{cloze:${first}}}<br>\n{{${second}}}`
+			};
+		const [q, a] = ord % 2 === 0 ? [first, second] : [second, first];
+		return { qfmt: `{{${q}}}`, afmt: `{{FrontSide}}\n\n<hr id=answer>\n\n{{${a}}}` };
+	});
 }
 
 export interface FixtureNote {
@@ -149,9 +170,7 @@ export function legacyCollection(sql: SqlJsStatic, c: FixtureCollection): Uint8A
 					size: 20
 				})),
 				// Anki does not promise list order matches `ord`; the reader sorts.
-				tmpls: t.templates
-					.map((name, ord) => ({ name, ord, qfmt: `{{${t.fields[0]}}}`, afmt: '{{FrontSide}}' }))
-					.reverse(),
+				tmpls: t.templates.map((name, ord) => ({ name, ord, ...stockFormats(t)[ord] })).reverse(),
 				css: '.card {}',
 				req: []
 			}
@@ -214,7 +233,10 @@ CREATE TABLE tags (tag text not null primary key, usn integer not null, collapse
 				t.id,
 				ord,
 				name,
-				protoMessage([[1, `{{${t.fields[0]}}}`]])
+				protoMessage([
+					[1, stockFormats(t)[ord]?.qfmt ?? ''],
+					[2, stockFormats(t)[ord]?.afmt ?? '']
+				])
 			])
 		);
 	}
