@@ -6,23 +6,14 @@
 
 import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
+import { markdownTitle } from '$lib/extract/markdown';
+import { escapeHtml } from '$lib/transfer/html-text';
 
 /** Front matter and HTML comments: a rendered page shows neither. */
 function visibleMarkdown(markdown: string): string {
 	return markdown
 		.replace(/^---\n[\s\S]*?\n(?:---|\.\.\.)\s*\n/, '')
 		.replace(/<!--[\s\S]*?-->/g, '');
-}
-
-/** The `title:` of the front matter, which a site shows as the page's heading. */
-function frontMatterTitle(markdown: string): string | null {
-	const front = markdown.match(/^---\n([\s\S]*?)\n(?:---|\.\.\.)\s*\n/)?.[1] ?? '';
-	const title = front.match(/^title:\s*(.+)$/m)?.[1]?.trim();
-	return title ? title.replace(/^(["'])(.*)\1$/, '$2') : null;
-}
-
-function escapeHtml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**
@@ -32,7 +23,7 @@ function escapeHtml(text: string): string {
 export function renderedHtml(markdown: string): string {
 	const visible = visibleMarkdown(markdown);
 	const body = marked.parse(visible, { async: false, gfm: true });
-	const title = frontMatterTitle(markdown);
+	const title = markdownTitle(markdown);
 	const opensWithHeading = /^\s*#\s/.test(visible);
 	return title && !opensWithHeading ? `<h1>${escapeHtml(title)}</h1>\n${body}` : body;
 }

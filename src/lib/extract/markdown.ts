@@ -51,6 +51,17 @@ function frontMatterTitle(yaml: string): string | null {
 }
 
 /**
+ * The title a Markdown file's front matter gives, or null.
+ *
+ * @example
+ * markdownTitle('---\ntitle: "Tea"\n---\n\nTea is a drink.'); // "Tea"
+ */
+export function markdownTitle(text: string): string | null {
+	const frontMatter = FRONT_MATTER.exec(text);
+	return frontMatter ? frontMatterTitle(frontMatter[1] ?? '') : null;
+}
+
+/**
  * Macros a page renders to a few words, or to nothing. `{{HTTPStatus(404, "Not Found")}}`
  * shows its last quoted argument; `{{Glossary("HTML")}}` its only one; navigation macros,
  * includes and template tags show nothing.
@@ -346,5 +357,5 @@ export function readMarkdown(text: string): MarkdownArticle {
 		// Bullets pasted from a word processor or a page (•, ◦, ▪) are list markers too.
 		.replace(/^( {0,3})[•◦▪▫●○■□‣⁃] /gm, '$1- ');
 	reader.blocks(new Lexer({ gfm: true }).lex(source));
-	return { title: frontMatter ? frontMatterTitle(frontMatter[1] ?? '') : null, raws: reader.raws };
+	return { title: markdownTitle(text), raws: reader.raws };
 }

@@ -31,7 +31,24 @@ type Node =
 	| { kind: 'field'; name: string; filters: string[] }
 	| { kind: 'section'; name: string; inverted: boolean; children: Node[] };
 
+type Side = 'front' | 'back';
+
 const TAG = /\{\{([\s\S]*?)\}\}/g;
+
+/**
+ * Parsed templates by their text: a deck's thousands of cards share a few templates, each
+ * parsed once.
+ */
+const parsed = new Map<string, Node[]>();
+
+function parseOnce(template: string): Node[] {
+	let nodes = parsed.get(template);
+	if (!nodes) {
+		nodes = parse(template);
+		parsed.set(template, nodes);
+	}
+	return nodes;
+}
 
 /** The template as a tree; a section left open runs to the end, a stray close is ignored. */
 function parse(template: string): Node[] {
@@ -97,8 +114,6 @@ function applyFilter(filter: string, value: string, context: TemplateContext, si
 			return value;
 	}
 }
-
-type Side = 'front' | 'back';
 
 function special(name: string, context: TemplateContext): string | undefined {
 	switch (name) {
@@ -167,7 +182,7 @@ export function renderAnkiCard(
 	context: TemplateContext
 ): { front: string; back: string } {
 	return {
-		front: render(parse(qfmt), context, 'front').trim(),
-		back: render(parse(withoutFrontSideRule(afmt)), context, 'back').trim()
+		front: render(parseOnce(qfmt), context, 'front').trim(),
+		back: render(parseOnce(withoutFrontSideRule(afmt)), context, 'back').trim()
 	};
 }
