@@ -47,6 +47,7 @@ function decodeEntities(text: string): string {
  *
  * @example
  * plainText('<b>c</b>oloboma&nbsp;of the <i>iris</i><br>right eye'); // 'coloboma of the iris right eye'
+ * plainText('犬[sound:inu.mp3]'); // '犬'
  */
 export function plainText(html: string): string {
 	return decodeEntities(
@@ -54,6 +55,8 @@ export function plainText(html: string): string {
 			.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
 			.replace(INLINE, '')
 			.replace(/<[^>]*>/g, ' ')
+			// A sound shows as a play button, not as its file name.
+			.replace(/\[sound:[^[\]]*\]/g, ' ')
 	)
 		.replace(/\s+/g, ' ')
 		.trim();

@@ -1,9 +1,15 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Table } from 'dexie';
 import { queueOf } from '$lib/domain/card-queue';
+import type { MediaFile } from '$lib/domain/media';
 import type { Card, Deck, ReviewLog } from '$lib/domain/models';
 import { searchWords } from '$lib/domain/search-words';
 import { countDueDays, DUE_DAYS, dueDaysMiddleware, type DueDayRow } from './due-days';
 import type { SafetyCopy, SafetyCopyFile } from './safety-copies';
+
+/** A stored picture or sound: the file and its size, so totals need no blob read. */
+export interface StoredMedia extends MediaFile {
+	size: number;
+}
 
 /** One row of the key–value settings table. */
 export interface SettingRow {
@@ -95,6 +101,8 @@ export class FlashcardsDB extends Dexie {
 	safetyCopies!: EntityTable<SafetyCopy, 'id'>;
 	/** The backup file text of each safety copy, by the copy's id. */
 	safetyCopyFiles!: Table<SafetyCopyFile, number>;
+	/** Pictures and sounds, by their content's name (`$lib/domain/media`); see `media.ts`. */
+	media!: EntityTable<StoredMedia, 'name'>;
 
 	constructor(name = 'article-flashcards') {
 		super(name);
@@ -135,6 +143,9 @@ export class FlashcardsDB extends Dexie {
 		// undone. The file text (megabytes, for a large collection) has a table of its own,
 		// so Settings lists the copies without reading it. New tables only: nothing to move.
 		this.version(4).stores({ safetyCopies: '++id', safetyCopyFiles: 'id' });
+		// Pictures and sounds cards show, keyed by their content's name; `size` is indexed so
+		// totals are read from the index, never by loading the files. New table only.
+		this.version(5).stores({ media: 'name, size' });
 		this.use({ stack: 'dbcore', name: 'card-index-fields', create: indexFieldsMiddleware });
 		// Right above IndexedDB, below Dexie's own middlewares: it awaits reads before it
 		// writes, which loses the transaction zone that Dexie's hooks layer looks for.

@@ -4,6 +4,7 @@ import type { Card, ReviewLog } from '$lib/domain/models';
 import { matchStored, mergeCards, newLogs } from '$lib/transfer/merge';
 import type { DeckImport, ImportPlan } from '$lib/transfer/plan';
 import type { FlashcardsDB } from './db';
+import { storeMedia } from './media';
 import { keepSafetyCopy } from './safety-copies';
 import { saveSettings } from './settings';
 
@@ -41,6 +42,8 @@ export interface ImportSummary {
 	updated: number;
 	unchanged: number;
 	logs: number;
+	/** Pictures and sounds stored (files already here are not counted). */
+	media: number;
 	deckIds: string[];
 }
 
@@ -115,10 +118,11 @@ export async function applyImport(
 		updated: 0,
 		unchanged: 0,
 		logs: 0,
+		media: 0,
 		deckIds: []
 	};
 
-	const collection = [db.decks, db.cards, db.reviewLogs, db.settings];
+	const collection = [db.decks, db.cards, db.reviewLogs, db.settings, db.media];
 	const tables =
 		plan.kind === 'backup' ? [...collection, db.safetyCopies, db.safetyCopyFiles] : collection;
 	await db.transaction('rw', tables, async () => {
@@ -127,6 +131,8 @@ export async function applyImport(
 			await Promise.all([db.decks.clear(), db.cards.clear(), db.reviewLogs.clear()]);
 			if (plan.settings) await saveSettings(db, plan.settings);
 		}
+		// The pictures and sounds first: a full disk then stops the import before any card.
+		if (plan.kind === 'decks') summary.media = await storeMedia(db, plan.media ?? []);
 		for (const original of plan.decks) {
 			const matched = await withStoredIds(db, plan, original);
 			const item =

@@ -86,7 +86,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(4);
+		expect(db.verno).toBe(5);
 
 		expect(await db.decks.toArray()).toEqual([{ ...v1Deck, overrides: {} }]);
 		const cards = await db.cards.orderBy('id').toArray();
@@ -148,7 +148,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(4);
+		expect(db.verno).toBe(5);
 		const rows = await db.dueDays.toArray();
 		expect(rows).toEqual(
 			expect.arrayContaining([
@@ -190,7 +190,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(4);
+		expect(db.verno).toBe(5);
 		expect(await db.decks.toArray()).toEqual([{ ...v1Deck, overrides: { newPerDay: 5 } }]);
 		const { queue, words, ...card } = v3Card;
 		void [queue, words];
@@ -203,6 +203,31 @@ describe('schema upgrades', () => {
 		const kept = await keepSafetyCopy(db, new Date(5000));
 		expect(kept).toMatchObject({ made: 5000, decks: 1, cards: 1, reviews: 1 });
 		expect((await readSafetyCopy(db, kept!.id))?.text).toContain('"Old deck"');
+		db.close();
+	});
+	it('opens a version 4 database with its safety copies intact, and stores media from then on', async () => {
+		const { name } = testDatabase();
+		const old = new Dexie(name);
+		old.version(4).stores({
+			...V1_STORES,
+			cards: 'id, deckId, noteId, *tags, *words, [deckId+queue+due], [queue+due]',
+			dueDays: '[deckId+queue+day]',
+			safetyCopies: '++id',
+			safetyCopyFiles: 'id'
+		});
+		await old.table('decks').add({ ...v1Deck, overrides: {} });
+		await old.table('safetyCopies').add({ id: 1, made: 5000, decks: 1, cards: 0, reviews: 0 });
+		await old.table('safetyCopyFiles').add({ id: 1, text: '{"decks":[]}' });
+		old.close();
+
+		const db = new FlashcardsDB(name);
+		await db.open();
+		expect(db.verno).toBe(5);
+		expect(await db.decks.toArray()).toEqual([{ ...v1Deck, overrides: {} }]);
+		expect(await db.safetyCopyFiles.toArray()).toEqual([{ id: 1, text: '{"decks":[]}' }]);
+		expect(await db.media.count()).toBe(0);
+		await db.media.add({ name: 'a', type: 'image/png', bytes: new Uint8Array([1, 2]), size: 2 });
+		expect((await db.media.get('a'))?.bytes).toEqual(new Uint8Array([1, 2]));
 		db.close();
 	});
 });

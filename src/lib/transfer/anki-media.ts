@@ -1,66 +1,146 @@
+import { ImportError } from '$lib/errors';
+import {
+	mediaReferences,
+	mediaType,
+	renameMediaReferences,
+	storedMediaName,
+	type MediaFile
+} from '$lib/domain/media';
 import { isZstd, unzstd } from './zstd';
 import { protoFields } from './protobuf';
-import type { ZipBudget } from './zip-reader';
+import { sha1OfBytes } from './sha1';
+import { megabytes, readZipEntry, type ZipBudget, type ZipEntry } from './zip-reader';
 
 /**
- * Anki's media: files in the package named `0`, `1` …, listed in the `media` entry, and
- * referenced from fields as `<img src="x.jpg">` or `[sound:x.mp3]`. This app keeps text
- * only, so references are cut out of the fields and counted, for a warning.
+ * Anki's media in a package: files stored as zip entries named `0`, `1` …, and the `media`
+ * entry that names them. Older packages list them as JSON (`{"0": "dog.jpg"}`); packages from
+ * Anki ≥ 2.1.50 as Zstandard-compressed protobuf (`MediaEntries { repeated MediaEntry entries
+ * = 1 }`, each with `name = 1` and an optional `legacy_zip_filename = 255`; without it the
+ * entry's position is its zip name), with each file Zstandard-compressed too.
  */
+export interface PackagedMedia {
+	/** Every file name the package lists. */
+	names: string[];
+	/** A listed file's bytes, or null when the package does not carry it. */
+	read(name: string): Uint8Array | null;
+}
 
-// A tag or reference ends before the next opener: scanning past it made every unclosed
-// `<img ` or `[sound:` read to the end of the field (quadratic), and swallowed what followed.
-const MEDIA_TAG = /<(img|audio|video|source|embed|object)\b[^<>]*>/gi;
-const SRC = /\b(?:src|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
-const SOUND = /\[sound:([^[\]]*)\]/g;
+/** A package without media. */
+export const NO_MEDIA: PackagedMedia = { names: [], read: () => null };
 
-/**
- * The field without media references; each referenced file name is added to `found`.
- *
- * @example
- * const found = new Set<string>();
- * stripMedia('Dog<img src="dog.jpg">[sound:woof.mp3]', found); // 'Dog'
- * found; // Set { 'dog.jpg', 'woof.mp3' }
- */
-export function stripMedia(field: string, found: Set<string>): string {
-	if (!field.includes('<') && !field.includes('[sound:')) return field;
-	return field
-		.replace(MEDIA_TAG, (tag) => {
-			const m = SRC.exec(tag);
-			const name = m ? (m[1] ?? m[2] ?? m[3] ?? '') : '';
-			if (name) found.add(name.startsWith('data:') ? `${name.slice(0, 64)}…${found.size}` : name);
-			return '';
-		})
-		.replace(SOUND, (_, name: string) => {
-			found.add(name);
-			return '';
-		});
+/** Zip entry name by file name, from the `media` entry; empty when it is damaged. */
+function mediaIndex(list: Uint8Array, budget: ZipBudget): Map<string, string> {
+	const index = new Map<string, string>();
+	try {
+		if (isZstd(list)) {
+			const decoder = new TextDecoder();
+			let position = 0;
+			for (const entry of protoFields(unzstd(list, 'media', budget))) {
+				if (entry.field !== 1 || !(entry.value instanceof Uint8Array)) continue;
+				let name: string | null = null;
+				let zipName = String(position++);
+				for (const f of protoFields(entry.value)) {
+					if (f.field === 1 && f.value instanceof Uint8Array) name = decoder.decode(f.value);
+					if (f.field === 255 && typeof f.value === 'number') zipName = String(f.value);
+				}
+				if (name) index.set(name, zipName);
+			}
+			return index;
+		}
+		const list_: unknown = JSON.parse(new TextDecoder().decode(list));
+		if (typeof list_ !== 'object' || list_ === null) return index;
+		for (const [zipName, name] of Object.entries(list_))
+			if (typeof name === 'string') index.set(name, zipName);
+	} catch {
+		// A damaged list only costs the pictures and sounds: their cards still come in.
+	}
+	return index;
 }
 
 /**
- * The file names the package's `media` entry lists: JSON (`{"0": "dog.jpg"}`) in older
- * packages, Zstandard-compressed protobuf (`MediaEntries { repeated MediaEntry entries = 1 }`
- * with `name = 1`) in newer ones. A damaged list is not worth failing an import over: it
- * only feeds a count.
+ * The package's media, read lazily: a file is inflated only when a card refers to it, and
+ * counts against the same `budget` as the collection (so a zip bomb hidden in media is
+ * refused like any other).
  *
  * @example
- * mediaNames(new TextEncoder().encode('{"0":"dog.jpg"}'), budget); // ['dog.jpg']
+ * const media = packagedMedia(bytes, entriesByName, budget);
+ * media.names; // ['dog.jpg', 'inu.mp3']
+ * media.read('dog.jpg'); // Uint8Array […]
  */
-export function mediaNames(bytes: Uint8Array, budget: ZipBudget): string[] {
-	try {
-		if (isZstd(bytes)) {
-			const decoder = new TextDecoder();
-			const names: string[] = [];
-			for (const entry of protoFields(unzstd(bytes, 'media', budget)))
-				if (entry.field === 1 && entry.value instanceof Uint8Array)
-					for (const f of protoFields(entry.value))
-						if (f.field === 1 && f.value instanceof Uint8Array) names.push(decoder.decode(f.value));
-			return names;
+export function packagedMedia(
+	bytes: Uint8Array,
+	entries: ReadonlyMap<string, ZipEntry>,
+	budget: ZipBudget
+): PackagedMedia {
+	const list = entries.get('media');
+	if (!list) return NO_MEDIA;
+	const index = mediaIndex(readZipEntry(bytes, list, budget), budget);
+	return {
+		names: [...index.keys()],
+		read(name) {
+			const zipName = index.get(name);
+			const entry = zipName === undefined ? undefined : entries.get(zipName);
+			if (!entry) return null;
+			const data = readZipEntry(bytes, entry, budget);
+			return isZstd(data) ? unzstd(data, name, budget) : data;
 		}
-		const list: unknown = JSON.parse(new TextDecoder().decode(bytes));
-		if (typeof list !== 'object' || list === null) return [];
-		return Object.values(list).filter((v): v is string => typeof v === 'string');
-	} catch {
-		return [];
+	};
+}
+
+/** Most bytes of pictures and sounds one import may bring (a phone's storage is not a desktop's). */
+export const MAX_IMPORT_MEDIA_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The package's files that cards show, gathered card by card: each is read and hashed once,
+ * stored under its content's name (`storedMediaName`), and every reference to it pointed at
+ * that name. Files no card shows stay behind, as do a note type's or an add-on's own (named
+ * with a leading underscore: fonts, scripts, add-on data).
+ */
+export class CarriedMedia {
+	#renames = new Map<string, string>();
+	#files = new Map<string, MediaFile>();
+	#absent = new Set<string>();
+	#bytes = 0;
+
+	constructor(
+		private readonly media: PackagedMedia,
+		private readonly limit = MAX_IMPORT_MEDIA_BYTES
+	) {}
+
+	/**
+	 * The side with its references pointed at stored names. Throws an `ImportError` once the
+	 * files would pass `MAX_IMPORT_MEDIA_BYTES`, before anything is written.
+	 */
+	carry(side: string): string {
+		for (const name of mediaReferences(side)) {
+			if (this.#renames.has(name) || this.#absent.has(name) || name.startsWith('_')) continue;
+			const data = this.media.read(name);
+			if (!data) {
+				this.#absent.add(name);
+				continue;
+			}
+			const stored = storedMediaName(sha1OfBytes(data), name);
+			this.#renames.set(name, stored);
+			if (this.#files.has(stored)) continue;
+			this.#bytes += data.length;
+			if (this.#bytes > this.limit)
+				throw new ImportError(
+					`The package's pictures and sounds take more than ${megabytes(this.limit)}, ` +
+						'more than one import may bring, so nothing was imported. In Anki, export the deck ' +
+						'in smaller parts and import each.'
+				);
+			this.#files.set(stored, { name: stored, type: mediaType(name), bytes: data });
+		}
+		return renameMediaReferences(side, this.#renames);
+	}
+
+	/** The files gathered, each once. */
+	files(): MediaFile[] {
+		return [...this.#files.values()];
+	}
+
+	/** How many files cards show that the package does not carry. */
+	missing(): number {
+		return this.#absent.size;
 	}
 }

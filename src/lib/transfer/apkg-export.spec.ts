@@ -5,6 +5,7 @@ import { unzipSync } from 'fflate';
 import type { Card, Deck, ReviewLog } from '$lib/domain/models';
 import { parseApkg } from './apkg';
 import { encodeApkg } from './apkg-export';
+import { sha1OfBytes } from './sha1';
 import { testCard, testDeck } from '$lib/domain/testing/records';
 import { NOW, countingIds, jsdomSanitize } from './testing/fixed';
 import { loadSqlJs } from './testing/sql';
@@ -179,6 +180,43 @@ describe('encodeApkg', () => {
 		]);
 		expect(importedLogs[1]!.difficulty).toBeCloseTo(5, 2);
 		expect(importedLogs[1]!.scheduled_days).toBe(3);
+	});
+
+	it('carries the pictures and sounds, and they come back under the same names', async () => {
+		const picture = new Uint8Array([137, 80, 78, 71]);
+		const sound = new Uint8Array([73, 68, 51]);
+		const pictureName = `${sha1OfBytes(picture)}.png`;
+		const soundName = `${sha1OfBytes(sound)}.mp3`;
+		const withMedia = card('media', {
+			format: 'html',
+			front: `Dog<img src="${pictureName}">`,
+			back: `inu[sound:${soundName}]`
+		});
+		const bytes = await encodeApkg([{ deck, cards: [withMedia] }], {
+			now: NOW,
+			loadSqlJs,
+			media: [
+				{ name: pictureName, type: 'image/png', bytes: picture },
+				{ name: soundName, type: 'audio/mpeg', bytes: sound }
+			]
+		});
+		const zip = unzipSync(bytes);
+		expect(JSON.parse(new TextDecoder().decode(zip.media))).toEqual({
+			'0': pictureName,
+			'1': soundName
+		});
+		expect(zip['0']).toEqual(picture);
+		const plan = await parseApkg(bytes, {
+			now: NOW,
+			sanitize: jsdomSanitize,
+			newId: countingIds(),
+			loadSqlJs
+		});
+		if (plan.kind !== 'decks') throw new Error('not a decks plan');
+		expect(plan.decks[0]!.cards.map((c) => [c.front, c.back])).toEqual([
+			[withMedia.front, withMedia.back]
+		]);
+		expect(plan.media?.map((f) => f.name)).toEqual([pictureName, soundName]);
 	});
 
 	it("writes learning cards' steps left and learning answers' intervals as Anki encodes them", async () => {

@@ -1,3 +1,4 @@
+import type { MediaFile } from '$lib/domain/media';
 import { zipSync } from 'fflate';
 import { CardState, type Card, type ReviewLog } from '$lib/domain/models';
 import { DAY_MS, difficultyToFactor } from './anki-schedule';
@@ -197,11 +198,28 @@ function revlogInterval(log: ReviewLog, after: Pick<Card, 'state' | 'due' | 'sch
 export interface ApkgExportOptions {
 	now: Date;
 	loadSqlJs: SqlJsLoader;
+	/** The pictures and sounds the cards show (`readMedia`), written as the package's media. */
+	media?: readonly MediaFile[];
+}
+
+/**
+ * The package's media as Anki's legacy layout has them, which every Anki version imports:
+ * entries `0`, `1` … holding the files, and a `media` entry naming them in JSON.
+ */
+function mediaEntries(media: readonly MediaFile[]): Record<string, Uint8Array> {
+	const names: Record<string, string> = {};
+	const entries: Record<string, Uint8Array> = {};
+	media.forEach((file, i) => {
+		names[String(i)] = file.name;
+		entries[String(i)] = file.bytes;
+	});
+	return { ...entries, media: new TextEncoder().encode(JSON.stringify(names)) };
 }
 
 /**
  * Writes decks as an `.apkg` Anki imports (File › Import). Logs are written for the decks
- * that include them. Text cards are escaped into HTML, as Anki fields are HTML.
+ * that include them, and `options.media` as the package's media. Text cards are escaped into
+ * HTML, as Anki fields are HTML.
  *
  * @example
  * const bytes = await encodeApkg([{ deck, cards, logs }], { now: new Date(), loadSqlJs });
@@ -363,7 +381,7 @@ export async function encodeApkg(
 		insertCard.free();
 		insertLog.free();
 		const collection = db.export();
-		return zipSync({ 'collection.anki2': collection, media: new TextEncoder().encode('{}') });
+		return zipSync({ 'collection.anki2': collection, ...mediaEntries(options.media ?? []) });
 	} finally {
 		db.close();
 	}

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SqlJsStatic } from 'sql.js';
 import type { Card, ReviewLog } from '$lib/domain/models';
 import { readAnkiCollection, type AnkiCollection } from './anki-collection';
+import { CarriedMedia, NO_MEDIA } from './anki-media';
+import { sha1OfBytes } from './sha1';
 import { collectionToPlan, parseApkg } from './apkg';
 import { mergeCards, newLogs } from './merge';
 import type { ImportPlan } from './plan';
@@ -73,7 +75,14 @@ describe('Anki packages, both generations', () => {
 			d.cards.map((c) => [c.kind, c.format, c.front, c.back])
 		);
 		expect(sides).toEqual([
-			['basic', 'html', '<b>犬</b>', 'dog'],
+			[
+				'basic',
+				'html',
+				'<b>犬</b>',
+				// The builder's made-up bytes of dog.jpg and inu.mp3, stored under their hashes.
+				`dog<img src="${sha1OfBytes(new Uint8Array([0, 1, 2, 3]))}.jpg">` +
+					`[sound:${sha1OfBytes(new Uint8Array([1, 1, 2, 3]))}.mp3]`
+			],
 			['basic', 'html', 'Paris', 'capital of <i>France</i>'],
 			['basic', 'html', 'capital of <i>France</i>', 'Paris'],
 			[
@@ -101,12 +110,13 @@ describe('Anki packages, both generations', () => {
 			// The package's media belong to no deck: said under the first.
 			[
 				'Japanese::Vocab',
-				['5 media files were skipped: this app keeps the text of cards, not images or sounds.']
+				// The picture an injected script pointed at; only.png is not in the fixture either.
+				['2 pictures or sounds the cards show are not in the package.']
 			],
 			[
 				'Science',
 				[
-					'1 card was skipped because nothing was left to show without media or with an empty cloze.',
+					'1 card was skipped because it had nothing to show (an empty field or cloze).',
 					'1 history entry that recorded a manual reschedule rather than an answer was left out.'
 				]
 			]
@@ -313,20 +323,66 @@ describe('ids that let a re-import merge', () => {
 		}
 	}
 	const planOf = (collection: AnkiCollection, at = NOW) =>
-		collectionToPlan(collection, [], { now: at, sanitize: jsdomSanitize, newId: countingIds() });
+		collectionToPlan(collection, NO_MEDIA, {
+			now: at,
+			sanitize: jsdomSanitize,
+			newId: countingIds()
+		});
 
-	it("does not count a note type's or an add-on's own files as skipped media", () => {
-		const withAssets = (packaged: string[]) =>
-			collectionToPlan(readFixture(), packaged, {
-				now: NOW,
-				sanitize: jsdomSanitize,
-				newId: countingIds()
-			}).decks.flatMap((d) => d.warnings);
-		const counted = (packaged: string[]) =>
-			Number(/^(\d+) media files? w/.exec(withAssets(packaged).join('\n'))?.[1] ?? 0);
-		const base = counted([]);
-		expect(counted(['_font.ttf', '_addon-data.json'])).toBe(base);
-		expect(counted(['photo-only-in-the-package.jpg'])).toBe(base + 1);
+	it('carries the pictures and sounds cards show, once each, and leaves the rest', () => {
+		const files: Record<string, Uint8Array> = {
+			'dog.jpg': new Uint8Array([1, 2, 3]),
+			'inu.mp3': new Uint8Array([4, 5]),
+			// A picture alone on a front, a font of the note type, and a file no card shows.
+			'only.png': new Uint8Array([8, 9]),
+			'_font.ttf': new Uint8Array([6]),
+			'unused.png': new Uint8Array([7])
+		};
+		const collection = readFixture();
+		collection.notes.get(1002)!.fields[0] = 'Paris<img src="_font.ttf">';
+		const plan = collectionToPlan(
+			collection,
+			{ names: Object.keys(files), read: (name) => files[name] ?? null },
+			{ now: NOW, sanitize: jsdomSanitize, newId: countingIds() }
+		);
+		if (plan.kind !== 'decks') throw new Error('not a decks plan');
+		const picture = `${sha1OfBytes(files['dog.jpg']!)}.jpg`;
+		const sound = `${sha1OfBytes(files['inu.mp3']!)}.mp3`;
+		expect(cardByFront(plan, '<b>犬</b>').back).toBe(`dog<img src="${picture}">[sound:${sound}]`);
+		// The picture-only card comes in now, showing the same stored file.
+		expect(cardByFront(plan, `<img src="${sha1OfBytes(files['only.png']!)}.png">`).back).toBe(
+			'answer'
+		);
+		expect(plan.media?.map((file) => [file.name, file.type, [...file.bytes]])).toEqual([
+			[picture, 'image/jpeg', [1, 2, 3]],
+			[sound, 'audio/mpeg', [4, 5]],
+			[`${sha1OfBytes(files['only.png']!)}.png`, 'image/png', [8, 9]]
+		]);
+		// Only the script's made-up picture is missing now.
+		expect(plan.decks[0]!.warnings).toEqual([
+			'1 picture or sound the cards show is not in the package.'
+		]);
+	});
+
+	it('stores one file for the same picture under two names', () => {
+		const carried = new CarriedMedia({
+			names: ['a.png', 'b.png'],
+			read: () => new Uint8Array([1])
+		});
+		const a = carried.carry('<img src="a.png">');
+		expect(carried.carry('<img src="b.png">')).toBe(a);
+		expect(carried.files()).toHaveLength(1);
+	});
+
+	it('refuses media over the limit of one import, whole', () => {
+		const carried = new CarriedMedia(
+			{ names: ['a.png', 'b.png'], read: (name) => new Uint8Array(name === 'a.png' ? 6 : 5) },
+			10
+		);
+		expect(carried.carry('<img src="a.png">')).toMatch(/^<img src="[0-9a-f]{40}\.png">$/);
+		expect(() => carried.carry('<img src="b.png">')).toThrow(
+			/pictures and sounds take more than .*nothing was imported/
+		);
 	});
 
 	it('names decks, cards and logs the same when the package is parsed again later', async () => {

@@ -9,11 +9,12 @@ import {
 	type AnkiNoteType,
 	type AnkiRevlog
 } from './anki-collection';
-import { mediaNames, stripMedia } from './anki-media';
+import { CarriedMedia, packagedMedia, type PackagedMedia } from './anki-media';
 import { appNoteCard, noteTypeById, type NoteCardIn } from './app-notes';
 import { isAppGuid, readGuid } from './note-guid';
 import { ankiReviewLogs, ankiScheduling } from './anki-schedule';
 import { clozeNumbers, renderCloze } from '$lib/domain/cloze';
+import { withoutMissingImages } from '$lib/domain/media';
 import { deckIdOf } from './anki-ids';
 import { isBlankHtml } from './html-text';
 import { renderAnkiCard } from './anki-template';
@@ -64,12 +65,11 @@ export async function parseApkg(bytes: Uint8Array, options: ApkgOptions): Promis
 	let sqlite = readZipEntry(bytes, byName.get(name)!, budget);
 	if (name.endsWith('b')) sqlite = unzstd(sqlite, name, budget);
 
-	const mediaEntry = byName.get('media');
-	const packaged = mediaEntry ? mediaNames(readZipEntry(bytes, mediaEntry, budget), budget) : [];
+	const media = packagedMedia(bytes, byName, budget);
 
 	const sql = await options.loadSqlJs();
 	const db = openDatabase(sql, sqlite, name);
-	return collectionToPlan(readAndClose(db, name), packaged, options);
+	return collectionToPlan(readAndClose(db, name), media, options);
 }
 
 function readAndClose(db: Database, name: string): AnkiCollection {
@@ -183,8 +183,9 @@ function cardSidesOf(
 	};
 }
 
+/** A side with nothing to show: no text, and no picture but ones the package lacked. */
 function isBlank(side: string, html: boolean): boolean {
-	return html ? isBlankHtml(side) : side.trim() === '';
+	return html ? isBlankHtml(withoutMissingImages(side)) : side.trim() === '';
 }
 
 /*
@@ -212,7 +213,7 @@ function skippedWarnings({ noNote, blank, impossible, notAnswers }: Skipped): st
 	const warnings: string[] = [];
 	if (blank > 0)
 		warnings.push(
-			`${plural(blank, 'card was', 'cards were')} skipped because nothing was left to show without media or with an empty cloze.`
+			`${plural(blank, 'card was', 'cards were')} skipped because it had nothing to show (an empty field or cloze).`
 		);
 	if (impossible > 0)
 		warnings.push(
@@ -235,13 +236,10 @@ function skippedWarnings({ noNote, blank, impossible, notAnswers }: Skipped): st
  */
 export function collectionToPlan(
 	collection: AnkiCollection,
-	packagedMedia: string[],
+	media: PackagedMedia,
 	options: ParseOptions
 ): ImportPlan {
 	const now = options.now.getTime();
-	// Files named with a leading underscore are a note type's or an add-on's own (fonts,
-	// scripts, add-on data: Anki never counts them as unused media), not cards' pictures or sounds.
-	const media = new Set<string>(packagedMedia.filter((name) => !name.startsWith('_')));
 	/** What was left out, by the deck it would have gone to: its warnings say so there. */
 	const skipped = new Map<DeckImport, Skipped>();
 	const skip = (target: DeckImport, what: keyof Skipped, count = 1) => {
@@ -278,8 +276,8 @@ export function collectionToPlan(
 
 	// New cards are introduced in `created` order, which must follow Anki's new-card position.
 	const fresh: { card: Card; position: number; ankiId: number }[] = [];
-	const strippedNotes = new Map<number, string[]>();
 	const usedCardIds = new Set<string>();
+	const carried = new CarriedMedia(media);
 
 	for (const ankiCard of collection.cards) {
 		const note = collection.notes.get(ankiCard.nid);
@@ -288,11 +286,7 @@ export function collectionToPlan(
 			skip(target, 'noNote');
 			continue;
 		}
-		let fields = strippedNotes.get(note.id);
-		if (!fields) {
-			fields = note.fields.map((f) => stripMedia(f, media));
-			strippedNotes.set(note.id, fields);
-		}
+		const fields = note.fields;
 		const fromHere = readGuid(note.guid || String(note.id));
 		const { ord, kind, ...sides } = cardSidesOf(
 			note,
@@ -308,12 +302,14 @@ export function collectionToPlan(
 			format: 'text' as const
 		};
 		const html = sides.format === 'html';
-		const front = html ? options.sanitize(sides.front) : sides.front;
+		// Pictures and sounds are pointed at their stored names before sanitising, which
+		// keeps only pictures with such a name.
+		const front = html ? options.sanitize(carried.carry(sides.front)) : sides.front;
 		if (isBlank(front, html)) {
 			skip(target, 'blank');
 			continue;
 		}
-		const back = html ? options.sanitize(sides.back) : sides.back;
+		const back = html ? options.sanitize(carried.carry(sides.back)) : sides.back;
 
 		const history = revlogByCard.get(ankiCard.id) ?? [];
 		const { logs, skipped: notAnswers } = ankiReviewLogs(history);
@@ -398,7 +394,7 @@ export function collectionToPlan(
 	if (result.length === 0)
 		throw new ImportError(
 			[...skipped.values()].some((tally) => tally.blank > 0)
-				? 'The Anki package has no cards with text this app can show (only media, or empty cards).'
+				? 'The Anki package has no cards with anything to show (only empty fields or clozes).'
 				: 'The Anki package holds no cards.'
 		);
 
@@ -410,11 +406,12 @@ export function collectionToPlan(
 		for (const warning of skippedWarnings(tally)) under.warnings.push(where + warning);
 	}
 	// The package's media belong to no one deck: said once, under the first.
-	if (media.size > 0)
+	const missing = carried.missing();
+	if (missing > 0)
 		result[0]!.warnings.unshift(
-			`${plural(media.size, 'media file was', 'media files were')} skipped: this app keeps the text of cards, not images or sounds.`
+			`${plural(missing, 'picture or sound the cards show is', 'pictures or sounds the cards show are')} not in the package.`
 		);
-	return { kind: 'decks', decks: result, sourceFormat: 'apkg' };
+	return { kind: 'decks', decks: result, sourceFormat: 'apkg', media: carried.files() };
 }
 
 function storable(check: () => unknown): boolean {

@@ -52,8 +52,10 @@ export function hasMarkup(s: string): boolean {
  * isBlankHtml('<div><br></div>'); // true
  * isBlankHtml('<script>alert(1)</script>'); // true
  * isBlankHtml('<b>x</b>'); // false
+ * isBlankHtml('<img src="a.png">'); // false (a picture is something to show)
  */
 export function isBlankHtml(html: string): boolean {
+	if (/<img\b/i.test(html)) return false;
 	return (
 		html
 			.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')

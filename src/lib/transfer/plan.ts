@@ -1,3 +1,4 @@
+import type { MediaFile } from '$lib/domain/media';
 import type { Card, Deck, ReviewLog, Settings } from '$lib/domain/models';
 
 /**
@@ -18,7 +19,13 @@ export interface DeckImport {
 export type SourceFormat = 'deck-json' | 'csv' | 'apkg';
 
 export type ImportPlan =
-	| { kind: 'decks'; decks: DeckImport[]; sourceFormat: SourceFormat }
+	| {
+			kind: 'decks';
+			decks: DeckImport[];
+			sourceFormat: SourceFormat;
+			/** Pictures and sounds the cards show, stored under their content's name (`$lib/domain/media`). */
+			media?: MediaFile[];
+	  }
 	| {
 			kind: 'backup';
 			decks: DeckImport[];

@@ -48,6 +48,16 @@ describe('createSanitizer', () => {
 		expect(out).toContain('<td>cell</td>');
 	});
 
+	it('keeps pictures stored on this device, by their content name, and no other', () => {
+		const stored = `${'a'.repeat(40)}.png`;
+		expect(sanitize(`<img src="${stored}" alt="a dog" onerror="alert(1)" width="9">`)).toBe(
+			`<img src="${stored}" alt="a dog">`
+		);
+		expect(sanitize('<img src="dog.png" alt="x">after')).toBe('after');
+		expect(sanitize(`<img src="https://t.example/${stored}">after`)).toBe('after');
+		expect(sanitize(`<span src="${stored}" alt="x">s</span>`)).toBe('<span>s</span>');
+	});
+
 	it('is made once per window', () => {
 		expect(createSanitizer(window)).toBe(sanitize);
 	});

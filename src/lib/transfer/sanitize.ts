@@ -1,12 +1,15 @@
 import DOMPurify, { type Config, type WindowLike } from 'dompurify';
+import { MEDIA_NAME } from '$lib/domain/media';
 import type { Sanitize } from './plan';
 
 /**
- * The HTML a card may keep: text formatting, lists, tables and code. Everything that runs,
- * styles the page or fetches something (script, style, link, iframe, img, audio, video,
- * object, form, svg, a …) is dropped, and so is every attribute except the few that only
- * shape a table or a language. Without `href` or `src` a card can load nothing and send
- * nothing, so a shared deck cannot track who studies it. The text inside a dropped
+ * The HTML a card may keep: text formatting, lists, tables, code, and pictures stored on
+ * this device. Everything that runs, styles the page or fetches something (script, style,
+ * link, iframe, audio, video, object, form, svg, a …) is dropped, and so is every attribute
+ * except the few that only shape a table or a language, and an `<img>`'s `src` and `alt`.
+ * That `src` must name a stored media file (`MEDIA_NAME`: a content hash, never an address),
+ * or the picture is dropped: a card can load nothing from elsewhere and send nothing, so a
+ * shared deck cannot track who studies it. The text inside a dropped
  * formatting tag (say `<font>`) is kept; the content of script and style is not.
  */
 const CONFIG: Config = {
@@ -49,9 +52,11 @@ const CONFIG: Config = {
 		'rt',
 		'rp',
 		'details',
-		'summary'
+		'summary',
+		// Only with a stored file's name (see the hooks below).
+		'img'
 	],
-	ALLOWED_ATTR: ['colspan', 'rowspan', 'dir', 'lang'],
+	ALLOWED_ATTR: ['colspan', 'rowspan', 'dir', 'lang', 'src', 'alt'],
 	ALLOW_DATA_ATTR: false,
 	ALLOW_ARIA_ATTR: false,
 	KEEP_CONTENT: true
@@ -76,6 +81,14 @@ export function createSanitizer(window: WindowLike): Sanitize {
 	const purify = DOMPurify(window);
 	if (!purify.isSupported)
 		throw new Error('createSanitizer needs a window with a DOM (a page or jsdom), not a worker.');
+	purify.addHook('uponSanitizeAttribute', (node, data) => {
+		if (data.attrName === 'alt' && node.nodeName !== 'IMG') data.keepAttr = false;
+		if (data.attrName === 'src' && (node.nodeName !== 'IMG' || !MEDIA_NAME.test(data.attrValue)))
+			data.keepAttr = false;
+	});
+	purify.addHook('afterSanitizeAttributes', (node) => {
+		if (node.nodeName === 'IMG' && !node.hasAttribute('src')) node.remove();
+	});
 	const sanitize: Sanitize = (html) => purify.sanitize(html, CONFIG);
 	made.set(window, sanitize);
 	return sanitize;

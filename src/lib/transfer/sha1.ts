@@ -8,7 +8,16 @@
  * sha1Hex('abc'); // 'a9993e364706816aba3e25717850c26c9cd0d89d'
  */
 export function sha1Hex(text: string): string {
-	const data = new TextEncoder().encode(text);
+	return sha1OfBytes(new TextEncoder().encode(text));
+}
+
+/**
+ * SHA-1 of bytes, as hex: the name a media file is stored under (`storedMediaName`).
+ *
+ * @example
+ * sha1OfBytes(new Uint8Array([0x61, 0x62, 0x63])); // 'a9993e364706816aba3e25717850c26c9cd0d89d'
+ */
+export function sha1OfBytes(data: Uint8Array): string {
 	const length = data.length;
 	const blocks = Math.ceil((length + 9) / 64);
 	const padded = new Uint8Array(blocks * 64);

@@ -12,7 +12,8 @@ self.onmessage = async (event: MessageEvent<ApkgRequest>) => {
 	try {
 		const bytes = await encodeApkg([event.data.content], {
 			now: new Date(event.data.now),
-			loadSqlJs: createSqlJsLoader(wasmUrl)
+			loadSqlJs: createSqlJsLoader(wasmUrl),
+			media: event.data.media
 		});
 		response = { ok: true, bytes };
 	} catch (error) {

@@ -1,6 +1,8 @@
+import { mediaReferences, type MediaFile } from '$lib/domain/media';
 import { AppError, ValidationError } from '$lib/errors';
 import type { FlashcardsDB } from '$lib/storage/db';
 import { readDeckForExport, type DeckExport } from '$lib/storage/export';
+import { readMedia } from '$lib/storage/media';
 import { exportFileStem } from '$lib/ui/save-file';
 import { callWorker } from '$lib/worker-call';
 
@@ -9,6 +11,8 @@ export type ExportFormat = 'json' | 'csv' | 'apkg';
 export interface ApkgRequest {
 	content: DeckExport;
 	now: number;
+	/** The pictures and sounds the deck's cards show. */
+	media: MediaFile[];
 }
 
 export type ApkgResponse =
@@ -40,10 +44,15 @@ export async function buildDeckExport(
 		const { encodeCsv } = await import('$lib/transfer/csv');
 		return new File([encodeCsv(content.deck, content.cards)], `${stem}.csv`, { type: 'text/csv' });
 	}
+	const names = new Set(
+		content.cards.flatMap((c) => [...mediaReferences(c.front), ...mediaReferences(c.back)])
+	);
+	const media = await readMedia(db, [...names]);
 	const worker = new Worker(new URL('./apkg.worker.ts', import.meta.url), { type: 'module' });
 	const response = await callWorker<ApkgRequest, ApkgResponse>(worker, {
 		content,
-		now: now.getTime()
+		now: now.getTime(),
+		media
 	});
 	if (!response.ok) throw new AppError(response.message);
 	return new File([response.bytes], `${stem}.apkg`, { type: 'application/zip' });

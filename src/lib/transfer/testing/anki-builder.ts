@@ -85,6 +85,8 @@ export interface FixtureCollection {
 	revlog: FixtureRevlog[];
 	/** Media file names, stored in the package as `0`, `1` … */
 	media: string[];
+	/** The bytes of some media files, by name (others get four made-up bytes). */
+	mediaBytes?: Record<string, Uint8Array>;
 }
 
 const SHARED_TABLES = `
@@ -301,8 +303,19 @@ const DUMMY: FixtureCollection = {
 	media: []
 };
 
-function mediaFiles(c: FixtureCollection): Zippable {
-	return Object.fromEntries(c.media.map((_, i) => [String(i), new Uint8Array([i, 1, 2, 3])]));
+/** A media file's bytes: the fixture's own, or four bytes that differ per file. */
+function mediaBytes(c: FixtureCollection, name: string, i: number): Uint8Array {
+	return c.mediaBytes?.[name] ?? new Uint8Array([i, 1, 2, 3]);
+}
+
+function mediaFiles(c: FixtureCollection, compress = false): Zippable {
+	return Object.fromEntries(
+		c.media.map((name, i) => {
+			const bytes = mediaBytes(c, name, i);
+			// Anki ≥ 2.1.50 compresses each file with Zstandard and stores it without deflate.
+			return [String(i), compress ? [zstdRaw(bytes), { level: 0 }] : bytes];
+		})
+	);
 }
 
 /** A legacy package: `collection.anki2` (or `.anki21`), JSON media list, media files. */
@@ -334,7 +347,7 @@ export function modernApkg(
 			1,
 			protoMessage([
 				[1, name],
-				[2, 4],
+				[2, mediaBytes(c, name, i).length],
 				[3, new Uint8Array(20).fill(i)]
 			])
 		])
@@ -345,6 +358,6 @@ export function modernApkg(
 		'collection.anki2': legacyCollection(sql, DUMMY),
 		media: [zstdRaw(media), { level: 0 }],
 		meta: protoMessage([[1, 3]]),
-		...mediaFiles(c)
+		...mediaFiles(c, true)
 	});
 }

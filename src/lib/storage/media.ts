@@ -1,0 +1,86 @@
+import { mediaReferences, type MediaFile } from '$lib/domain/media';
+import type { FlashcardsDB, StoredMedia } from './db';
+
+/**
+ * Pictures and sounds on this device. A file is stored once under its content's name, however
+ * many cards show it; it is written in the same transaction as the cards that bring it (see
+ * `applyImport`), and removed only by `removeUnusedMedia`, when no card shows it any more.
+ */
+
+/**
+ * Stores the files not stored yet. Call inside a transaction that includes `db.media`. A
+ * name is its content's hash, so a file already here is the same file and is not rewritten.
+ */
+export async function storeMedia(db: FlashcardsDB, files: readonly MediaFile[]): Promise<number> {
+	if (files.length === 0) return 0;
+	const present = await db.media.bulkGet(files.map((file) => file.name));
+	const missing = files.filter((_, i) => present[i] === undefined);
+	await db.media.bulkAdd(
+		missing.map((file): StoredMedia => ({ ...file, size: file.bytes.length }))
+	);
+	return missing.length;
+}
+
+/** The stored files among `names` (in no particular order); names with no file are left out. */
+export async function readMedia(db: FlashcardsDB, names: readonly string[]): Promise<MediaFile[]> {
+	if (names.length === 0) return [];
+	const found = await db.media.bulkGet([...names]);
+	return found.filter((file): file is StoredMedia => file !== undefined);
+}
+
+export interface MediaUsage {
+	files: number;
+	bytes: number;
+	/** Files no card shows any more: what `removeUnusedMedia` would remove. */
+	unusedFiles: number;
+	unusedBytes: number;
+}
+
+/** Every name some card shows. Reads every card: for Settings, never for the study path. */
+async function namesInUse(db: FlashcardsDB): Promise<Set<string>> {
+	const used = new Set<string>();
+	await db.cards.each((card) => {
+		for (const name of mediaReferences(card.front)) used.add(name);
+		for (const name of mediaReferences(card.back)) used.add(name);
+	});
+	return used;
+}
+
+/** Each stored file's name and size, read from the `size` index (the files stay on disk). */
+async function storedSizes(db: FlashcardsDB): Promise<Map<string, number>> {
+	const sizes = new Map<string, number>();
+	await db.media.orderBy('size').eachKey((size, cursor) => {
+		sizes.set(cursor.primaryKey as string, size as number);
+	});
+	return sizes;
+}
+
+/** How many files are stored, how much room they take, and how many no card shows. */
+export async function mediaUsage(db: FlashcardsDB): Promise<MediaUsage> {
+	return db.transaction('r', db.media, db.cards, async () => {
+		const usage: MediaUsage = { files: 0, bytes: 0, unusedFiles: 0, unusedBytes: 0 };
+		const sizes = await storedSizes(db);
+		if (sizes.size === 0) return usage;
+		const used = await namesInUse(db);
+		for (const [name, size] of sizes) {
+			usage.files++;
+			usage.bytes += size;
+			if (!used.has(name)) {
+				usage.unusedFiles++;
+				usage.unusedBytes += size;
+			}
+		}
+		return usage;
+	});
+}
+
+/** Removes the files no card shows, in one transaction; returns how many. */
+export async function removeUnusedMedia(db: FlashcardsDB): Promise<number> {
+	return db.transaction('rw', db.media, db.cards, async () => {
+		const used = await namesInUse(db);
+		const names = [...(await storedSizes(db)).keys()];
+		const unused = names.filter((name) => !used.has(name));
+		await db.media.bulkDelete(unused);
+		return unused.length;
+	});
+}
