@@ -89,7 +89,13 @@ describe('mediaHtml', () => {
 			[`${HASH}.mp3`, 'blob:http://x/2']
 		]);
 		expect(mediaHtml(`<img src="${HASH}.jpg">[sound:${HASH}.mp3]`, urls)).toBe(
-			'<img src="blob:http://x/1"><button type="button" class="play-sound" data-sound="blob:http://x/2" aria-label="Play sound">▶</button>'
+			'<img alt="Picture" src="blob:http://x/1"><button type="button" class="play-sound" data-sound="blob:http://x/2" aria-label="Play sound">▶</button>'
+		);
+	});
+
+	it("keeps a picture's own description", () => {
+		expect(mediaHtml('<img alt="a dog" src="x.png">', new Map([['x.png', 'blob:1']]))).toBe(
+			'<img alt="a dog" src="blob:1">'
 		);
 	});
 

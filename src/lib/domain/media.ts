@@ -156,11 +156,12 @@ export function withoutMissingImages(text: string): string {
 /**
  * A card's sanitised HTML made ready to show: each stored picture's `src` becomes the address
  * `urls` gives for it, and each `[sound:…]` a play button carrying its address. A sound with
- * no address (a file not on this device) shows nothing, as in Anki.
+ * no address (a file not on this device) shows nothing, as in Anki. A picture without `alt`
+ * gets "Picture", so a screen reader says what is there instead of a file name.
  *
  * @example
  * mediaHtml('<img src="ab.jpg">[sound:cd.mp3]', new Map([['ab.jpg', 'blob:1'], ['cd.mp3', 'blob:2']]));
- * // '<img src="blob:1"><button type="button" class="play-sound" data-sound="blob:2" …>…</button>'
+ * // '<img alt="Picture" src="blob:1"><button type="button" class="play-sound" data-sound="blob:2" …>…</button>'
  */
 export function mediaHtml(html: string, urls: ReadonlyMap<string, string>): string {
 	const withSounds = html.replace(SOUND, (_, name: string) => {
@@ -169,5 +170,9 @@ export function mediaHtml(html: string, urls: ReadonlyMap<string, string>): stri
 			? `<button type="button" class="play-sound" data-sound="${url}" aria-label="Play sound">▶</button>`
 			: '';
 	});
-	return renameMediaReferences(withSounds, urls);
+	// A picture without a description is at least announced as one (not by its file name).
+	const described = withSounds.replace(IMG_TAG, (tag) =>
+		/\balt\s*=/i.test(tag) ? tag : tag.replace(/^<img\b/i, '<img alt="Picture"')
+	);
+	return renameMediaReferences(described, urls);
 }

@@ -144,6 +144,8 @@ export interface Settings extends DeckOptions {
 	fuzz: boolean;
 	/** A swipe on a shown answer grades it, as in AnkiDroid (left Again … up Easy). */
 	gradeBySwiping: boolean;
+	/** A card's sounds play when its side is shown, as in Anki. */
+	playSoundsAutomatically: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -157,7 +159,8 @@ export const DEFAULT_SETTINGS: Settings = {
 	burySiblings: true,
 	dayStartHour: 4,
 	fuzz: true,
-	gradeBySwiping: false
+	gradeBySwiping: false,
+	playSoundsAutomatically: true
 };
 
 /** The options that apply to one deck: its overrides over the global settings. */

@@ -30,7 +30,7 @@ export interface ChoiceField extends FieldBase {
 
 export interface ToggleField extends FieldBase {
 	type: 'toggle';
-	key: 'burySiblings' | 'fuzz' | 'gradeBySwiping';
+	key: 'burySiblings' | 'fuzz' | 'gradeBySwiping' | 'playSoundsAutomatically';
 }
 
 /** One setting as the user sees and may change it. */
@@ -156,6 +156,13 @@ export const SETTING_FIELDS: readonly SettingField[] = [
 		key: 'gradeBySwiping',
 		label: 'Grade by swiping',
 		help: 'Once the answer is shown, swipe the card to grade it, as in AnkiDroid: left for Again, down for Hard, right for Good, up for Easy. A short or slanting swipe does nothing. While the answer is shown, a drag on the card no longer scrolls the page: scroll from outside the card.',
+		perDeck: false
+	},
+	{
+		type: 'toggle',
+		key: 'playSoundsAutomatically',
+		label: 'Play sounds automatically',
+		help: "A card's sounds (from Anki decks) play when its question is shown, and the answer's when the answer is shown. Off: press a sound's play button.",
 		perDeck: false
 	}
 ];

@@ -4,7 +4,7 @@ import type { ImportPlan } from '$lib/transfer/plan';
 import type { FlashcardsDB } from './db';
 import { sampleDeck } from './fixtures';
 import { applyImport } from './import';
-import { mediaUsage, readMedia, removeUnusedMedia } from './media';
+import { mediaTotal, readMedia, removeUnusedMedia, unusedMedia } from './media';
 import { testDatabase } from './test-db';
 
 const now = new Date('2026-03-10T09:00:00Z');
@@ -48,7 +48,8 @@ describe('media storage', () => {
 			[PICTURE, [1, 2, 3]],
 			[SOUND, [4, 5]]
 		]);
-		expect(await mediaUsage(db)).toEqual({ files: 2, bytes: 5, unusedFiles: 0, unusedBytes: 0 });
+		expect(await mediaTotal(db)).toEqual({ files: 2, bytes: 5 });
+		expect(await unusedMedia(db)).toEqual({ files: 0, bytes: 0 });
 	});
 
 	it('writes no file when the import fails, and no card when a file cannot be written', async () => {
@@ -69,9 +70,10 @@ describe('media storage', () => {
 		// The card with the sound is edited to plain text.
 		const withSound = (await db.cards.toArray()).find((card) => card.back.includes('[sound:'));
 		await db.cards.update(withSound!.id, { back: 'no sound now' });
-		expect(await mediaUsage(db)).toEqual({ files: 2, bytes: 5, unusedFiles: 1, unusedBytes: 2 });
+		expect(await unusedMedia(db)).toEqual({ files: 1, bytes: 2 });
 		expect(await removeUnusedMedia(db)).toBe(1);
 		expect((await readMedia(db, [PICTURE, SOUND])).map((f) => f.name)).toEqual([PICTURE]);
-		expect(await mediaUsage(db)).toEqual({ files: 1, bytes: 3, unusedFiles: 0, unusedBytes: 0 });
+		expect(await mediaTotal(db)).toEqual({ files: 1, bytes: 3 });
+		expect(await unusedMedia(db)).toEqual({ files: 0, bytes: 0 });
 	});
 });

@@ -28,12 +28,10 @@ export async function readMedia(db: FlashcardsDB, names: readonly string[]): Pro
 	return found.filter((file): file is StoredMedia => file !== undefined);
 }
 
-export interface MediaUsage {
+/** A number of stored files and the room they take. */
+export interface MediaTotal {
 	files: number;
 	bytes: number;
-	/** Files no card shows any more: what `removeUnusedMedia` would remove. */
-	unusedFiles: number;
-	unusedBytes: number;
 }
 
 /** Every name some card shows. Reads every card: for Settings, never for the study path. */
@@ -55,22 +53,27 @@ async function storedSizes(db: FlashcardsDB): Promise<Map<string, number>> {
 	return sizes;
 }
 
-/** How many files are stored, how much room they take, and how many no card shows. */
-export async function mediaUsage(db: FlashcardsDB): Promise<MediaUsage> {
+function total(sizes: Iterable<number>): MediaTotal {
+	const sum: MediaTotal = { files: 0, bytes: 0 };
+	for (const size of sizes) {
+		sum.files++;
+		sum.bytes += size;
+	}
+	return sum;
+}
+
+/** How many files are stored and how much room they take, from the index alone. */
+export async function mediaTotal(db: FlashcardsDB): Promise<MediaTotal> {
+	return total((await storedSizes(db)).values());
+}
+
+/** The stored files no card shows any more (Anki's "Check Media"). Reads every card. */
+export async function unusedMedia(db: FlashcardsDB): Promise<MediaTotal> {
 	return db.transaction('r', db.media, db.cards, async () => {
-		const usage: MediaUsage = { files: 0, bytes: 0, unusedFiles: 0, unusedBytes: 0 };
 		const sizes = await storedSizes(db);
-		if (sizes.size === 0) return usage;
+		if (sizes.size === 0) return total([]);
 		const used = await namesInUse(db);
-		for (const [name, size] of sizes) {
-			usage.files++;
-			usage.bytes += size;
-			if (!used.has(name)) {
-				usage.unusedFiles++;
-				usage.unusedBytes += size;
-			}
-		}
-		return usage;
+		return total([...sizes].filter(([name]) => !used.has(name)).map(([, size]) => size));
 	});
 }
 

@@ -158,7 +158,8 @@ function checkedSettingsRecord(s: Settings): Settings {
 		burySiblings: s.burySiblings,
 		dayStartHour: s.dayStartHour,
 		fuzz: s.fuzz,
-		gradeBySwiping: s.gradeBySwiping
+		gradeBySwiping: s.gradeBySwiping,
+		playSoundsAutomatically: s.playSoundsAutomatically
 	};
 }
 

@@ -18,6 +18,17 @@ describe('summaryLine', () => {
 		expect(summaryLine(anki, 'front')).toBe('Up until coloboma');
 	});
 
+	it('names a side that is only a picture or a sound', () => {
+		const media = testCard({
+			id: 'm',
+			format: 'html',
+			front: `<img src="${'a'.repeat(40)}.png">`,
+			back: `[sound:${'b'.repeat(40)}.mp3]`
+		});
+		expect(summaryLine(media, 'front')).toBe('(picture)');
+		expect(summaryLine(media, 'back')).toBe('(sound)');
+	});
+
 	it('asks the reverse card with the back, and cuts long text', () => {
 		const reverse = testCard({ id: 'r', kind: 'reversed', ord: 1, front: 'cat', back: 'chat' });
 		expect(summaryLine(reverse, 'front')).toBe('chat');

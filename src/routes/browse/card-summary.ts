@@ -21,9 +21,15 @@ export function summaryLine(card: Card, side: 'front' | 'back', max = 140): stri
 	let text = (side === 'front') !== reverse ? card.front : card.back;
 	if (side === 'front' && card.kind === 'cloze' && clozeNumbers(text).length > 0)
 		text = renderCloze(text, card.ord, 'back', false);
-	if (card.format === 'html') text = plainText(text);
+	if (card.format === 'html') text = plainText(text) || mediaOnly(text);
 	text = text.replace(/\s+/g, ' ').trim();
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** What a side that is only a picture or a sound is called in the list. */
+function mediaOnly(html: string): string {
+	if (/<img\b/i.test(html)) return '(picture)';
+	return html.includes('[sound:') ? '(sound)' : '';
 }
 
 /** "Review · due 3 Dec" and the like. */

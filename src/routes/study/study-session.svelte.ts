@@ -81,6 +81,7 @@ export class StudySession {
 	choices = $state.raw<GradeChoice[]>([]);
 	/** Settings' "Grade by swiping", as it was when the session opened. */
 	gradeBySwiping = $state(false);
+	playSoundsAutomatically = $state(true);
 	/** True while the screen waits on storage (the grade buttons are disabled). */
 	busy = $state(false);
 	#undoStack = $state.raw<UndoEntry[]>([]);
@@ -149,6 +150,7 @@ export class StudySession {
 			root?.name ?? (choice === 'all' ? 'All decks' : (choice as { group: string }).group);
 		this.#settings = root ? deckSettings(settings, root) : settings;
 		this.gradeBySwiping = settings.gradeBySwiping;
+		this.playSoundsAutomatically = settings.playSoundsAutomatically;
 		this.#choice = choice;
 		const now = this.clock();
 		const options = chosen.map((deck) => ({ id: deck.id, options: deckSettings(settings, deck) }));

@@ -129,7 +129,8 @@ export const settingsArb: fc.Arbitrary<Settings> = fc.record({
 	burySiblings: fc.boolean(),
 	dayStartHour: fc.integer({ min: 0, max: 23 }),
 	fuzz: fc.boolean(),
-	gradeBySwiping: fc.boolean()
+	gradeBySwiping: fc.boolean(),
+	playSoundsAutomatically: fc.boolean()
 });
 
 function allIdsUnique(decks: DeckData[]): boolean {

@@ -1,0 +1,118 @@
+import { expect, test } from '@playwright/test';
+import initSqlJs from 'sql.js';
+import { modernApkg, type FixtureCollection } from '../../src/lib/transfer/testing/anki-builder';
+import { press, waitForServiceWorker } from './helpers';
+
+/** A 1×1 PNG. */
+const PICTURE = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+	'base64'
+);
+
+/** A tenth of a second of silence: an 8 kHz, 8-bit mono WAV. */
+function silence(): Uint8Array {
+	const samples = 800;
+	const bytes = Buffer.alloc(44 + samples, 128);
+	bytes.write('RIFF', 0);
+	bytes.writeUInt32LE(36 + samples, 4);
+	bytes.write('WAVEfmt ', 8);
+	bytes.writeUInt32LE(16, 16);
+	bytes.writeUInt16LE(1, 20); // PCM
+	bytes.writeUInt16LE(1, 22); // mono
+	bytes.writeUInt32LE(8000, 24);
+	bytes.writeUInt32LE(8000, 28);
+	bytes.writeUInt16LE(1, 32);
+	bytes.writeUInt16LE(8, 34);
+	bytes.write('data', 36);
+	bytes.writeUInt32LE(samples, 40);
+	return bytes;
+}
+
+/** A current-generation package (zstd media) with one Basic note: a picture asks, a sound answers. */
+async function packageWithMedia(): Promise<Buffer> {
+	const sql = await initSqlJs();
+	const collection: FixtureCollection = {
+		crt: 1_700_000_000,
+		decks: [{ id: 1_700_000_000_100, name: 'Animals' }],
+		noteTypes: [
+			{ id: 11, name: 'Basic', cloze: false, fields: ['Front', 'Back'], templates: ['Card 1'] }
+		],
+		notes: [
+			{ id: 1001, mid: 11, tags: '', fields: ['Dog<img src="dog.png">', 'inu[sound:inu.wav]'] }
+		],
+		cards: [
+			{
+				id: 1_700_000_000_001,
+				nid: 1001,
+				did: 1_700_000_000_100,
+				ord: 0,
+				type: 0,
+				queue: 0,
+				due: 1,
+				ivl: 0,
+				factor: 0,
+				reps: 0,
+				lapses: 0
+			}
+		],
+		revlog: [],
+		media: ['dog.png', 'inu.wav', 'unused.png'],
+		mediaBytes: { 'dog.png': PICTURE, 'inu.wav': silence() }
+	};
+	return Buffer.from(modernApkg(sql, collection));
+}
+
+test('an Anki deck with a picture and a sound: imported, shown and played offline, counted in Settings', async ({
+	page,
+	context
+}) => {
+	// Headless Chromium may have no sound device: record what is played instead.
+	await context.addInitScript(() => {
+		const played: string[] = [];
+		(window as unknown as { played: string[] }).played = played;
+		HTMLMediaElement.prototype.play = function () {
+			played.push(this.src);
+			return Promise.resolve();
+		};
+	});
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+
+	await page.goto('/import');
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'animals.apkg',
+		mimeType: 'application/octet-stream',
+		buffer: await packageWithMedia()
+	});
+	// Only the two files a card shows come in.
+	await expect(page.getByTestId('import-media')).toContainText('With 2 pictures and sounds');
+	await press(page, page.getByRole('button', { name: 'Import', exact: true }));
+	await expect(page.getByText(/1 card added.*2 pictures and sounds/)).toBeVisible();
+
+	await press(page, page.getByRole('link', { name: 'Study', exact: true }));
+	const picture = page.locator('.front img');
+	await expect(picture).toBeVisible();
+	await expect(picture).toHaveAttribute('src', /^blob:/);
+	// The picture really loaded, from the device.
+	await expect
+		.poll(() => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+		.toBe(1);
+
+	const played = () => page.evaluate(() => (window as unknown as { played: string[] }).played);
+	expect(await played()).toEqual([]);
+	await press(page, page.getByRole('button', { name: 'Show answer' }));
+	const sound = page.getByRole('button', { name: 'Play sound' });
+	await expect(sound).toBeVisible();
+	// The answer's sound plays as it is shown (the setting is on by default)…
+	await expect.poll(played).toEqual([expect.stringMatching(/^blob:/)]);
+	// …and again from its button, which does not grade or hide the answer.
+	await press(page, sound);
+	await expect.poll(async () => (await played()).length).toBe(2);
+	await expect(page.getByRole('button', { name: /^Good\b/ })).toBeVisible();
+
+	await page.goto('/settings');
+	await expect(page.getByTestId('media-total')).toHaveText(/^2 files, \d+\.\d MB\.$/);
+	await press(page, page.getByRole('button', { name: 'Check for unused files' }));
+	await expect(page.getByText('Every stored file is shown by some card.')).toBeVisible();
+});
