@@ -198,7 +198,24 @@ describe('CSV column mapping', () => {
 		const text = 'front,back\na,b\n"multi\nline",x\n\nc,d\ne\n';
 		const error = await importErrorOf(() => parseCsv(text, options()));
 		expect(error.where).toBe('line 7');
-		expect(error.message).toBe('This row has 1 field; front and back need at least 2 (line 7)');
+		expect(error.message).toBe(
+			'Read with commas between fields (the separator most rows use), this row has 1 field; front and back need at least 2. (line 7)'
+		);
+	});
+
+	it('says a file seems to mix separators, naming the one it was read with and the row', async () => {
+		const text = 'front,back\ncat,chat\ndog;chien\nbird,oiseau\n';
+		const error = await importErrorOf(() => parseCsv(text, options()));
+		expect(error.where).toBe('line 3');
+		expect(error.message).toBe(
+			'Read with commas between fields (the separator most rows use), this row has 1 field; front and back need at least 2. ' +
+				'It holds a semicolon instead: the file seems to mix separators. Use one throughout, or put a line such as #separator:Comma at the top. (line 3)'
+		);
+		// With the separator named, the row is simply short.
+		const named = await importErrorOf(() => parseCsv(`#separator:Comma\n${text}`, options()));
+		expect(named.message).toBe(
+			'Read with commas between fields, this row has 1 field; front and back need at least 2. (line 4)'
+		);
 	});
 
 	it('counts Anki header lines and CRLF when naming a line', async () => {

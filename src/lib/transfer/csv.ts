@@ -46,6 +46,8 @@ export interface CsvTable {
 	/** The most fields any row has. */
 	columnCount: number;
 	delimiter: string;
+	/** The separator was guessed from the rows (no `#separator:` line named it). */
+	delimiterGuessed: boolean;
 	/** `#html:true`: fields are HTML, to be sanitised. */
 	html: boolean;
 	/** `#deck:` */
@@ -154,6 +156,7 @@ export function parseCsvTable(input: string): CsvTable {
 		header: null,
 		columnCount: 0,
 		delimiter: ',',
+		delimiterGuessed: true,
 		html: false,
 		deckName: null,
 		notetype: null,
@@ -223,6 +226,7 @@ export function parseCsvTable(input: string): CsvTable {
 	}
 
 	const body = offset > 0 ? text.slice(offset) : text;
+	table.delimiterGuessed = separator === null;
 	readRows(body, separator, line, table);
 	if (columns !== null) table.header = columns.split(table.delimiter);
 	// Without `#html:`, Anki reads a file as HTML when its fields hold tags or entities (what
@@ -366,6 +370,34 @@ export function parseCsv(text: string, options: CsvOptions): ImportPlan | CsvNee
 	};
 }
 
+const SEPARATOR_NAMES: Record<string, string> = {
+	',': 'Comma',
+	';': 'Semicolon',
+	'\t': 'Tab',
+	' ': 'Space',
+	'|': 'Pipe',
+	':': 'Colon'
+};
+
+/**
+ * The error for a row with too few fields. It names the separator the file was read with
+ * and, when that was a guess and the row holds another separator, says the file seems to mix
+ * them and how to say which one it uses (Anki's `#separator:` line).
+ */
+function shortRow(table: CsvTable, fields: number, needed: number, line: number): ImportError {
+	const name = SEPARATOR_NAMES[table.delimiter] ?? `"${table.delimiter}"`;
+	const row = table.rows[table.lines.indexOf(line)]?.join(table.delimiter) ?? '';
+	const other = Object.keys(SEPARATOR_NAMES).find(
+		(s) => s !== table.delimiter && s !== ' ' && s !== ':' && row.includes(s)
+	);
+	const read = `Read with ${name.toLowerCase()}s between fields${table.delimiterGuessed ? ' (the separator most rows use)' : ''}, this row has ${fields} field${fields === 1 ? '' : 's'}; front and back need at least ${needed}.`;
+	const mixed =
+		table.delimiterGuessed && other
+			? ` It holds a ${(SEPARATOR_NAMES[other] as string).toLowerCase()} instead: the file seems to mix separators. Use one throughout, or put a line such as #separator:${name} at the top.`
+			: '';
+	return new ImportError(read + mixed, `line ${line}`);
+}
+
 function listLines(lines: number[]): string {
 	const shown = lines.slice(0, 5).join(', ');
 	return lines.length > 5
@@ -394,11 +426,7 @@ export function csvToPlan(table: CsvTable, mapping: CsvMapping, options: CsvOpti
 	for (let r = 0; r < table.rows.length; r++) {
 		const row = table.rows[r] as string[];
 		const line = table.lines[r] as number;
-		if (row.length < needed)
-			throw new ImportError(
-				`This row has ${row.length} field${row.length === 1 ? '' : 's'}; front and back need at least ${needed}`,
-				`line ${line}`
-			);
+		if (row.length < needed) throw shortRow(table, row.length, needed, line);
 		const rawFront = row[mapping.front] as string;
 		const rawBack = row[mapping.back] as string;
 		const deck = (mapping.deck != null ? row[mapping.deck]?.trim() : '') || fallbackDeck;
