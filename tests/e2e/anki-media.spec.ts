@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import initSqlJs from 'sql.js';
 import { modernApkg, type FixtureCollection } from '../../src/lib/transfer/testing/anki-builder';
-import { press, waitForServiceWorker } from './helpers';
+import { unzipSync } from 'fflate';
+import { exportFile, press, stubShareSheet, waitForServiceWorker } from './helpers';
 
 /** A 1×1 PNG. */
 const PICTURE = Buffer.from(
@@ -62,7 +63,7 @@ async function packageWithMedia(): Promise<Buffer> {
 	return Buffer.from(modernApkg(sql, collection));
 }
 
-test('an Anki deck with a picture and a sound: imported, shown and played offline, counted in Settings', async ({
+test('an Anki deck with a picture and a sound: imported, shown and played offline, exported with them, counted in Settings', async ({
 	page,
 	context
 }) => {
@@ -75,6 +76,7 @@ test('an Anki deck with a picture and a sound: imported, shown and played offlin
 			return Promise.resolve();
 		};
 	});
+	await stubShareSheet(page);
 	await page.goto('/');
 	await waitForServiceWorker(page);
 	await context.setOffline(true);
@@ -95,9 +97,12 @@ test('an Anki deck with a picture and a sound: imported, shown and played offlin
 	await expect(picture).toBeVisible();
 	await expect(picture).toHaveAttribute('src', /^blob:/);
 	// The picture really loaded, from the device.
-	await expect
-		.poll(() => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth))
-		.toBe(1);
+	const loaded = () => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth);
+	await expect.poll(loaded).toBe(1);
+	// Still there after a reload with no connection: it is stored on the device.
+	await page.reload();
+	await expect.poll(loaded).toBe(1);
+	const deckId = new URL(page.url()).searchParams.get('deck');
 
 	const played = () => page.evaluate(() => (window as unknown as { played: string[] }).played);
 	expect(await played()).toEqual([]);
@@ -110,6 +115,23 @@ test('an Anki deck with a picture and a sound: imported, shown and played offlin
 	await press(page, sound);
 	await expect.poll(async () => (await played()).length).toBe(2);
 	await expect(page.getByRole('button', { name: /^Good\b/ })).toBeVisible();
+
+	// Exported with its files: the app's own deck file and an Anki package.
+	await page.goto(`/deck?id=${deckId}`);
+	await page.getByLabel(/This app’s deck file/).check();
+	const deckFile = JSON.parse((await exportFile(page)).buffer.toString('utf8'));
+	expect(
+		deckFile.media.map((file: { name: string; type: string }) => [file.name.length, file.type])
+	).toEqual([
+		[44, 'image/png'],
+		[44, 'audio/wav']
+	]);
+	await page.reload();
+	await page.getByLabel(/Anki package/).check();
+	const zip = unzipSync((await exportFile(page)).buffer);
+	const listed = Object.values(JSON.parse(new TextDecoder().decode(zip.media))) as string[];
+	expect(listed).toEqual(deckFile.media.map((file: { name: string }) => file.name));
+	expect(Buffer.from(zip['0']!)).toEqual(PICTURE);
 
 	await page.goto('/settings');
 	await expect(page.getByTestId('media-total')).toHaveText(/^2 files, \d+\.\d MB\.$/);

@@ -5,33 +5,11 @@ import {
 	BUILTIN_DECK_NAME,
 	counts,
 	countStored,
+	exportFile,
 	openBuiltinDeck,
 	press,
 	STUDY_MORNING
 } from './helpers';
-
-/** Exports through the share sheet on touch devices (stubbed here), a download elsewhere. */
-async function exportFile(page: Page): Promise<{ name: string; buffer: Buffer }> {
-	const touch = await page.evaluate(() => navigator.maxTouchPoints > 0);
-	if (touch) {
-		await press(page, page.getByRole('button', { name: 'Export' }));
-		const shared = await page.waitForFunction(
-			() => (window as unknown as { shared?: File }).shared
-		);
-		const file = await shared.evaluate(async (f) => ({
-			name: (f as File).name,
-			bytes: [...new Uint8Array(await (f as File).arrayBuffer())]
-		}));
-		return { name: file.name, buffer: Buffer.from(file.bytes) };
-	}
-	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Export' }).click();
-	const file = await download;
-	const stream = await file.createReadStream();
-	const chunks: Buffer[] = [];
-	for await (const chunk of stream) chunks.push(chunk as Buffer);
-	return { name: file.suggestedFilename(), buffer: Buffer.concat(chunks) };
-}
 
 /** Three new cards of the built-in deck answered Good, mid-morning so they are due again today. */
 async function studyThreeCards(page: Page) {

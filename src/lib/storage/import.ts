@@ -132,7 +132,7 @@ export async function applyImport(
 			if (plan.settings) await saveSettings(db, plan.settings);
 		}
 		// The pictures and sounds first: a full disk then stops the import before any card.
-		if (plan.kind === 'decks') summary.media = await storeMedia(db, plan.media ?? []);
+		summary.media = await storeMedia(db, plan.media ?? []);
 		for (const original of plan.decks) {
 			const matched = await withStoredIds(db, plan, original);
 			const item =

@@ -65,6 +65,27 @@ describe('media storage', () => {
 		expect(await db.media.count()).toBe(0);
 	});
 
+	it('a restored backup adds its files and removes none: the replaced cards may come back', async () => {
+		await applyImport(db, planWithMedia(), 'merge');
+		const other = `${'c'.repeat(40)}.png`;
+		const { deck, cards } = sampleDeck(1, now, 'd9');
+		await applyImport(
+			db,
+			{
+				kind: 'backup',
+				decks: [{ deck, cards, logs: [], warnings: [] }],
+				settings: null,
+				exported: null,
+				media: [file(other, [9])]
+			},
+			'merge',
+			{ now }
+		);
+		expect((await readMedia(db, [PICTURE, SOUND, other])).map((f) => f.name).sort()).toEqual(
+			[PICTURE, SOUND, other].sort()
+		);
+	});
+
 	it('counts and removes the files no card shows any more, and only those', async () => {
 		await applyImport(db, planWithMedia(), 'merge');
 		// The card with the sound is edited to plain text.

@@ -1,4 +1,5 @@
 import { mediaReferences, type MediaFile } from '$lib/domain/media';
+import type { Card } from '$lib/domain/models';
 import type { FlashcardsDB, StoredMedia } from './db';
 
 /**
@@ -26,6 +27,19 @@ export async function readMedia(db: FlashcardsDB, names: readonly string[]): Pro
 	if (names.length === 0) return [];
 	const found = await db.media.bulkGet([...names]);
 	return found.filter((file): file is StoredMedia => file !== undefined);
+}
+
+/** The stored files `cards` show, each once: what an export carries with them. */
+export async function mediaShownBy(
+	db: FlashcardsDB,
+	cards: readonly Pick<Card, 'front' | 'back'>[]
+): Promise<MediaFile[]> {
+	const names = new Set<string>();
+	for (const card of cards) {
+		for (const name of mediaReferences(card.front)) names.add(name);
+		for (const name of mediaReferences(card.back)) names.add(name);
+	}
+	return readMedia(db, [...names]);
 }
 
 /** A number of stored files and the room they take. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '$lib/domain/models';
 import { ImportError } from '$lib/errors';
 import { encodeBackup, encodeDeck, parseDeckFile } from './deck-file';
+import { sha1OfBytes } from './sha1';
 import { backupArb, deckDataArb, type DeckData } from './testing/arbitraries';
 
 const now = new Date('2025-03-01T12:00:00Z');
@@ -92,6 +93,38 @@ describe('deck files round-trip', () => {
 		);
 		expect(lines.filter((l) => l.startsWith('{"id":')).length).toBe(d.cards.length);
 		expect(JSON.parse(text)).not.toHaveProperty('logs');
+	});
+
+	it('carries pictures and sounds, each checked against its name', () => {
+		const d = sample();
+		const bytes = new Uint8Array([137, 80, 78, 71, 0, 255]);
+		const file = { name: `${sha1OfBytes(bytes)}.png`, type: 'image/png', bytes };
+		const deckText = encodeDeck(d, { now, media: [file] });
+		expect(deckText.trimEnd().split('\n').at(-3)).toBe(
+			`{"name":"${file.name}","type":"image/png","data":"iVBORwD/"}`
+		);
+		const plan = parseDeckFile(deckText);
+		expect(plan.kind === 'decks' && plan.media).toEqual([file]);
+		const backup = parseDeckFile(
+			encodeBackup({ decks: [d], settings: null }, { now, media: [file] })
+		);
+		expect(backup.kind === 'backup' && backup.media).toEqual([file]);
+		// A file without media gives no list at all.
+		expect(parseDeckFile(encodeDeck(d, { now }))).not.toHaveProperty('media');
+
+		const spoil = (change: Record<string, unknown>) => {
+			const json = JSON.parse(deckText);
+			json.media[0] = { ...json.media[0], ...change };
+			return errorOf(() => parseDeckFile(JSON.stringify(json)));
+		};
+		expect(spoil({ name: 'dog.png' }).where).toBe('media[0].name');
+		expect(spoil({ type: 'a picture' }).where).toBe('media[0].type');
+		expect(spoil({ data: '%%%' }).message).toMatch(/^data should be the file in base64/);
+		// Other bytes under the name: a damaged or edited file.
+		expect(spoil({ data: 'AQID' }).message).toMatch(/do not match its name/);
+		const twice = JSON.parse(deckText);
+		twice.media.push(twice.media[0]);
+		expect(errorOf(() => parseDeckFile(JSON.stringify(twice))).where).toBe('media[1].name');
 	});
 
 	it('drops properties the app does not know about', () => {

@@ -1,5 +1,9 @@
+import { MEDIA_NAME, type MediaFile } from '$lib/domain/media';
 import type { Card, Deck, ReviewLog, Settings } from '$lib/domain/models';
 import { ImportError } from '$lib/errors';
+import { MAX_IMPORT_MEDIA_BYTES } from './anki-media';
+import { fromBase64, toBase64 } from './base64';
+import { sha1OfBytes } from './sha1';
 import { jsonSyntaxError } from './json-error';
 import type { DeckImport, ImportPlan, Sanitize } from './plan';
 import {
@@ -112,6 +116,24 @@ function deckBody(content: DeckContent): string {
 	return body;
 }
 
+/** The pictures and sounds, one per line, after everything else; nothing when there are none. */
+function mediaBody(media: readonly MediaFile[] | undefined): string {
+	if (!media?.length) return '';
+	const record = (file: MediaFile) => ({
+		name: file.name,
+		type: file.type,
+		data: toBase64(file.bytes)
+	});
+	return `,\n"media":${listLines(media, record)}`;
+}
+
+/** What writing a deck file or backup needs besides its content. */
+export interface EncodeOptions {
+	now: Date;
+	/** The pictures and sounds the cards show (`readMedia`), carried in the file. */
+	media?: readonly MediaFile[];
+}
+
 function header(format: string, now: Date): string {
 	return `{"format":${JSON.stringify(format)},"version":${FORMAT_VERSION},"exported":${now.getTime()},\n`;
 }
@@ -123,8 +145,8 @@ function header(format: string, now: Date): string {
  * const text = encodeDeck({ deck, cards, logs }, { now: new Date() });
  * parseDeckFile(text); // { kind: 'decks', sourceFormat: 'deck-json', decks: [{ deck, cards, logs, warnings: [] }] }
  */
-export function encodeDeck(content: DeckContent, options: { now: Date }): string {
-	return `${header(DECK_FORMAT, options.now)}${deckBody(content)}\n}\n`;
+export function encodeDeck(content: DeckContent, options: EncodeOptions): string {
+	return `${header(DECK_FORMAT, options.now)}${deckBody(content)}${mediaBody(options.media)}\n}\n`;
 }
 
 /**
@@ -136,14 +158,14 @@ export function encodeDeck(content: DeckContent, options: { now: Date }): string
  */
 export function encodeBackup(
 	content: { decks: readonly DeckContent[]; settings: Settings | null },
-	options: { now: Date }
+	options: EncodeOptions
 ): string {
 	const decks = content.decks.map((d) => `{${deckBody({ ...d, logs: d.logs ?? [] })}}`);
 	const settings = content.settings
 		? JSON.stringify(checkedSettingsRecord(content.settings))
 		: 'null';
 	const list = decks.length ? `[\n${decks.join(',\n')}\n]` : '[]';
-	return `${header(BACKUP_FORMAT, options.now)}"settings":${settings},\n"decks":${list}\n}\n`;
+	return `${header(BACKUP_FORMAT, options.now)}"settings":${settings},\n"decks":${list}${mediaBody(options.media)}\n}\n`;
 }
 
 function checkedSettingsRecord(s: Settings): Settings {
@@ -212,9 +234,11 @@ export function parseDeckFile(text: string, options: DeckFileOptions = {}): Impo
 		);
 
 	const seen: SeenIds = { cards: new Set(), logs: new Set() };
+	// Only a file that carries pictures or sounds gives its plan a `media` list.
+	const media = top.media === undefined ? {} : { media: readMediaList(top.media) };
 	if (top.format === DECK_FORMAT) {
 		const one = readDeck(top, '', seen, options);
-		return { kind: 'decks', decks: [one], sourceFormat: 'deck-json' };
+		return { kind: 'decks', decks: [one], sourceFormat: 'deck-json', ...media };
 	}
 
 	const settings =
@@ -240,7 +264,50 @@ export function parseDeckFile(text: string, options: DeckFileOptions = {}): Impo
 		typeof top.exported === 'number' && top.exported > 0 && top.exported <= MAX_DATE_MS
 			? top.exported
 			: null;
-	return { kind: 'backup', decks, settings, exported };
+	return { kind: 'backup', decks, settings, exported, ...media };
+}
+
+/**
+ * The file's pictures and sounds. Each must be named by its content (the SHA-1 of its bytes,
+ * checked, so a hand-edited file cannot put other bytes under a name cards already show), and
+ * all together may not pass the import size guard.
+ */
+function readMediaList(value: unknown): MediaFile[] {
+	const list = arrayAt(value, 'media', 'a list of files');
+	const names = new Set<string>();
+	let bytes = 0;
+	return list.map((entry, i) => {
+		const path = `media[${i}]`;
+		const o = objectAt(entry, path);
+		const { name, type, data } = o;
+		if (typeof name !== 'string' || !MEDIA_NAME.test(name))
+			throw new ImportError(
+				`name should be a stored file's name (its SHA-1 and extension), but it is ${describeValue(name)}`,
+				`${path}.name`
+			);
+		if (names.has(name)) throw new ImportError(`${name} is listed twice`, `${path}.name`);
+		names.add(name);
+		if (typeof type !== 'string' || !/^[\w.+-]+\/[\w.+-]+$/.test(type))
+			throw new ImportError(
+				`type should be a MIME type such as "image/png", but it is ${describeValue(type)}`,
+				`${path}.type`
+			);
+		const decoded = typeof data === 'string' ? fromBase64(data) : null;
+		if (!decoded)
+			throw new ImportError(`data should be the file in base64, but it is not`, `${path}.data`);
+		if (sha1OfBytes(decoded) !== name.slice(0, 40))
+			throw new ImportError(
+				`the file's bytes do not match its name (the file is damaged or was edited)`,
+				`${path}.data`
+			);
+		bytes += decoded.length;
+		if (bytes > MAX_IMPORT_MEDIA_BYTES)
+			throw new ImportError(
+				`The file's pictures and sounds take more than ${MAX_IMPORT_MEDIA_BYTES / 1_048_576} MB, more than one import may bring, so nothing was imported.`,
+				path
+			);
+		return { name, type, bytes: decoded };
+	});
 }
 
 /** Ids are keys across the whole database, so a backup must not repeat one in any two decks. */

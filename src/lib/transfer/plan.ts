@@ -32,6 +32,8 @@ export type ImportPlan =
 			settings: Settings | null;
 			/** When the backup was made (epoch ms), shown before it replaces anything; null if unknown. */
 			exported: number | null;
+			/** Pictures and sounds the cards show (added to those on the device, never replacing them). */
+			media?: MediaFile[];
 	  };
 
 /** Turns untrusted HTML into HTML that is safe to render (see `createSanitizer`). */

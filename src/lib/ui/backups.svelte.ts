@@ -1,3 +1,4 @@
+import { mediaShownBy } from '$lib/storage/media';
 import { database } from '$lib/storage/db';
 import { readEverything } from '$lib/storage/export';
 import { lastBackupTime, recordBackup } from '$lib/storage/settings';
@@ -30,7 +31,11 @@ class Backups {
 				import('$lib/transfer/deck-file'),
 				readEverything(db)
 			]);
-			const text = encodeBackup(everything, { now });
+			const media = await mediaShownBy(
+				db,
+				everything.decks.flatMap((deck) => deck.cards)
+			);
+			const text = encodeBackup(everything, { now, media });
 			const file = new File([text], `flashcards-backup-${localDateStamp(now)}.json`, {
 				type: 'application/json'
 			});

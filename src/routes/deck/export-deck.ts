@@ -1,8 +1,8 @@
-import { mediaReferences, type MediaFile } from '$lib/domain/media';
+import type { MediaFile } from '$lib/domain/media';
 import { AppError, ValidationError } from '$lib/errors';
 import type { FlashcardsDB } from '$lib/storage/db';
 import { readDeckForExport, type DeckExport } from '$lib/storage/export';
-import { readMedia } from '$lib/storage/media';
+import { mediaShownBy } from '$lib/storage/media';
 import { exportFileStem } from '$lib/ui/save-file';
 import { callWorker } from '$lib/worker-call';
 
@@ -33,10 +33,13 @@ export async function buildDeckExport(
 	const content = await readDeckForExport(db, deckId, withLogs);
 	if (!content) throw new ValidationError('This deck is no longer on this device.');
 	const stem = exportFileStem(content.deck.name, now);
+	// CSV carries text only; the other two carry the pictures and sounds the cards show.
+	const media = format === 'csv' ? [] : await mediaShownBy(db, content.cards);
 	if (format === 'json') {
 		const { encodeDeck } = await import('$lib/transfer/deck-file');
 		const text = encodeDeck(withLogs ? content : { deck: content.deck, cards: content.cards }, {
-			now
+			now,
+			media
 		});
 		return new File([text], `${stem}.json`, { type: 'application/json' });
 	}
@@ -44,10 +47,6 @@ export async function buildDeckExport(
 		const { encodeCsv } = await import('$lib/transfer/csv');
 		return new File([encodeCsv(content.deck, content.cards)], `${stem}.csv`, { type: 'text/csv' });
 	}
-	const names = new Set(
-		content.cards.flatMap((c) => [...mediaReferences(c.front), ...mediaReferences(c.back)])
-	);
-	const media = await readMedia(db, [...names]);
 	const worker = new Worker(new URL('./apkg.worker.ts', import.meta.url), { type: 'module' });
 	const response = await callWorker<ApkgRequest, ApkgResponse>(worker, {
 		content,
