@@ -114,7 +114,24 @@ test('an Anki deck with a picture and a sound: imported, shown and played offlin
 	// …and again from its button, which does not grade or hide the answer.
 	await press(page, sound);
 	await expect.poll(async () => (await played()).length).toBe(2);
-	await expect(page.getByRole('button', { name: /^Good\b/ })).toBeVisible();
+	await press(page, page.getByRole('button', { name: /^Good\b/ }));
+
+	// A card of one's own with a picture from the editor (the phone's camera or photos):
+	// the same picture, so it is stored once.
+	await page.goto(`/add?deck=${deckId}`);
+	await page.getByLabel('Front').fill('Which animal?');
+	const chooser = page.waitForEvent('filechooser');
+	await press(page, page.getByRole('button', { name: 'Add picture to the question' }));
+	await (await chooser).setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PICTURE });
+	await expect(page.getByLabel('Front')).toHaveValue(
+		/^Which animal\?\n!\[\]\([0-9a-f]{40}\.png\)$/
+	);
+	await page.getByLabel('Back').fill('A dog');
+	await press(page, page.getByRole('button', { name: 'Add card' }));
+	await expect(page.getByText(/Added a card/)).toBeVisible();
+	await page.goto(`/study?deck=${deckId}`);
+	await expect(page.getByText('Which animal?')).toBeVisible();
+	await expect.poll(loaded).toBe(1);
 
 	// Exported with its files: the app's own deck file and an Anki package.
 	await page.goto(`/deck?id=${deckId}`);

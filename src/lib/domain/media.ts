@@ -8,6 +8,12 @@
 /** A stored file's name: the SHA-1 of its bytes, and the extension it came with. */
 export const MEDIA_NAME = /^[0-9a-f]{40}(?:\.[a-z0-9]{1,8})?$/;
 
+/**
+ * A stored picture in the light Markdown of the app's own cards: `![description](name)`
+ * (`$lib/ui/markdown`). Global: use with `replace`.
+ */
+export const MARKDOWN_PICTURE = /!\[([^\]]*)\]\(([0-9a-f]{40}(?:\.[a-z0-9]{1,8})?)\)/g;
+
 /** One media file as it travels in an import plan or an export. */
 export interface MediaFile {
 	name: string;

@@ -8,6 +8,8 @@
  * - entities read as their characters: `&nbsp;` a space, `&amp;` an ampersand.
  */
 
+import { MARKDOWN_PICTURE } from './media';
+
 /** Tags that style text inside a line: removing them must not part a word. */
 const INLINE =
 	/<\/?(?:a|abbr|b|big|cite|code|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strike|strong|sub|sup|tt|u|var)\b[^>]*>/gi;
@@ -55,8 +57,9 @@ export function plainText(html: string): string {
 			.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
 			.replace(INLINE, '')
 			.replace(/<[^>]*>/g, ' ')
-			// A sound shows as a play button, not as its file name.
+			// A sound shows as a play button, a picture as itself: neither by its file name.
 			.replace(/\[sound:[^[\]]*\]/g, ' ')
+			.replace(MARKDOWN_PICTURE, ' ')
 	)
 		.replace(/\s+/g, ' ')
 		.trim();

@@ -12,6 +12,20 @@ describe('renderMarkdown', () => {
 		expect(renderMarkdown('`**not bold**`')).toBe('<p><code>**not bold**</code></p>');
 	});
 
+	it('shows a stored picture, and never an address as one', () => {
+		const name = `${'ab'.repeat(20)}.png`;
+		expect(renderMarkdown(`A dog: ![my dog](${name})`)).toBe(
+			`<p>A dog: <img alt="my dog" src="${name}"></p>`
+		);
+		expect(renderMarkdown(`![](${name})`)).toBe(`<p><img alt="Picture" src="${name}"></p>`);
+		for (const text of [
+			'![x](https://t.example/p.png)',
+			'![x](dog.png)',
+			`![x"onerror="alert(1)](${name})`
+		])
+			expect(renderMarkdown(text)).not.toMatch(/<img[^>]*(https|dog\.png|onerror=")/);
+	});
+
 	it('leaves snake_case words and lone stars alone', () => {
 		expect(renderMarkdown('use snake_case_names and 2 * 3 * 4')).toBe(
 			'<p>use snake_case_names and 2 * 3 * 4</p>'

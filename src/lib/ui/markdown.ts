@@ -1,8 +1,12 @@
 /**
  * The light Markdown card text may use: **bold**, *italics* (or _italics_), `code`,
- * and lists whose lines start with "- ", "* " or "1. ". Everything is escaped first and
- * only these few tags are made, so card text can never become raw HTML.
+ * lists whose lines start with "- ", "* " or "1. ", and pictures stored on this device,
+ * `![description](<stored name>)` (added from the card editor). Everything is escaped first
+ * and only these few tags are made, so card text can never become raw HTML, and a picture
+ * can only name a stored file, never an address.
  */
+
+import { MARKDOWN_PICTURE } from '$lib/domain/media';
 
 function escapeHtml(text: string): string {
 	return text
@@ -20,6 +24,10 @@ function inline(line: string): string {
 		.map((part, i) => {
 			if (i % 2 === 1) return `<code>${part.slice(1, -1)}</code>`;
 			return part
+				.replace(
+					MARKDOWN_PICTURE,
+					(_, alt: string, name: string) => `<img alt="${alt || 'Picture'}" src="${name}">`
+				)
 				.replace(/\*\*(?=\S)([^*]*?\S)\*\*/g, '<strong>$1</strong>')
 				.replace(/(^|[^*\w])\*(?=\S)([^*]*?\S)\*(?![*\w])/g, '$1<em>$2</em>')
 				.replace(/(^|[^_\w])_(?=\S)([^_]*?\S)_(?![_\w])/g, '$1<em>$2</em>');
@@ -36,6 +44,7 @@ const NUMBERED = /^\s*\d+[.)]\s+(.*)$/;
  * @example
  * renderMarkdown('**TCP** and <b>'); // '<p><strong>TCP</strong> and &lt;b&gt;</p>'
  * renderMarkdown('- one\n- two'); // '<ul><li>one</li><li>two</li></ul>'
+ * renderMarkdown('![a dog](<sha1>.png)'); // '<p><img alt="a dog" src="<sha1>.png"></p>'
  */
 export function renderMarkdown(text: string): string {
 	const out: string[] = [];

@@ -27,6 +27,15 @@ describe('summaryLine', () => {
 		});
 		expect(summaryLine(media, 'front')).toBe('(picture)');
 		expect(summaryLine(media, 'back')).toBe('(sound)');
+		// The app's own cards: the picture's mark is left out of the line.
+		const name = `${'c'.repeat(40)}.jpg`;
+		const own = testCard({
+			id: 'o',
+			front: `Which animal?\n![](${name})`,
+			back: `![dog](${name})`
+		});
+		expect(summaryLine(own, 'front')).toBe('Which animal?');
+		expect(summaryLine(own, 'back')).toBe('(picture)');
 	});
 
 	it('asks the reverse card with the back, and cuts long text', () => {

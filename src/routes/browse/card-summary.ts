@@ -1,5 +1,6 @@
 import { Queue, queueOf } from '$lib/domain/card-queue';
 import { clozeNumbers, renderCloze } from '$lib/domain/cloze';
+import { MARKDOWN_PICTURE } from '$lib/domain/media';
 import type { Card } from '$lib/domain/models';
 import { plainText } from '$lib/domain/plain-text';
 
@@ -21,9 +22,15 @@ export function summaryLine(card: Card, side: 'front' | 'back', max = 140): stri
 	let text = (side === 'front') !== reverse ? card.front : card.back;
 	if (side === 'front' && card.kind === 'cloze' && clozeNumbers(text).length > 0)
 		text = renderCloze(text, card.ord, 'back', false);
-	if (card.format === 'html') text = plainText(text) || mediaOnly(text);
+	text = card.format === 'html' ? plainText(text) || mediaOnly(text) : withoutPictures(text);
 	text = text.replace(/\s+/g, ' ').trim();
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Text with its pictures left out, or "(picture)" when there is nothing else. */
+function withoutPictures(text: string): string {
+	const rest = text.replace(MARKDOWN_PICTURE, ' ').trim();
+	return rest || (rest === text.trim() ? rest : '(picture)');
 }
 
 /** What a side that is only a picture or a sound is called in the list. */
