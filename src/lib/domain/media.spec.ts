@@ -99,6 +99,12 @@ describe('mediaHtml', () => {
 		);
 	});
 
+	it('shows a video named in [sound:] with its controls', () => {
+		expect(mediaHtml(`[sound:${HASH}.mp4]`, new Map([[`${HASH}.mp4`, 'blob:v']]))).toBe(
+			'<video class="card-video" controls playsinline preload="metadata" src="blob:v"></video>'
+		);
+	});
+
 	it('shows nothing for a sound that is not on this device', () => {
 		expect(mediaHtml('a[sound:gone.mp3]b', new Map())).toBe('ab');
 	});

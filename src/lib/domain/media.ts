@@ -161,7 +161,8 @@ export function withoutMissingImages(text: string): string {
 
 /**
  * A card's sanitised HTML made ready to show: each stored picture's `src` becomes the address
- * `urls` gives for it, and each `[sound:…]` a play button carrying its address. A sound with
+ * `urls` gives for it, and each `[sound:…]` a play button carrying its address (a video named
+ * there, as Anki allows, is shown with its controls instead). A sound with
  * no address (a file not on this device) shows nothing, as in Anki. A picture without `alt`
  * gets "Picture", so a screen reader says what is there instead of a file name.
  *
@@ -172,9 +173,11 @@ export function withoutMissingImages(text: string): string {
 export function mediaHtml(html: string, urls: ReadonlyMap<string, string>): string {
 	const withSounds = html.replace(SOUND, (_, name: string) => {
 		const url = urls.get(name.trim());
-		return url
-			? `<button type="button" class="play-sound" data-sound="${url}" aria-label="Play sound">▶</button>`
-			: '';
+		if (!url) return '';
+		// Anki plays a video named in [sound:…] too; it is shown with its controls.
+		if (mediaType(name.trim()).startsWith('video/'))
+			return `<video class="card-video" controls playsinline preload="metadata" src="${url}"></video>`;
+		return `<button type="button" class="play-sound" data-sound="${url}" aria-label="Play sound">▶</button>`;
 	});
 	// A picture without a description is at least announced as one (not by its file name).
 	const described = withSounds.replace(IMG_TAG, (tag) =>
