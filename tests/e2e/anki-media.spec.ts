@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import initSqlJs from 'sql.js';
 import { modernApkg, type FixtureCollection } from '../../src/lib/transfer/testing/anki-builder';
 import { unzipSync } from 'fflate';
-import { exportFile, press, stubShareSheet, waitForServiceWorker } from './helpers';
+import { countStored, exportFile, press, stubShareSheet, waitForServiceWorker } from './helpers';
 
 /** A 1×1 PNG. */
 const PICTURE = Buffer.from(
@@ -154,4 +154,36 @@ test('an Anki deck with a picture and a sound: imported, shown and played offlin
 	await expect(page.getByTestId('media-total')).toHaveText(/^2 files, \d+\.\d MB\.$/);
 	await press(page, page.getByRole('button', { name: 'Check for unused files' }));
 	await expect(page.getByText('Every stored file is shown by some card.')).toBeVisible();
+});
+
+test('a full disk midway through an Anki deck’s pictures and sounds: a clear message, nothing written', async ({
+	page
+}) => {
+	// The first file is written, the second finds the disk full, as Chromium reports it.
+	await page.addInitScript(() => {
+		let mediaWrites = 0;
+		const failing = (original: (...args: never[]) => IDBRequest) =>
+			function (this: IDBObjectStore, ...args: never[]) {
+				if (this.name === 'media' && ++mediaWrites > 1)
+					throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				return original.apply(this, args);
+			};
+		IDBObjectStore.prototype.put = failing(IDBObjectStore.prototype.put);
+		IDBObjectStore.prototype.add = failing(IDBObjectStore.prototype.add);
+	});
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: /^Study / })).toHaveCount(1);
+	const cards = await countStored(page, 'cards');
+
+	await page.goto('/import');
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'animals.apkg',
+		mimeType: 'application/octet-stream',
+		buffer: await packageWithMedia()
+	});
+	await press(page, page.getByRole('button', { name: 'Import', exact: true }));
+	await expect(page.getByRole('alert')).toContainText('The device is out of storage space.');
+	expect(await countStored(page, 'media')).toBe(0);
+	expect(await countStored(page, 'cards')).toBe(cards);
+	expect(await countStored(page, 'decks')).toBe(1);
 });

@@ -91,7 +91,7 @@ export async function answerByKeyboard(
  */
 export async function countStored(
 	page: Page,
-	store: 'decks' | 'cards' | 'reviewLogs',
+	store: 'decks' | 'cards' | 'reviewLogs' | 'media',
 	where: Record<string, string | number> = {}
 ): Promise<number> {
 	return page.evaluate(
