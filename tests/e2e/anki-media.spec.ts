@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import initSqlJs from 'sql.js';
-import { modernApkg, type FixtureCollection } from '../../src/lib/transfer/testing/anki-builder';
+import { oneNotePackage } from './anki-package';
 import { unzipSync } from 'fflate';
 import { countStored, exportFile, press, stubShareSheet, waitForServiceWorker } from './helpers';
 
@@ -29,38 +28,20 @@ function silence(): Uint8Array {
 	return bytes;
 }
 
-/** A current-generation package (zstd media) with one Basic note: a picture asks, a sound answers. */
-async function packageWithMedia(): Promise<Buffer> {
-	const sql = await initSqlJs();
-	const collection: FixtureCollection = {
-		crt: 1_700_000_000,
-		decks: [{ id: 1_700_000_000_100, name: 'Animals' }],
-		noteTypes: [
-			{ id: 11, name: 'Basic', cloze: false, fields: ['Front', 'Back'], templates: ['Card 1'] }
-		],
-		notes: [
-			{ id: 1001, mid: 11, tags: '', fields: ['Dog<img src="dog.png">', 'inu[sound:inu.wav]'] }
-		],
-		cards: [
-			{
-				id: 1_700_000_000_001,
-				nid: 1001,
-				did: 1_700_000_000_100,
-				ord: 0,
-				type: 0,
-				queue: 0,
-				due: 1,
-				ivl: 0,
-				factor: 0,
-				reps: 0,
-				lapses: 0
-			}
-		],
-		revlog: [],
-		media: ['dog.png', 'inu.wav', 'unused.png'],
-		mediaBytes: { 'dog.png': PICTURE, 'inu.wav': silence() }
-	};
-	return Buffer.from(modernApkg(sql, collection));
+/** One Basic note: a picture asks, a sound answers; the package also holds a file no card shows. */
+function packageWithMedia(): Promise<Buffer> {
+	return oneNotePackage({
+		deck: 'Animals',
+		noteType: {
+			id: 11,
+			name: 'Basic',
+			cloze: false,
+			fields: ['Front', 'Back'],
+			templates: ['Card 1']
+		},
+		fields: ['Dog<img src="dog.png">', 'inu[sound:inu.wav]'],
+		media: { 'dog.png': PICTURE, 'inu.wav': silence(), 'unused.png': new Uint8Array([1]) }
+	});
 }
 
 test('an Anki deck with a picture and a sound: imported, shown and played offline, exported with them, counted in Settings', async ({

@@ -43,17 +43,18 @@ describe('renderAnkiCard', () => {
 	});
 
 	it('applies text, hint, type, furigana, kana and kanji filters', () => {
-		const fields = { Word: '<b>日本[にほん]</b>', Note: 'a <i>hint</i>', Answer: 'water' };
+		const fields = { Word: '<b>日本[にほん]</b>', Note: 'a <i>hint</i>', Answer: '<b>wa]ter</b>' };
 		const card = renderAnkiCard(
 			'{{text:Word}}|{{hint:Note}}|{{type:Answer}}',
 			'{{furigana:Word}}|{{kana:Word}}|{{kanji:Word}}|{{type:Answer}}',
 			context(fields)
 		);
 		expect(card.front).toBe(
-			'日本[にほん]|<details><summary>Hint</summary>a <i>hint</i></details>|'
+			'日本[にほん]|<details><summary>Hint</summary>a <i>hint</i></details>|[[type]]'
 		);
+		// The comparison's marker holds the answer's text, its "]" written so it cannot end it.
 		expect(card.back).toBe(
-			'<b><ruby>日本<rt>にほん</rt></ruby></b>|<b>にほん</b>|<b>日本</b>|water'
+			'<b><ruby>日本<rt>にほん</rt></ruby></b>|<b>にほん</b>|<b>日本</b>|[[type:wa&#93;ter]]'
 		);
 	});
 

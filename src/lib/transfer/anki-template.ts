@@ -12,6 +12,7 @@
  */
 
 import { renderCloze } from '$lib/domain/cloze';
+import { TYPE_BOX, typeAnswerMarker } from '$lib/domain/type-answer';
 import { escapeHtml, isBlankHtml } from './html-text';
 
 export interface TemplateContext {
@@ -96,9 +97,9 @@ function applyFilter(filter: string, value: string, context: TemplateContext, si
 		case 'hint':
 			return isBlankHtml(value) ? '' : `<details><summary>Hint</summary>${value}</details>`;
 		case 'type':
-			// A type-in answer: the front would hold the box to type in, the back compares.
-			// Typing is not supported here; the back shows the expected answer.
-			return side === 'front' ? '' : value;
+			// A type-in answer: the box to type in on the front, the comparison on the back
+			// (markers the study screen turns into both; see `type-answer.ts`).
+			return side === 'front' ? TYPE_BOX : typeAnswerMarker(stripTags(value));
 		case 'cloze':
 			return renderCloze(value, context.clozeNumber, side, true);
 		case 'cloze-only':
