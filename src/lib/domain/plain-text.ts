@@ -9,6 +9,7 @@
  */
 
 import { MARKDOWN_PICTURE } from './media';
+import { withoutTypeMarkers } from './type-answer';
 
 /** Tags that style text inside a line: removing them must not part a word. */
 const INLINE =
@@ -53,7 +54,7 @@ function decodeEntities(text: string): string {
  */
 export function plainText(html: string): string {
 	return decodeEntities(
-		html
+		withoutTypeMarkers(html)
 			.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
 			.replace(INLINE, '')
 			.replace(/<[^>]*>/g, ' ')

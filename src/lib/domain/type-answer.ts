@@ -7,10 +7,8 @@
  * as entities, so the sanitiser never reads a tag in it).
  */
 
-import { plainText } from './plain-text';
-
 export const TYPE_BOX = '[[type]]';
-const COMPARISON = /\[\[type:([^\]]*)\]\]/g;
+export const COMPARISON = /\[\[type:([^\]]*)\]\]/g;
 
 /**
  * The marker for the comparison, from the expected answer's text (entities as the field
@@ -97,34 +95,15 @@ export function compareAnswer(
 	return { typed: runs(typedChars), expected: runs(expectedChars) };
 }
 
-function escape(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function partsHtml(parts: ComparedPart[]): string {
-	return parts.map((p) => `<span class="typed-${p.kind}">${escape(p.text)}</span>`).join('');
-}
-
 /**
- * Sanitised card HTML with its type-in markers made: the box on the question (its value
- * kept by the caller), the comparison on the answer.
+ * The card's text with its type-in markers as plain content: no box, and the expected answer
+ * where the comparison was. For what leaves the app (an `.apkg`, a CSV) and for search.
+ *
+ * @example
+ * withoutTypeMarkers('Capital?[[type]]'); // 'Capital?'
+ * withoutTypeMarkers('[[type:Paris]]'); // 'Paris'
  */
-export function typeAnswerHtml(html: string, typed: string): string {
-	return html
-		.replaceAll(
-			TYPE_BOX,
-			'<input type="text" class="type-answer" aria-label="Type the answer" autocomplete="off" autocapitalize="off" spellcheck="false">'
-		)
-		.replace(COMPARISON, (_, marked: string) => {
-			const expected = plainText(marked);
-			if (!typed.trim())
-				return `<div class="type-compare"><span class="typed-good">${escape(expected)}</span></div>`;
-			const compared = compareAnswer(typed.trim(), expected);
-			const right =
-				compared.typed.every((p) => p.kind === 'good') &&
-				compared.expected.every((p) => p.kind === 'good');
-			return right
-				? `<div class="type-compare" aria-label="Typed correctly">${partsHtml(compared.typed)}</div>`
-				: `<div class="type-compare"><span class="visually-hidden">You typed: </span>${partsHtml(compared.typed)}<br><span aria-hidden="true">↓</span><span class="visually-hidden">The answer: </span>${partsHtml(compared.expected)}</div>`;
-		});
+export function withoutTypeMarkers(html: string): string {
+	if (!html.includes('[[type')) return html;
+	return html.replaceAll(TYPE_BOX, '').replace(COMPARISON, '$1');
 }

@@ -219,6 +219,20 @@ describe('encodeApkg', () => {
 		expect(plan.media?.map((f) => f.name)).toEqual([pictureName, soundName]);
 	});
 
+	it('writes a type-in card from Anki as its text: no box, the answer where it was compared', async () => {
+		const typeIn = card('type-in', {
+			format: 'html',
+			front: 'Capital of France?<br>[[type]]',
+			back: '[[type:Paris]]'
+		});
+		const zip = unzipSync(await encodeApkg([{ deck, cards: [typeIn] }], { now: NOW, loadSqlJs }));
+		const db = new sql.Database(zip['collection.anki2']);
+		expect(db.exec('SELECT flds FROM notes')[0]!.values).toEqual([
+			['Capital of France?<br>\x1fParis']
+		]);
+		db.close();
+	});
+
 	it("writes learning cards' steps left and learning answers' intervals as Anki encodes them", async () => {
 		const firstAnswer: ReviewLog = {
 			...logs[0]!,

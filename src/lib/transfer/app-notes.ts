@@ -1,3 +1,4 @@
+import { withoutTypeMarkers } from '$lib/domain/type-answer';
 import { clozeNumbers } from '$lib/domain/cloze';
 import type { Card, CardKind, TextFormat } from '$lib/domain/models';
 import { cardSides } from '$lib/domain/notes';
@@ -130,8 +131,9 @@ export function notesForExport(cards: readonly Card[], html: boolean): NoteOut[]
 		if (group) group.push(card);
 		else groups.set(card.noteId, [card]);
 	}
+	// A type-in card from Anki leaves as its answer's text: the box and comparison are this app's.
 	const field = (card: Card, text: string) =>
-		html && card.format === 'text' ? textToHtml(text) : text;
+		html && card.format === 'text' ? textToHtml(text) : withoutTypeMarkers(text);
 	const notes: NoteOut[] = [];
 	for (const [noteId, group] of groups) {
 		const first = group[0] as Card;
