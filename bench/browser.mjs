@@ -36,6 +36,7 @@ const CONFIG = quick
 			screenRuns: 3,
 			transferRuns: 1,
 			importDeck: { cards: 2_000, logs: 2_000 },
+			mediaDeck: { cards: 500, images: 100, imageBytes: 50_000 },
 			extractionRuns: 2
 		}
 	: {
@@ -45,11 +46,13 @@ const CONFIG = quick
 			screenRuns: 10,
 			transferRuns: 3,
 			importDeck: { cards: 50_000, logs: 50_000 },
+			mediaDeck: { cards: 10_000, images: 2_000, imageBytes: 50_000 },
 			extractionRuns: 10
 		};
 const STUDY_DECK = 'bench-deck-01';
 const OPEN_DECK = 'bench-deck-02';
 const IMPORT_DECK = 'bench-import';
+const MEDIA_DECK = 'bench-media';
 const LONG = 600_000;
 const ARGS = [
 	'--disable-background-networking',
@@ -848,6 +851,68 @@ try {
 			'  export phases alone: new File',
 			'ms',
 			phases.map((p) => p.fileMs)
+		);
+	}
+
+	// ------------------------------------------------------------ 8. an Anki deck with pictures
+	if (section('media')) {
+		const { cards, images, imageBytes } = CONFIG.mediaDeck;
+		const imports = [];
+		const rawWrites = [];
+		let label = '';
+		for (let run = 0; run < CONFIG.transferRuns; run++) {
+			// Each run in a fresh browser process, the file built anew (its pictures are random).
+			await context.close();
+			context = await launch();
+			await context.addInitScript(probe);
+			page = context.pages()[0] ?? (await context.newPage());
+			page.setDefaultTimeout(LONG);
+			await page.goto(`${BASE}/import`);
+			await benchModule(page);
+			const file = await page.evaluate(
+				(a) => window.bench.prepareMediaPackage(a.cards, a.images, a.imageBytes, a.now, a.id),
+				{ cards, images, imageBytes, now, id: MEDIA_DECK }
+			);
+			label = `${file.cards.toLocaleString('en')} cards, ${file.images.toLocaleString('en')} pictures, ${(file.bytes / 1_048_576).toFixed(1)} MB .apkg`;
+			rawWrites.push(await page.evaluate(() => window.bench.rawMediaWrite()));
+			await page.locator('input[type=file]').waitFor({ state: 'attached' });
+			const previewed = await arm(page, 'h1, h2', { text: 'Import this?' });
+			const picked = await page.evaluate(() => {
+				const input = document.querySelector('input[type=file]');
+				const transfer = new DataTransfer();
+				transfer.items.add(window.benchFile);
+				input.files = transfer.files;
+				const start = performance.now();
+				input.dispatchEvent(new Event('change', { bubbles: true }));
+				return start;
+			});
+			const preview = await previewed();
+			const written = await arm(page, 'h1, h2', { text: 'Imported' });
+			await page.evaluate(() => window.__probe.clicks.splice(0));
+			await page.getByRole('button', { name: 'Import', exact: true }).click();
+			const done = await written();
+			const clicked = await page.evaluate(() => window.__probe.clicks[0]);
+			imports.push(preview - picked + (done - clicked));
+			await page.evaluate((id) => window.bench.removeMediaDeck(id), MEDIA_DECK);
+		}
+		report(
+			'media-raw-write',
+			`Raw Dexie bulkPut of the pictures alone, one transaction (${label})`,
+			'ms',
+			rawWrites
+		);
+		const importRow = report(
+			'media-import',
+			`Import an Anki package with pictures: pick → preview, Import → done (${label})`,
+			'ms',
+			imports
+		);
+		report(
+			'media-import-ratio',
+			'Media import ÷ raw bulkPut of its pictures (medians)',
+			'×',
+			importRow.median / percentile(rawWrites, 50),
+			{ max: 2, on: 'median' }
 		);
 	}
 } catch (error) {

@@ -17,6 +17,11 @@ import { applyImport } from '$lib/storage/import';
 import { loadSettings, saveSettings } from '$lib/storage/settings';
 import { deckCounts, nextStudyStep } from '$lib/storage/study-queue';
 import { encodeDeck } from '$lib/transfer/deck-file';
+import { encodeApkg } from '$lib/transfer/apkg-export';
+import { sha1OfBytes } from '$lib/transfer/sha1';
+import { createSqlJsLoader } from '$lib/transfer/sqlite';
+import { storedMediaName, type MediaFile } from '$lib/domain/media';
+import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { repeatedArticle, variedArticle, wordCount } from '../articles';
 import { benchDeck, benchLogs, type CollectionSize } from '../collection';
 
@@ -189,4 +194,71 @@ export function extraction(kind: 'repeated' | 'varied', runs: number) {
 		times.push(performance.now() - started);
 	}
 	return { words: wordCount(text), drafts, times, taggerMs };
+}
+
+let importMedia: MediaFile[] | null = null;
+
+/** `size` bytes that do not compress, as a JPEG's do not. */
+function randomBytes(size: number): Uint8Array {
+	const bytes = new Uint8Array(size);
+	for (let i = 0; i < size; i += 65_536) crypto.getRandomValues(bytes.subarray(i, i + 65_536));
+	return bytes;
+}
+
+/**
+ * Builds the Anki package the media import measurement picks: `cards` cards, the first
+ * `images` of them each showing a picture of its own (`imageBytes` of random bytes), written
+ * by the app's own `.apkg` encoder (Anki's legacy layout: a JSON media list, files as they
+ * are). The file waits in `window.benchFile`; the pictures are kept for the raw-write
+ * comparison.
+ */
+export async function prepareMediaPackage(
+	cards: number,
+	images: number,
+	imageBytes: number,
+	now: number,
+	deckId: string
+) {
+	const { deck, cards: records } = benchDeck(98, cards, now, 'Bench media deck', deckId);
+	const media: MediaFile[] = [];
+	for (let i = 0; i < images; i++) {
+		const bytes = randomBytes(imageBytes);
+		const name = storedMediaName(sha1OfBytes(bytes), 'picture.jpg');
+		media.push({ name, type: 'image/jpeg', bytes });
+		const card = records[i]!;
+		records[i] = { ...card, format: 'html', front: `${card.front}<img src="${name}">` };
+	}
+	importMedia = media;
+	const bytes = await encodeApkg([{ deck, cards: records }], {
+		now: new Date(now),
+		loadSqlJs: createSqlJsLoader(wasmUrl),
+		media
+	});
+	const file = new File([bytes], 'bench-media.apkg', { type: 'application/octet-stream' });
+	(window as unknown as { benchFile: File }).benchFile = file;
+	return { bytes: file.size, cards: records.length, images: media.length };
+}
+
+/**
+ * The platform's limit for the media import: the same pictures written with one `bulkPut`
+ * into the app's media table by a plain Dexie connection, in one transaction; removed again
+ * afterwards, untimed.
+ */
+export async function rawMediaWrite(): Promise<number> {
+	if (!importMedia) throw new Error('prepareMediaPackage first');
+	const rows = importMedia.map((file) => ({ ...file, size: file.bytes.length }));
+	const plain = new Dexie(database().name);
+	await plain.open();
+	const started = performance.now();
+	await plain.transaction('rw', 'media', () => plain.table('media').bulkPut(rows));
+	const ms = performance.now() - started;
+	await plain.table('media').bulkDelete(rows.map((row) => row.name));
+	plain.close();
+	return ms;
+}
+
+/** Removes the media deck and every stored file, so the next run writes them again. */
+export async function removeMediaDeck(deckId: string): Promise<void> {
+	await deleteDeck(database(), deckId);
+	await database().media.clear();
 }

@@ -86,6 +86,15 @@ describe('media storage', () => {
 		);
 	});
 
+	it('stores a file that is a view into a larger buffer (a zip entry) without that buffer', async () => {
+		const whole = new Uint8Array(1000).fill(7);
+		const view = whole.subarray(10, 13);
+		await applyImport(db, planWithMedia('d1', [{ ...file(PICTURE, []), bytes: view }]), 'merge');
+		const [stored] = await readMedia(db, [PICTURE]);
+		expect(stored!.bytes.buffer.byteLength).toBe(3);
+		expect([...stored!.bytes]).toEqual([7, 7, 7]);
+	});
+
 	it('counts and removes the files no card shows any more, and only those', async () => {
 		await applyImport(db, planWithMedia(), 'merge');
 		// The card with the sound is edited to plain text.

@@ -17,7 +17,13 @@ export async function storeMedia(db: FlashcardsDB, files: readonly MediaFile[]):
 	const present = await db.media.bulkGet(files.map((file) => file.name));
 	const missing = files.filter((_, i) => present[i] === undefined);
 	await db.media.bulkAdd(
-		missing.map((file): StoredMedia => ({ ...file, size: file.bytes.length }))
+		missing.map((file): StoredMedia => ({
+			...file,
+			// IndexedDB stores a view's whole buffer: a view into something larger is copied.
+			bytes:
+				file.bytes.byteLength === file.bytes.buffer.byteLength ? file.bytes : file.bytes.slice(),
+			size: file.bytes.length
+		}))
 	);
 	return missing.length;
 }

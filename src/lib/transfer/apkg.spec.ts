@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SqlJsStatic } from 'sql.js';
 import type { Card, ReviewLog } from '$lib/domain/models';
 import { readAnkiCollection, type AnkiCollection } from './anki-collection';
-import { CarriedMedia, NO_MEDIA } from './anki-media';
+import { CarriedMedia, readMediaShownBy } from './anki-media';
 import { sha1OfBytes } from './sha1';
 import { collectionToPlan, parseApkg } from './apkg';
 import { mergeCards, newLogs } from './merge';
@@ -323,13 +323,13 @@ describe('ids that let a re-import merge', () => {
 		}
 	}
 	const planOf = (collection: AnkiCollection, at = NOW) =>
-		collectionToPlan(collection, NO_MEDIA, {
+		collectionToPlan(collection, new Map(), {
 			now: at,
 			sanitize: jsdomSanitize,
 			newId: countingIds()
 		});
 
-	it('carries the pictures and sounds cards show, once each, and leaves the rest', () => {
+	it('carries the pictures and sounds cards show, once each, and leaves the rest', async () => {
 		const files: Record<string, Uint8Array> = {
 			'dog.jpg': new Uint8Array([1, 2, 3]),
 			'inu.mp3': new Uint8Array([4, 5]),
@@ -340,11 +340,17 @@ describe('ids that let a re-import merge', () => {
 		};
 		const collection = readFixture();
 		collection.notes.get(1002)!.fields[0] = 'Paris<img src="_font.ttf">';
-		const plan = collectionToPlan(
-			collection,
+		const read = await readMediaShownBy(
 			{ names: Object.keys(files), read: (name) => files[name] ?? null },
-			{ now: NOW, sanitize: jsdomSanitize, newId: countingIds() }
+			[...collection.notes.values()].flatMap((note) => note.fields)
 		);
+		// Only what a field shows was read (no font, no unused file).
+		expect([...read.keys()].sort()).toEqual(['dog.jpg', 'inu.mp3', 'only.png']);
+		const plan = collectionToPlan(collection, read, {
+			now: NOW,
+			sanitize: jsdomSanitize,
+			newId: countingIds()
+		});
 		if (plan.kind !== 'decks') throw new Error('not a decks plan');
 		const picture = `${sha1OfBytes(files['dog.jpg']!)}.jpg`;
 		const sound = `${sha1OfBytes(files['inu.mp3']!)}.mp3`;
@@ -364,25 +370,26 @@ describe('ids that let a re-import merge', () => {
 		]);
 	});
 
-	it('stores one file for the same picture under two names', () => {
-		const carried = new CarriedMedia({
-			names: ['a.png', 'b.png'],
-			read: () => new Uint8Array([1])
-		});
+	it('stores one file for the same picture under two names', async () => {
+		const carried = new CarriedMedia(
+			await readMediaShownBy({ names: ['a.png', 'b.png'], read: () => new Uint8Array([1]) }, [
+				'<img src="a.png"><img src="b.png">'
+			])
+		);
 		const a = carried.carry('<img src="a.png">');
 		expect(carried.carry('<img src="b.png">')).toBe(a);
 		expect(carried.files()).toHaveLength(1);
 	});
 
-	it('refuses media over the limit of one import, whole', () => {
-		const carried = new CarriedMedia(
-			{ names: ['a.png', 'b.png'], read: (name) => new Uint8Array(name === 'a.png' ? 6 : 5) },
-			10
-		);
-		expect(carried.carry('<img src="a.png">')).toMatch(/^<img src="[0-9a-f]{40}\.png">$/);
-		expect(() => carried.carry('<img src="b.png">')).toThrow(
-			/pictures and sounds take more than .*nothing was imported/
-		);
+	it('refuses media over the limit of one import, whole', async () => {
+		const media = {
+			names: ['a.png', 'b.png'],
+			read: (name: string) => new Uint8Array(name === 'a.png' ? 6 : 5)
+		};
+		expect((await readMediaShownBy(media, ['<img src="a.png">'], 10)).size).toBe(1);
+		await expect(
+			readMediaShownBy(media, ['<img src="a.png">', '<img src="b.png">'], 10)
+		).rejects.toThrow(/pictures and sounds take more than .*nothing was imported/);
 	});
 
 	it('names decks, cards and logs the same when the package is parsed again later', async () => {

@@ -9,12 +9,12 @@ import {
 	type AnkiNoteType,
 	type AnkiRevlog
 } from './anki-collection';
-import { CarriedMedia, packagedMedia, type PackagedMedia } from './anki-media';
+import { CarriedMedia, packagedMedia, readMediaShownBy } from './anki-media';
 import { appNoteCard, noteTypeById, type NoteCardIn } from './app-notes';
 import { isAppGuid, readGuid } from './note-guid';
 import { ankiReviewLogs, ankiScheduling } from './anki-schedule';
 import { clozeNumbers, renderCloze } from '$lib/domain/cloze';
-import { withoutMissingImages } from '$lib/domain/media';
+import { withoutMissingImages, type MediaFile } from '$lib/domain/media';
 import { deckIdOf } from './anki-ids';
 import { isBlankHtml } from './html-text';
 import { renderAnkiCard } from './anki-template';
@@ -69,7 +69,12 @@ export async function parseApkg(bytes: Uint8Array, options: ApkgOptions): Promis
 
 	const sql = await options.loadSqlJs();
 	const db = openDatabase(sql, sqlite, name);
-	return collectionToPlan(readAndClose(db, name), media, options);
+	const collection = readAndClose(db, name);
+	const files = await readMediaShownBy(
+		media,
+		[...collection.notes.values()].flatMap((note) => note.fields)
+	);
+	return collectionToPlan(collection, files, options);
 }
 
 function readAndClose(db: Database, name: string): AnkiCollection {
@@ -236,7 +241,7 @@ function skippedWarnings({ noNote, blank, impossible, notAnswers }: Skipped): st
  */
 export function collectionToPlan(
 	collection: AnkiCollection,
-	media: PackagedMedia,
+	media: ReadonlyMap<string, MediaFile>,
 	options: ParseOptions
 ): ImportPlan {
 	const now = options.now.getTime();

@@ -32,5 +32,10 @@ self.onmessage = async (event: MessageEvent<ParseRequest>) => {
 	} catch (error) {
 		response = { ok: false, message: describeError(error) };
 	}
-	self.postMessage(response);
+	// The pictures and sounds (up to hundreds of MB) are handed over, not copied.
+	const media = response.ok && 'media' in response.result ? (response.result.media ?? []) : [];
+	self.postMessage(
+		response,
+		media.map((file) => file.bytes.buffer as ArrayBuffer)
+	);
 };
