@@ -121,6 +121,19 @@ const screens: { name: string; open: (page: Page) => Promise<void>; checkWidth?:
 		}
 	},
 	{
+		name: 'card info (from the browser)',
+		checkWidth: true,
+		open: async (page) => {
+			await page.goto(`/browse?deck=${BUILTIN_DECK_ID}`);
+			await page
+				.getByTestId('browse-row')
+				.first()
+				.getByRole('button', { name: 'Card info' })
+				.click();
+			await expect(page.getByRole('dialog', { name: 'Card info' })).toContainText('Lapses');
+		}
+	},
+	{
 		name: 'new deck (more suggestions open)',
 		open: async (page) => {
 			await page.goto('/new');

@@ -12,7 +12,7 @@ import {
 } from 'ts-fsrs';
 import {
 	GRADES,
-	type CardState,
+	CardState,
 	type Grade,
 	type ReviewLog,
 	type Scheduling,
@@ -85,6 +85,12 @@ export function createScheduler(
 		/** Applies one answer. */
 		review(card: SchedulableCard, grade: Grade, now: Date): ReviewOutcome {
 			return outcome(engine.next(toFsrsCard(card), now, grade as FsrsGrade), now);
+		},
+
+		/** The chance (0–1) of recalling the card at `now`; null for a card never studied. */
+		retrievability(card: SchedulableCard, now: Date): number | null {
+			if (card.state === CardState.New) return null;
+			return engine.get_retrievability(toFsrsCard(card), now, false);
 		}
 	};
 }
