@@ -196,7 +196,7 @@ export function extraction(kind: 'repeated' | 'varied', runs: number) {
 	return { words: wordCount(text), drafts, times, taggerMs };
 }
 
-let importMedia: MediaFile[] | null = null;
+let importMedia: { cards: Card[]; media: MediaFile[] } | null = null;
 
 /** `size` bytes that do not compress, as a JPEG's do not. */
 function randomBytes(size: number): Uint8Array {
@@ -228,7 +228,7 @@ export async function prepareMediaPackage(
 		const card = records[i]!;
 		records[i] = { ...card, format: 'html', front: `${card.front}<img src="${name}">` };
 	}
-	importMedia = media;
+	importMedia = { cards: records, media };
 	const bytes = await encodeApkg([{ deck, cards: records }], {
 		now: new Date(now),
 		loadSqlJs: createSqlJsLoader(wasmUrl),
@@ -240,21 +240,29 @@ export async function prepareMediaPackage(
 }
 
 /**
- * The platform's limit for the media import: the same pictures written with one `bulkPut`
- * into the app's media table by a plain Dexie connection, in one transaction; removed again
- * afterwards, untimed.
+ * The platform's limits for the media import, by a plain Dexie connection, each in one
+ * transaction and removed again afterwards, untimed: the same pictures written with one
+ * `bulkPut` into the app's media table (`pictures`), and the same cards (with their index
+ * fields) and pictures together (`all`).
  */
-export async function rawMediaWrite(): Promise<number> {
+export async function rawMediaWrite(deckId: string): Promise<{ pictures: number; all: number }> {
 	if (!importMedia) throw new Error('prepareMediaPackage first');
-	const rows = importMedia.map((file) => ({ ...file, size: file.bytes.length }));
+	const rows = importMedia.media.map((file) => ({ ...file, size: file.bytes.length }));
+	const cards = importMedia.cards.map(withIndexFields);
 	const plain = new Dexie(database().name);
 	await plain.open();
-	const started = performance.now();
+	let started = performance.now();
 	await plain.transaction('rw', 'media', () => plain.table('media').bulkPut(rows));
-	const ms = performance.now() - started;
-	await plain.table('media').bulkDelete(rows.map((row) => row.name));
+	const pictures = performance.now() - started;
+	await plain.table('media').clear();
+	started = performance.now();
+	await plain.transaction('rw', 'media', 'cards', () =>
+		Promise.all([plain.table('media').bulkPut(rows), plain.table('cards').bulkPut(cards)])
+	);
+	const all = performance.now() - started;
 	plain.close();
-	return ms;
+	await removeMediaDeck(deckId);
+	return { pictures, all };
 }
 
 /** Removes the media deck and every stored file, so the next run writes them again. */
