@@ -854,7 +854,7 @@ try {
 		);
 	}
 
-	// ------------------------------------------------------------ 8. an Anki deck with pictures
+	// ------------------------------------------------------------ 7. an Anki deck with pictures
 	if (section('media')) {
 		const { cards, images, imageBytes } = CONFIG.mediaDeck;
 		const imports = [];
