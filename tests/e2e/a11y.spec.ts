@@ -121,6 +121,20 @@ const screens: { name: string; open: (page: Page) => Promise<void>; checkWidth?:
 		}
 	},
 	{
+		name: 'statistics',
+		checkWidth: true,
+		open: async (page) => {
+			await openBuiltinDeck(page);
+			await page.keyboard.press('Space');
+			await page.keyboard.press('3');
+			await page.goto('/stats');
+			await expect(page.getByRole('heading', { name: 'True retention' })).toBeVisible();
+			// The tables behind the charts too.
+			for (const table of await page.getByText(/^As a table$|as a table$/).all())
+				await table.click();
+		}
+	},
+	{
 		name: 'card info (from the browser)',
 		checkWidth: true,
 		open: async (page) => {
