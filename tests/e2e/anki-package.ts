@@ -1,5 +1,9 @@
 import initSqlJs from 'sql.js';
-import { modernApkg, type FixtureNoteType } from '../../src/lib/transfer/testing/anki-builder';
+import {
+	modernApkg,
+	newAnkiCard,
+	type FixtureNoteType
+} from '../../src/lib/transfer/testing/anki-builder';
 
 /**
  * A current-generation Anki package (zstd collection and media) holding one deck with one
@@ -20,21 +24,7 @@ export async function oneNotePackage(options: {
 			decks: [{ id: deckId, name: options.deck }],
 			noteTypes: [options.noteType],
 			notes: [{ id: 1001, mid: options.noteType.id, tags: '', fields: options.fields }],
-			cards: [
-				{
-					id: 1_700_000_000_001,
-					nid: 1001,
-					did: deckId,
-					ord: 0,
-					type: 0,
-					queue: 0,
-					due: 1,
-					ivl: 0,
-					factor: 0,
-					reps: 0,
-					lapses: 0
-				}
-			],
+			cards: [newAnkiCard(1_700_000_000_001, 1001, deckId)],
 			revlog: [],
 			media: Object.keys(media),
 			mediaBytes: media

@@ -195,6 +195,11 @@ export function legacyCollection(sql: SqlJsStatic, c: FixtureCollection): Uint8A
 	return bytes;
 }
 
+/** A new card (never studied, first in the new queue) of note `nid` in deck `did`. */
+export function newAnkiCard(id: number, nid: number, did: number, ord = 0): FixtureCard {
+	return { id, nid, did, ord, type: 0, queue: 0, due: 1, ivl: 0, factor: 0, reps: 0, lapses: 0 };
+}
+
 /** A schema 18 collection, as Anki ≥ 2.1.50 writes (before compressing) into `.anki21b`. */
 export function modernCollection(sql: SqlJsStatic, c: FixtureCollection): Uint8Array {
 	const db = new sql.Database();
@@ -284,21 +289,7 @@ const DUMMY: FixtureCollection = {
 			]
 		}
 	],
-	cards: [
-		{
-			id: 1,
-			nid: 1,
-			did: 1,
-			ord: 0,
-			type: 0,
-			queue: 0,
-			due: 1,
-			ivl: 0,
-			factor: 0,
-			reps: 0,
-			lapses: 0
-		}
-	],
+	cards: [newAnkiCard(1, 1, 1)],
 	revlog: [],
 	media: []
 };
