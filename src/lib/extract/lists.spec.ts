@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from './article';
-import { findLists } from './lists';
+import { findLists, labelsOrItems } from './lists';
 
 const lists = (text: string) =>
 	findLists(parseArticle(`Title\n\n${text}`)).map(({ kind, front, back, suggested }) => ({
@@ -108,5 +108,36 @@ describe('findLists', () => {
 			back: '• Tea is always bitter\n• Tea is only for the old\n• Tea is all the same',
 			suggested: false
 		});
+	});
+});
+
+describe('labelsOrItems', () => {
+	it('asks a list of labelled items for its labels', () => {
+		expect(
+			labelsOrItems([
+				'Policy/strategy: designing or raising awareness of policies',
+				'Compliance: advise on how to follow the rules',
+				'Facilitating FAIR data practices',
+				'Data sharing – archiving and publishing'
+			])
+		).toEqual([
+			'Policy/strategy',
+			'Compliance',
+			'Facilitating FAIR data practices',
+			'Data sharing'
+		]);
+	});
+
+	it('leaves a list alone when few items have a label, or the "label" is a clause', () => {
+		const plain = ['Tea: hot', 'Coffee is bitter', 'Water, mostly', 'Juice'];
+		expect(labelsOrItems(plain)).toEqual(plain);
+		const clauses = [
+			'Note that this is important: read it twice',
+			'The server is down: try later',
+			'Users can log in: they see the page'
+		];
+		expect(labelsOrItems(clauses)).toEqual(clauses);
+		const kinds = ['Criterion: headings', 'Criterion: labels', 'Criterion: order'];
+		expect(labelsOrItems(kinds)).toEqual(kinds);
 	});
 });

@@ -178,6 +178,39 @@ export function questionFromSentence(
 	return `${asStatement(blanked)}${n}`;
 }
 
+/**
+ * "Policy: designing policies…", "Data sharing – archiving and publishing": an item that names
+ * its subject in a short label before a colon or a spaced dash. The label is a noun phrase of
+ * at most five words, not a clause.
+ */
+const LABELLED = /^(?<label>[^:–—]{2,48}?)(?::| [–—-]) +(?<rest>\S.{7,})$/;
+const LABEL_VERB = /\b(?:is|are|was|were|be|can|will|should|must|may|have|has|do|does)\b/i;
+
+function labelOf(item: string): string | null {
+	const label = LABELLED.exec(item)?.groups?.label?.trim();
+	if (!label || label.split(/\s+/).length > 5 || LABEL_VERB.test(label)) return null;
+	return label;
+}
+
+/**
+ * A list whose items mostly name themselves in a label ("Compliance: advise on…") is asked for
+ * its labels: what a learner recalls of such a list, and short enough to recall. Other lists,
+ * and the items without a label, keep their text.
+ *
+ * @example
+ * labelsOrItems(['Policy: set the rules', 'Compliance: follow them', 'Services: run them']);
+ * // ['Policy', 'Compliance', 'Services']
+ */
+export function labelsOrItems(items: string[]): string[] {
+	const labels = items.map(labelOf);
+	const named = labels.filter((label) => label !== null);
+	// "Success Criterion 1.3.1: Info…", "Success Criterion 2.4.6: Headings…": labels that
+	// repeat name a kind, not the items.
+	if (named.length < 3 || named.length * 3 < items.length * 2) return items;
+	if (new Set(named.map((label) => label.toLowerCase())).size < named.length) return items;
+	return items.map((item, i) => labels[i] ?? item);
+}
+
 function bullets(items: readonly string[]): string {
 	return items.map((item) => `• ${item}`).join('\n');
 }
@@ -227,7 +260,7 @@ function structuredLists(article: Article): Candidate[] {
 		const misconceptions = leadBlock ? readMisconceptionList(article, leadBlock) : null;
 		const texts = misconceptions
 			? misconceptions.claims.flatMap((claim) => (claim ? [capitaliseFirst(claim)] : []))
-			: items.map((item) => capitaliseFirst(withoutFinalStop(item.text)));
+			: labelsOrItems(items.map((item) => capitaliseFirst(withoutFinalStop(item.text))));
 		if (texts.length < 3 || texts.length > MAX_LIST_ITEMS) continue;
 		const front =
 			(leadSentence &&
