@@ -24,6 +24,10 @@ test('statistics: today, the calendar, the forecast and true retention, counted 
 	await expect(page.getByTestId('stats-today')).toHaveText(
 		/2 cards studied in 2 reviews;\s+Again 50\.0 %\.\s+New 2,\s+learning 0,\s+review 0\./
 	);
+	// Two answers by keyboard in a few seconds.
+	await expect(page.getByTestId('stats-time')).toHaveText(
+		/^\s*Time spent: under a minute \(\d+\.\d s an\s+answer\)\.\s*$/
+	);
 	await expect(page.getByTestId('stats-streak')).toHaveText(
 		/Streak: 1 day\.\s+Studied on 1 day of the\s+past\s+year\./
 	);

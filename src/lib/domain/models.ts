@@ -115,7 +115,15 @@ export interface ReviewLog {
 	learning_steps: number;
 	/** When the answer was given. */
 	review: number;
+	/**
+	 * How long the answer took, in ms: from the question shown to the grade, at most
+	 * `MAX_ANSWER_MS` (Anki's revlog `time`). Absent for answers recorded before it was kept.
+	 */
+	duration?: number;
 }
+
+/** The longest an answer is counted as taking (Anki's default "maximum answer seconds": 60). */
+export const MAX_ANSWER_MS = 60_000;
 
 /** In what order a deck's new cards are introduced. */
 export type NewCardOrder = 'article' | 'random';

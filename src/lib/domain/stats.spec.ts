@@ -30,8 +30,21 @@ describe('StatsAccumulator', () => {
 	it('counts today by study day: 3 am belongs to yesterday', () => {
 		const stats = new StatsAccumulator(now, 4);
 		stats.addLogs([
-			log({ review: at(0, 9), rating: Grade.Good, cardId: 'a', state: CardState.New }),
-			log({ review: at(0, 11), rating: Grade.Again, cardId: 'a', state: CardState.Learning }),
+			log({
+				review: at(0, 9),
+				rating: Grade.Good,
+				cardId: 'a',
+				state: CardState.New,
+				duration: 8000
+			}),
+			log({
+				review: at(0, 11),
+				rating: Grade.Again,
+				cardId: 'a',
+				state: CardState.Learning,
+				duration: 4000
+			}),
+			// An answer recorded before durations were kept counts no time.
 			log({ review: at(0, 11), rating: Grade.Good, cardId: 'b' }),
 			// 3 am today is still yesterday's study day.
 			log({ review: at(0, 3), rating: Grade.Good, cardId: 'c' })
@@ -41,6 +54,7 @@ describe('StatsAccumulator', () => {
 			reviews: 3,
 			cards: 2,
 			again: 1,
+			time: 12_000,
 			byState: { new: 1, learning: 1, review: 1 }
 		});
 		expect(result.reviewsPerDay.slice(0, 2)).toEqual([3, 1]);

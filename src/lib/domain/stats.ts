@@ -44,6 +44,8 @@ export interface Stats {
 		/** Cards studied today (each once). */
 		cards: number;
 		again: number;
+		/** Time spent answering today (ms), from the answers that recorded it. */
+		time: number;
 		/** Answers today by the card's state when answered. */
 		byState: { new: number; learning: number; review: number };
 	};
@@ -108,7 +110,13 @@ export class StatsAccumulator {
 		this.#dayStartHour = dayStartHour;
 		this.#today = this.dayNumber(this.#now);
 		this.#stats = {
-			today: { reviews: 0, cards: 0, again: 0, byState: { new: 0, learning: 0, review: 0 } },
+			today: {
+				reviews: 0,
+				cards: 0,
+				again: 0,
+				time: 0,
+				byState: { new: 0, learning: 0, review: 0 }
+			},
 			reviewsPerDay: Array.from({ length: YEAR_DAYS }, () => 0),
 			streak: 0,
 			daysStudied: 0,
@@ -174,6 +182,7 @@ export class StatsAccumulator {
 				s.today.reviews++;
 				this.#todayCards.add(log.cardId);
 				if (grade === 1) s.today.again++;
+				s.today.time += log.duration ?? 0;
 				if (log.state === CardState.New) s.today.byState.new++;
 				else if (isReview) s.today.byState.review++;
 				else s.today.byState.learning++;

@@ -43,7 +43,8 @@ export async function recordReview(
 	shown: ShownCard,
 	grade: Grade,
 	now: Date,
-	logId: string = randomId()
+	logId: string = randomId(),
+	duration?: number
 ): Promise<ReviewResult> {
 	return db.transaction('rw', db.cards, db.reviewLogs, async () => {
 		const card = await db.cards.get(shown.id);
@@ -61,7 +62,13 @@ export async function recordReview(
 			);
 		const outcome = scheduler.review(card, grade, now);
 		const updated: Card = { ...card, ...outcome.scheduling, modified: now.getTime() };
-		const log: ReviewLog = { ...outcome.log, id: logId, cardId: card.id, deckId: card.deckId };
+		const log: ReviewLog = {
+			...outcome.log,
+			id: logId,
+			cardId: card.id,
+			deckId: card.deckId,
+			...(duration === undefined ? {} : { duration })
+		};
 		await db.cards.put(updated);
 		await db.reviewLogs.add(log);
 		const answered = { id: updated.id, reps: updated.reps, last_review: updated.last_review };
@@ -104,10 +111,11 @@ export async function answerCard(
 	shown: ShownCard,
 	grade: Grade,
 	now: Date,
-	buryUntil: Date | null
+	buryUntil: Date | null,
+	duration?: number
 ): Promise<Answer> {
 	return db.transaction('rw', db.cards, db.reviewLogs, async () => {
-		const review = await recordReview(db, scheduler, shown, grade, now);
+		const review = await recordReview(db, scheduler, shown, grade, now, randomId(), duration);
 		const siblings = buryUntil
 			? await burySiblings(db, review.card, buryUntil, now)
 			: { before: [], created: [] };

@@ -65,6 +65,8 @@ export interface AnkiRevlog {
 	lastIvl: number;
 	factor: number;
 	type: number;
+	/** How long the answer took, ms. */
+	time: number;
 }
 
 export interface AnkiCollection {
@@ -180,7 +182,7 @@ export function readAnkiCollection(db: Database, name: string): AnkiCollection {
 		if (tables.has('revlog'))
 			each(
 				db,
-				'SELECT id, cid, ease, ivl, lastIvl, factor, type FROM revlog ORDER BY cid, id',
+				'SELECT id, cid, ease, ivl, lastIvl, factor, type, time FROM revlog ORDER BY cid, id',
 				(r) =>
 					revlog.push({
 						id: int(r[0]),
@@ -189,7 +191,8 @@ export function readAnkiCollection(db: Database, name: string): AnkiCollection {
 						ivl: int(r[3]),
 						lastIvl: int(r[4]),
 						factor: int(r[5]),
-						type: int(r[6])
+						type: int(r[6]),
+						time: int(r[7])
 					})
 			);
 

@@ -1,5 +1,11 @@
 import { default_w } from 'ts-fsrs';
-import { CardState, type Grade, type ReviewLog, type Scheduling } from '$lib/domain/models';
+import {
+	CardState,
+	MAX_ANSWER_MS,
+	type Grade,
+	type ReviewLog,
+	type Scheduling
+} from '$lib/domain/models';
 import type { AnkiCard, AnkiRevlog } from './anki-collection';
 import { MAX_DATE_MS } from './record-check';
 
@@ -196,7 +202,9 @@ export function ankiReviewLogs(entries: readonly AnkiRevlog[]): {
 			last_elapsed_days: previous ? previous.log.elapsed_days : 0,
 			scheduled_days: entry.lastIvl > 0 ? entry.lastIvl : 0,
 			learning_steps: 0,
-			review
+			review,
+			// Anki caps the answer time at the deck's maximum (60 s by default); so does this app.
+			duration: Math.min(MAX_ANSWER_MS, Math.max(0, entry.time))
 		};
 		logs.push(log);
 		previous = { entry, log };

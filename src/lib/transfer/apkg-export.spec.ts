@@ -219,6 +219,16 @@ describe('encodeApkg', () => {
 		expect(plan.media?.map((f) => f.name)).toEqual([pictureName, soundName]);
 	});
 
+	it("writes each answer's time into the revlog, and 0 where none was recorded", async () => {
+		const timed = logs.map((log, i) => (i === 0 ? { ...log, duration: 4_321 } : log));
+		const zip = unzipSync(
+			await encodeApkg([{ deck, cards, logs: timed }], { now: NOW, loadSqlJs })
+		);
+		const db = new sql.Database(zip['collection.anki2']);
+		expect(db.exec('SELECT time FROM revlog ORDER BY id')[0]!.values).toEqual([[4_321], [0]]);
+		db.close();
+	});
+
 	it('writes a type-in card from Anki as its text: no box, the answer where it was compared', async () => {
 		const typeIn = card('type-in', {
 			format: 'html',

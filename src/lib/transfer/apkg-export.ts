@@ -298,7 +298,7 @@ export async function encodeApkg(
 		const insertCard = db.prepare(
 			'INSERT INTO cards VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)'
 		);
-		const insertLog = db.prepare('INSERT INTO revlog VALUES (?, ?, 0, ?, ?, ?, ?, 0, ?)');
+		const insertLog = db.prepare('INSERT INTO revlog VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?)');
 		const usedLogIds = new Set<number>();
 		db.run('BEGIN');
 		decks.forEach((d, i) => {
@@ -370,6 +370,8 @@ export async function encodeApkg(
 						revlogInterval(log, after),
 						Math.round(log.scheduled_days),
 						after.difficulty > 0 ? difficultyToFactor(after.difficulty) : 0,
+						// How long the answer took (ms), as Anki's statistics count time.
+						Math.round(log.duration ?? 0),
 						REVLOG_TYPE[log.state] ?? 0
 					]);
 				});

@@ -200,7 +200,13 @@ describe('Anki packages, both generations', () => {
 			void id;
 			return rest;
 		});
-		const base: Partial<ReviewLog> = { cardId: card.id, deckId: card.deckId, learning_steps: 0 };
+		// The builder writes every answer as taking 6 s (revlog `time`): carried as `duration`.
+		const base: Partial<ReviewLog> = {
+			cardId: card.id,
+			deckId: card.deckId,
+			learning_steps: 0,
+			duration: 6000
+		};
 		expect(logs).toEqual([
 			{
 				...base,

@@ -127,6 +127,18 @@ describe('deck files round-trip', () => {
 		expect(errorOf(() => parseDeckFile(JSON.stringify(twice))).where).toBe('media[1].name');
 	});
 
+	it('keeps how long an answer took, when it was recorded, and checks it', () => {
+		const d = sample();
+		const logs = d.logs.map((log, i) => (i === 0 ? { ...log, duration: 8_250 } : log));
+		const plan = parseDeckFile(encodeDeck({ ...d, logs }, { now }));
+		expect(plan.decks[0]!.logs[0]).toHaveProperty('duration', 8_250);
+		expect(plan.decks[0]!.logs[1]).not.toHaveProperty('duration');
+		const text = spoiled((f) => {
+			f.logs[0]!.duration = -5;
+		});
+		expect(errorOf(() => parseDeckFile(text)).where).toBe('logs[0].duration');
+	});
+
 	it('drops properties the app does not know about', () => {
 		const d = sample();
 		const card = { ...d.cards[0]!, extra: 'secret' };

@@ -98,7 +98,8 @@ function logRecord(l: ReviewLog): ReviewLog {
 		last_elapsed_days: l.last_elapsed_days,
 		scheduled_days: l.scheduled_days,
 		learning_steps: l.learning_steps,
-		review: l.review
+		review: l.review,
+		...(l.duration === undefined ? {} : { duration: l.duration })
 	};
 }
 

@@ -1,6 +1,7 @@
 import {
 	CARD_KINDS,
 	DEFAULT_SETTINGS,
+	MAX_ANSWER_MS,
 	type Card,
 	type CardKind,
 	type CardState,
@@ -114,6 +115,12 @@ const MS_OR_NULL: NumberRule = {
 	inRange: `${MS.inRange} or null`
 };
 const DAYS: NumberRule = { min: 0, expected: 'a number of days, 0 or more' };
+const DURATION: NumberRule = {
+	min: 0,
+	max: MAX_ANSWER_MS,
+	expected: 'a number of milliseconds',
+	inRange: `a number of milliseconds from 0 to ${MAX_ANSWER_MS}`
+};
 const COUNT: NumberRule = { min: 0, integer: true, expected: 'a whole number, 0 or more' };
 const STATE: NumberRule = {
 	min: 0,
@@ -252,7 +259,8 @@ export function checkLog(value: unknown, path: string): ReviewLog {
 		last_elapsed_days: num(o, 'last_elapsed_days', path, DAYS),
 		scheduled_days: num(o, 'scheduled_days', path, DAYS),
 		learning_steps: num(o, 'learning_steps', path, COUNT),
-		review: num(o, 'review', path, MS)
+		review: num(o, 'review', path, MS),
+		...(o.duration === undefined ? {} : { duration: num(o, 'duration', path, DURATION) })
 	};
 }
 

@@ -34,6 +34,21 @@ describe('StudySession', () => {
 		expect(session.revealed).toBe(false);
 	});
 
+	it('records how long each answer took, from the card shown to the grade, at most a minute', async () => {
+		const { db, session, advance } = await openSession();
+		advance(7_500);
+		session.reveal();
+		await session.answer(Grade.Good);
+		advance(5 * 60_000); // a card left on screen over lunch counts one minute, as in Anki
+		session.reveal();
+		await session.answer(Grade.Good);
+		const logs = await db.reviewLogs.orderBy('id').toArray();
+		expect(logs.map((log) => [log.cardId, log.duration]).sort()).toEqual([
+			['c0', 7_500],
+			['c1', 60_000]
+		]);
+	});
+
 	it('undo takes back an edit, then the answer before it', async () => {
 		const { db, session } = await openSession();
 		const before = (await db.cards.get('c0'))!;

@@ -1,5 +1,6 @@
 import {
 	GRADES,
+	MAX_ANSWER_MS,
 	deckSettings,
 	type Card,
 	type Deck,
@@ -100,6 +101,8 @@ export class StudySession {
 	#writing: Promise<unknown> = Promise.resolve();
 	/** The card whose answer is being written, so a second tap on it does nothing. */
 	#answering: string | null = null;
+	/** When the card on screen was shown: its answer's duration runs from here. */
+	#shownAt = 0;
 
 	readonly db: FlashcardsDB;
 	readonly clock: () => Date;
@@ -240,6 +243,7 @@ export class StudySession {
 		if (!card || !this.revealed || this.#answering === card.id || !scheduler || !settings)
 			return { kind: 'ignored' };
 		this.#answering = card.id;
+		const shownAt = this.#shownAt;
 		const shown = { step: this.step as StudyStep, choices: this.choices };
 		const upcoming = this.#upcoming;
 		const fresh =
@@ -252,10 +256,11 @@ export class StudySession {
 		try {
 			const now = this.clock();
 			const buryUntil = settings.burySiblings ? this.#nextDay(now) : null;
+			const duration = Math.min(MAX_ANSWER_MS, Math.max(0, now.getTime() - shownAt));
 			let answer: Answer;
 			try {
 				answer = await this.#serial(() =>
-					answerCard(this.db, scheduler, card, grade, now, buryUntil)
+					answerCard(this.db, scheduler, card, grade, now, buryUntil, duration)
 				);
 			} catch (error) {
 				if (error instanceof CardChangedError) {
@@ -392,6 +397,7 @@ export class StudySession {
 
 	#show(step: StudyStep): void {
 		clearTimeout(this.#timer);
+		this.#shownAt = this.clock().getTime();
 		this.#upcoming = null;
 		this.step = step;
 		this.revealed = false;
