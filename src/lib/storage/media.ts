@@ -41,11 +41,14 @@ export async function mediaShownBy(
 	cards: readonly Pick<Card, 'front' | 'back'>[]
 ): Promise<MediaFile[]> {
 	const names = new Set<string>();
-	for (const card of cards) {
-		for (const name of mediaReferences(card.front)) names.add(name);
-		for (const name of mediaReferences(card.back)) names.add(name);
-	}
+	for (const card of cards) addNamesShownBy(card, names);
 	return readMedia(db, [...names]);
+}
+
+/** Adds to `names` the files a card's two sides show. */
+function addNamesShownBy(card: Pick<Card, 'front' | 'back'>, names: Set<string>): void {
+	for (const name of mediaReferences(card.front)) names.add(name);
+	for (const name of mediaReferences(card.back)) names.add(name);
 }
 
 /** A number of stored files and the room they take. */
@@ -57,10 +60,7 @@ export interface MediaTotal {
 /** Every name some card shows. Reads every card: for Settings, never for the study path. */
 async function namesInUse(db: FlashcardsDB): Promise<Set<string>> {
 	const used = new Set<string>();
-	await db.cards.each((card) => {
-		for (const name of mediaReferences(card.front)) used.add(name);
-		for (const name of mediaReferences(card.back)) used.add(name);
-	});
+	await db.cards.each((card) => addNamesShownBy(card, used));
 	return used;
 }
 

@@ -8,7 +8,7 @@ import {
 } from '$lib/domain/media';
 import { isZstd, unzstd } from './zstd';
 import { protoFields } from './protobuf';
-import { sha1OfBytes } from './sha1';
+import { sha1OfBytesFast } from './sha1';
 import { megabytes, readZipEntry, type ZipBudget, type ZipEntry } from './zip-reader';
 
 /**
@@ -90,17 +90,6 @@ export function packagedMedia(
 /** Most bytes of pictures and sounds one import may bring (a phone's storage is not a desktop's). */
 export const MAX_IMPORT_MEDIA_BYTES = 256 * 1024 * 1024;
 
-/** SHA-1 in hex: Web Crypto where there is one (native, ~40× faster), else the small JS one. */
-async function sha1(bytes: Uint8Array): Promise<string> {
-	if (!globalThis.crypto?.subtle) return sha1OfBytes(bytes);
-	const digest = new Uint8Array(
-		await globalThis.crypto.subtle.digest('SHA-1', bytes as BufferSource)
-	);
-	let hex = '';
-	for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
-	return hex;
-}
-
 /**
  * The package's files that the notes' fields refer to, each read once and named by its
  * content (`storedMediaName`), by the name the package gives it. Files no field shows stay
@@ -133,7 +122,7 @@ export async function readMediaShownBy(
 			);
 		read.push({ name, bytes });
 	}
-	const hashes = await Promise.all(read.map(({ bytes }) => sha1(bytes)));
+	const hashes = await Promise.all(read.map(({ bytes }) => sha1OfBytesFast(bytes)));
 	return new Map(
 		read.map(({ name, bytes }, i) => {
 			const stored = storedMediaName(hashes[i] as string, name);

@@ -16,7 +16,7 @@ import { TYPE_BOX, typeAnswerMarker } from '$lib/domain/type-answer';
 import { escapeHtml, isBlankHtml } from './html-text';
 
 export interface TemplateContext {
-	/** Field name → the field's HTML (media already taken out). */
+	/** Field name → the field's HTML, media references included. */
 	fields: ReadonlyMap<string, string>;
 	tags: readonly string[];
 	noteType: string;

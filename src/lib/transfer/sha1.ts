@@ -76,3 +76,17 @@ export function sha1OfBytes(data: Uint8Array): string {
 	}
 	return [h0, h1, h2, h3, h4].map((h) => h.toString(16).padStart(8, '0')).join('');
 }
+
+/**
+ * SHA-1 of bytes, as hex, by Web Crypto where there is one (native: ~40× faster than
+ * `sha1OfBytes`, which matters for hundreds of megabytes of media), else by `sha1OfBytes`.
+ */
+export async function sha1OfBytesFast(bytes: Uint8Array): Promise<string> {
+	if (!globalThis.crypto?.subtle) return sha1OfBytes(bytes);
+	const digest = new Uint8Array(
+		await globalThis.crypto.subtle.digest('SHA-1', bytes as BufferSource)
+	);
+	let hex = '';
+	for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+	return hex;
+}

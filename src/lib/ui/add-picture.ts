@@ -3,6 +3,7 @@ import type { TextFormat } from '$lib/domain/models';
 import { ValidationError } from '$lib/errors';
 import { database } from '$lib/storage/db';
 import { storeMedia } from '$lib/storage/media';
+import { sha1OfBytesFast } from '$lib/transfer/sha1';
 
 /** Largest picture the card editor takes: a phone camera's photo is 2–8 MB. */
 export const MAX_PICTURE_BYTES = 20 * 1024 * 1024;
@@ -28,10 +29,11 @@ export async function storePicture(file: File): Promise<string> {
 			`This picture is ${(file.size / 1_048_576).toFixed(1)} MB; pictures up to ${MAX_PICTURE_BYTES / 1_048_576} MB can be added.`
 		);
 	const bytes = new Uint8Array(await file.arrayBuffer());
-	const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', bytes));
-	const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 	const extension = extensionFor(file);
-	const name = storedMediaName(hex, extension ? `picture.${extension}` : 'picture');
+	const name = storedMediaName(
+		await sha1OfBytesFast(bytes),
+		extension ? `picture.${extension}` : 'picture'
+	);
 	const db = database();
 	await db.transaction('rw', db.media, () =>
 		storeMedia(db, [{ name, type: file.type || mediaType(name), bytes }])
