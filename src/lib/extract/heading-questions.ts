@@ -56,6 +56,8 @@ export function headingQuestion(heading: string, vocabulary: Vocabulary): string
 	const rest = match?.groups?.rest;
 	if (det && thing && be && rest)
 		return `What ${be.toLowerCase()} ${det.toLowerCase()} ${thing} ${rest}?`;
+	// "What about screen readers?" leans on the text before it: it asks nothing on its own.
+	if (/^(?:what|how) about\b/i.test(text)) return null;
 	const questionWord = /^(?:what|why|how|when|where|which|who)\b/i.test(text);
 	const auxiliary = /^(?:is|are|do|does|can|should|will)\b/i.test(text);
 	if (questionWord || (asked && auxiliary)) return `${text}?`;

@@ -6,6 +6,7 @@
  */
 
 import type { Candidate } from './candidate';
+import { givesTermAway, restatesQuestion } from './echo';
 
 /** About one ticked card per this many words of article. */
 export const WORDS_PER_TICKED = 120;
@@ -18,6 +19,8 @@ const ALWAYS_TICKED = 3;
  * sentence, bare-heading questions, section openings).
  */
 const MIN_TICKED_SCORE = 1.2;
+/** Enough to take any rule's draft below `MIN_TICKED_SCORE`: offered, never ticked. */
+const NEVER_TICKED = 10;
 
 /**
  * What each rule's cards are worth when studied. Corrected beliefs and definitions are the
@@ -72,6 +75,11 @@ export function score(candidate: Candidate): number {
 	// "Requirements: what are they?": a bare heading gives the question no subject.
 	if (/^[^:?]{1,25}: what (?:are|is) (?:they|it)\?/i.test(candidate.front)) value -= 2;
 	if (candidate.kind === 'cloze' && /\{\{c\d+::[^}]{40,}/.test(candidate.front)) value -= 1;
+	// An answer that only echoes its question tests nothing.
+	if (candidate.tag === 'definition' && givesTermAway(candidate.front, candidate.back))
+		value -= NEVER_TICKED;
+	if (candidate.kind === 'question' && restatesQuestion(candidate.front, candidate.back))
+		value -= NEVER_TICKED;
 	return value;
 }
 
