@@ -137,3 +137,48 @@ describe('definingSentence', () => {
 		).toBeNull();
 	});
 });
+
+describe('a list of labelled terms', () => {
+	const ARTICLE = `# Running a project
+
+## Governance models
+
+Projects are run in one of these ways:
+
+* **BDFL:** BDFL stands for "Benevolent Dictator for Life". Under this structure, one person has the final say on major decisions.
+* **Meritocracy:** (Note: the word has a complex history.) Under a meritocracy, active contributors are given a formal decision-making role.
+* **Consensus:** a model in which decisions wait until nobody objects any more.
+* **Step 4:** run the vote again next week.
+
+## Tools
+
+* Issue trackers are tools that record bugs and requests in one place for a team.
+* Keep notes short.
+`;
+	const drafts = extractDrafts(ARTICLE).drafts.filter((d) => d.tags[0] === 'definition');
+	const card = (front: string) => drafts.find((d) => d.front === front);
+
+	it('asks for each label its item defines', () => {
+		expect(card('What is BDFL?')?.back).toMatch(
+			/^BDFL stands for .*final say on major decisions\.$/
+		);
+		expect(card('What is Consensus?')?.back).toBe(
+			'A model in which decisions wait until nobody objects any more.'
+		);
+	});
+
+	it('skips an aside before the definition', () => {
+		expect(card('What is Meritocracy?')?.back).toBe(
+			'Under a meritocracy, active contributors are given a formal decision-making role.'
+		);
+	});
+
+	it('does not read a numbered step as a term', () => {
+		expect(drafts.some((d) => /step 4/i.test(d.front))).toBe(false);
+	});
+
+	it('reads a defining sentence in a list item', () => {
+		const trackers = drafts.find((d) => /^what are issue trackers\?$/i.test(d.front));
+		expect(trackers?.back).toBe('Tools that record bugs and requests in one place for a team.');
+	});
+});

@@ -13,6 +13,7 @@
 import { sentenceKey, sourceRef, type Article, type ArticleBlock } from './article';
 import type { Candidate } from './candidate';
 import { capitaliseFirst } from './casing';
+import { labelOf } from './lists';
 import { isNoise } from './noise';
 import { isPluralPhrase, withFinalStop } from './wording';
 
@@ -142,6 +143,69 @@ function entryCards(article: Article): Candidate[] {
 }
 
 /**
+ * How an item's text defines its label: by naming a kind ("BDFL: a structure in which…"),
+ * by naming the label again ("BDFL: BDFL stands for…") or by describing life under it.
+ */
+function definesLabel(label: string, text: string): boolean {
+	if (/^(?:an?|the|one|any)\s/i.test(text)) return true;
+	// "Liberal contribution: Under a liberal contribution model, the people who…"
+	const under = /^(?:under|in) (?:an?|the) /i.exec(text)?.[0].length ?? 0;
+	if (under && text.slice(under, under + label.length).toLowerCase() === label.toLowerCase())
+		return true;
+	const named = text.slice(0, label.length).toLowerCase() === label.toLowerCase();
+	return (
+		named && /^\s+(?:is|are|means|refers to|stands for|describes)\b/i.test(text.slice(label.length))
+	);
+}
+
+/**
+ * A list of terms, each item naming one in a label and defining it ("**BDFL:** BDFL stands
+ * for 'Benevolent Dictator for Life'. Under this structure, one person…"): each item is a
+ * definition, asked with its label.
+ */
+function labelledItemCards(article: Article): Candidate[] {
+	const cards: Candidate[] = [];
+	for (const block of article.blocks) {
+		if (block.kind !== 'item' || block.term !== null) continue;
+		const label = labelOf(block.text);
+		// "Step 2: …", "9. Fork: …": a numbered label is a position, not a term.
+		if (!label || /^(?:\p{N}|step\b)/iu.test(label)) continue;
+		// An aside before the definition ("Meritocracy: (Note: the term carries…) Under a…") is skipped.
+		const rest = block.text
+			.slice(label.length)
+			.replace(/^\s*(?::|[–—-])\s*/, '')
+			.replace(/^\([^()]{0,300}\)\s*/, '');
+		if (!definesLabel(label, rest)) continue;
+		const offset = block.text.length - rest.length;
+		let text = '';
+		let end = offset;
+		for (const [index, sentence] of block.sentences.entries()) {
+			if (sentence.end <= offset) continue;
+			const next = block.text.slice(offset, sentence.end).trim();
+			if (text && next.length > MAX_BACK) break;
+			text = next;
+			end = sentence.end;
+			article.used.add(sentenceKey(block.index, index));
+			if (text.length >= 80) break;
+		}
+		if (!text || text.length > MAX_BACK) continue;
+		const definition = withFinalStop(capitaliseFirst(text));
+		cards.push({
+			kind: 'basic',
+			front: question(label, isPluralPhrase(label)),
+			back: definition,
+			suggested: true,
+			source: sourceRef(block, offset, end),
+			tag: 'definition',
+			fact: `${label} ${definition}`,
+			answer: definition,
+			order: [block.index, offset, 0]
+		});
+	}
+	return cards;
+}
+
+/**
  * The term and definition a sentence gives, or null when it defines nothing.
  *
  * @example
@@ -172,7 +236,8 @@ export function definingSentence(
 function sentenceCards(article: Article): Candidate[] {
 	const cards: Candidate[] = [];
 	for (const block of article.blocks) {
-		if (block.kind !== 'paragraph' || block.term !== null) continue;
+		// A list item defines as a paragraph does ("* Altmetrics are alternative ways of…").
+		if ((block.kind !== 'paragraph' && block.kind !== 'item') || block.term !== null) continue;
 		block.sentences.forEach((sentence, index) => {
 			const key = sentenceKey(block.index, index);
 			if (article.used.has(key) || isNoise(sentence.text)) return;
@@ -208,5 +273,5 @@ function sentenceCards(article: Article): Candidate[] {
  * findDefinitions(article)[0]?.front; // "What is Oolong?"
  */
 export function findDefinitions(article: Article): Candidate[] {
-	return [...entryCards(article), ...sentenceCards(article)];
+	return [...entryCards(article), ...labelledItemCards(article), ...sentenceCards(article)];
 }

@@ -186,7 +186,13 @@ export function questionFromSentence(
 const LABELLED = /^(?<label>[^:–—]{2,48}?)(?::| [–—-]) +(?<rest>\S.{7,})$/;
 const LABEL_VERB = /\b(?:is|are|was|were|be|can|will|should|must|may|have|has|do|does)\b/i;
 
-function labelOf(item: string): string | null {
+/**
+ * The label an item opens with, or null.
+ *
+ * @example
+ * labelOf('Compliance: advise on the rules'); // "Compliance"
+ */
+export function labelOf(item: string): string | null {
 	const label = LABELLED.exec(item)?.groups?.label?.trim();
 	if (!label || label.split(/\s+/).length > 5 || LABEL_VERB.test(label)) return null;
 	return label;
