@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from './article';
-import { findBeliefs, positiveOf } from './beliefs';
+import { correctedBelief, findBeliefs, positiveOf } from './beliefs';
+import { extractDrafts } from './index';
 
 const fronts = (text: string) => findBeliefs(parseArticle(text)).map((c) => [c.front, c.back]);
 
@@ -45,5 +46,50 @@ describe('findBeliefs', () => {
 			]
 		]);
 		expect(fronts('# Jobs\n\n## Is a CS degree necessary?\n\nYes, for most jobs.')).toEqual([]);
+	});
+});
+
+describe('correctedBelief', () => {
+	it('reads "need not", "may appear to be … but", "often …, but not always" and "no rule that"', () => {
+		expect(
+			correctedBelief(
+				"A maintainer doesn't necessarily have to be someone who writes code for the project."
+			)
+		).toBe('A maintainer has to be someone who writes code for the project.');
+		expect(
+			correctedBelief(
+				'Dependencies with source-available licences, such as the BSL or the SSPL, may appear to be under open source licences but come with restrictions.'
+			)
+		).toBe('Dependencies with source-available licences are under open source licences.');
+		expect(
+			correctedBelief('A computer science degree is often preferred, but not always necessary.')
+		).toBe('A computer science degree is always necessary.');
+		expect(
+			correctedBelief(
+				"Some people made small changes, but there's no hard and fast rule that contributions under ten lines are not subject to copyright."
+			)
+		).toBe('Contributions under ten lines are not subject to copyright.');
+	});
+
+	it('leaves pronoun subjects and sentences that correct nothing', () => {
+		expect(correctedBelief("It doesn't have to be perfect before you share it.")).toBeNull();
+		expect(correctedBelief('A maintainer writes code and reviews changes every week.')).toBeNull();
+		expect(correctedBelief('This may seem like a lot, but it takes an hour.')).toBeNull();
+		expect(
+			correctedBelief(
+				'As there is no evidence that search engines need another structure this is bad practice.'
+			)
+		).toBeNull();
+	});
+
+	it('becomes a true/false card answered with the sentence', () => {
+		const { drafts } = extractDrafts(
+			"# Maintainers\n\nA maintainer doesn't necessarily have to be someone who writes code for the project. Many maintainers write documentation or run events instead, and some do both."
+		);
+		const card = drafts.find((d) => d.kind === 'true-false');
+		expect(card?.front).toBe(
+			'True or false: a maintainer has to be someone who writes code for the project.'
+		);
+		expect(card?.back).toMatch(/^False\. A maintainer doesn't necessarily have to be/);
 	});
 });

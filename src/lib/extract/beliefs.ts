@@ -6,13 +6,16 @@
  * - "Contrary to popular belief, A." → "True or false: A" / "True. …"
  * - "X is not Y", "X isn't Y", "X does not need Y" (X a term, not a pronoun) → the positive
  *   statement to judge, answered "False." with the article's sentence.
+ * - "X doesn't (necessarily) have to be Y", "X may appear to be Y but…", "X is often Y, but not
+ *   always Z", "there's no rule that X" → the belief each corrects ("X has to be Y", "X is Y",
+ *   "X is always Z", "X"), answered "False." with the sentence.
  */
 
 import { sentenceKey, sourceRef, type Article, type ArticleBlock } from './article';
 import type { Candidate } from './candidate';
 import { capitaliseFirst } from './casing';
 import { isNoise } from './noise';
-import { withFinalStop } from './wording';
+import { isPluralPhrase, withFinalStop } from './wording';
 
 const MAX_STATEMENT = 180;
 
@@ -29,6 +32,26 @@ const YES_NO =
 	/^(?<verb>is|are|does|do|can|will|should|must) (?<subject>.{2,80}?) (?<predicate>(?:really |always |still )?(?:necessary|required|mandatory|needed|essential|enough|free|safe|possible|true|dead|dying|going away|the same|better|worse|worth it|a must|only for [^?]{2,40}|just for [^?]{2,40}))\?$/i;
 const DENIAL =
 	/^(?:no\b|nope\b|not (?:necessarily|really|always|quite|at all)\b|absolutely not\b|of course not\b)/i;
+/** A subject: a term of up to six words, capitalised, before the verb. */
+const SUBJECT = String.raw`(?<subject>[\p{Lu}][^,;:()]{1,60}?)`;
+/** "A maintainer doesn't necessarily have to be someone who writes code." */
+const NEED_NOT = new RegExp(
+	String.raw`^${SUBJECT} (?:doesn't|does not|don't|do not|need not|needn't)(?: necessarily)? (?:have to|need to)? ?(?<rest>be .{6,})$`,
+	'u'
+);
+/** "Dependencies with source-available licences may appear to be open source but…". */
+const LOOKS_LIKE = new RegExp(
+	String.raw`^${SUBJECT} (?:may|might|can|could) (?:appear|seem|look) (?:to be|like) (?<rest>[^,;]{6,}?),? but\b.{6,}$`,
+	'u'
+);
+/** "A CS degree is often preferred, but not always necessary." */
+const NOT_ALWAYS = new RegExp(
+	String.raw`^${SUBJECT} (?<verb>is|are) (?:often|usually|typically|generally) [^,;]{3,}, but not always (?<rest>[^,;]{3,}?)[.!]?$`,
+	'u'
+);
+/** "…, but there's no hard and fast rule that contributions under some lines are not subject to copyright." */
+const NO_RULE =
+	/\bthere(?:'s| is) no (?:[\w-]+ ){0,4}(?:rule|evidence|requirement|law|proof) that (?<claim>[^;]{12,}?)[.!]?$/i;
 const NOT_A_SUBJECT =
 	/^(?:this|that|these|those|it|they|there|here|you|we|i|he|she|one|some|many|most|all|not|no|none|nothing|nobody|each|every|but|and|or|so|if|when|while|although|because|unlike)\b/i;
 const POSITIVE: Record<string, string> = {
@@ -76,6 +99,56 @@ export function positiveOf(sentence: string): string | null {
 	return statement(`${groups.subject} ${verb} ${rest}`);
 }
 
+/** The subject without an aside: "Dependencies with X, such as A or B," → "Dependencies with X". */
+function bareSubject(subject: string): string | null {
+	const bare = subject.replace(/,\s*(?:such as|like|e\.g\.|including)\b.*$/i, '').trim();
+	if (NOT_A_SUBJECT.test(bare) || bare.split(' ').length > 6 || bare.includes(',')) return null;
+	return bare;
+}
+
+/**
+ * The belief a sentence corrects by saying it need not hold, only seems to, is not always
+ * so, or has no rule behind it; or null.
+ *
+ * @example
+ * correctedBelief("A maintainer doesn't necessarily have to be a coder."); // "A maintainer has to be a coder."
+ * correctedBelief('A degree is often preferred, but not always necessary.'); // "A degree is always necessary."
+ */
+export function correctedBelief(sentence: string): string | null {
+	const text = sentence.trim();
+	const noRule = NO_RULE.exec(text);
+	const rule = noRule?.groups?.claim;
+	// "As there is no evidence that X, Y": the claim runs into the main clause; only a
+	// sentence that opens with it, or a clause after "but", ends where the claim ends.
+	const before = noRule ? text.slice(0, noRule.index) : '';
+	if (rule && !NOT_A_SUBJECT.test(rule) && /^$|[,;]\s*(?:but|and|yet)?\s*$/i.test(before))
+		return statement(rule);
+	// "… doesn't have to be" and "may appear to be" leave the comma-free subject before them.
+	const subjectText = text.replace(/,\s*(?:such as|like|e\.g\.|including)\b[^,]*,/i, '');
+	const needNot = NEED_NOT.exec(subjectText)?.groups;
+	if (needNot?.subject && needNot.rest) {
+		const subject = bareSubject(needNot.subject);
+		const plural =
+			/\b(?:don't|do not)\b/i.test(subjectText) || (subject && isPluralPhrase(subject));
+		if (subject)
+			return statement(
+				`${subject} ${plural ? 'have' : 'has'} to ${needNot.rest.replace(/[.!]+$/, '')}`
+			);
+	}
+	const looks = LOOKS_LIKE.exec(subjectText)?.groups;
+	if (looks?.subject && looks.rest) {
+		const subject = bareSubject(looks.subject);
+		if (subject)
+			return statement(`${subject} ${isPluralPhrase(subject) ? 'are' : 'is'} ${looks.rest}`);
+	}
+	const always = NOT_ALWAYS.exec(text)?.groups;
+	if (always?.subject && always.verb && always.rest) {
+		const subject = bareSubject(always.subject);
+		if (subject) return statement(`${subject} ${always.verb} always ${always.rest}`);
+	}
+	return null;
+}
+
 /** "The web is…" → "the web is…"; a name ("Kubernetes is…") keeps its capital. */
 function lowerFirstWord(text: string, article: Article): string {
 	const first = text.split(' ')[0] ?? '';
@@ -119,7 +192,7 @@ function beliefOf(
 	const contrary = CONTRARY.exec(text)?.groups?.claim;
 	if (contrary) return { claim: statement(contrary), answer: `True. ${statement(text)}` };
 	if (isNoise(text)) return null;
-	const positive = positiveOf(text);
+	const positive = positiveOf(text) ?? correctedBelief(text);
 	return positive && positive.length <= MAX_STATEMENT
 		? { claim: positive, answer: `False. ${statement(text)}` }
 		: null;
