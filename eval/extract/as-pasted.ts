@@ -17,12 +17,62 @@ function visibleMarkdown(markdown: string): string {
 }
 
 /**
+ * MDN macros that render as words on the page: `{{HTTPStatus(404, "404 Not Found")}}` shows
+ * "404 Not Found", `{{RFC("9110")}}` "RFC 9110". Every other macro (sidebars, navigation,
+ * badges) and Hugo shortcode renders as page furniture, which a copy of the article leaves out.
+ */
+const WORD_MACRO =
+	/^(?:HTTPStatus|HTTPHeader|HTTPMethod|Glossary|domxref|jsxref|cssxref|HTMLElement|SVGElement|SVGAttr|htmlattrxref|event|CSP|Cookie)$/i;
+
+function renderedMacros(markdown: string): string {
+	return markdown
+		.replace(/\{\{[%<][\s\S]*?[%>]\}\}/g, '')
+		.replace(/\{\{\s*([\w-]+)\s*(?:\(([^{}]*)\))?\s*\}\}/g, (_, name: string, args = '') => {
+			const quoted = [...args.matchAll(/"([^"]*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2] ?? '');
+			const first = quoted[0] ?? args.split(',')[0]?.trim();
+			if (/^rfc$/i.test(name)) return first ? `RFC ${first}` : '';
+			return WORD_MACRO.test(name) ? (quoted[quoted.length - 1] ?? '') : '';
+		});
+}
+
+/**
+ * MDN's definition lists (`- term` with a nested `- : definition`) render as `<dl>`, with
+ * the term in `<dt>` and the definition in `<dd>`.
+ */
+function definitionLists(html: string): string {
+	const { document } = new JSDOM(`<body>${html}</body>`).window;
+	for (const list of [...document.querySelectorAll('ul')]) {
+		const items = [...list.children];
+		const pairs = items.map((item) => {
+			const nested = [...item.children].find((child) => child.tagName === 'UL');
+			const only = nested?.children.length === 1 ? nested.children[0] : null;
+			return only && /^\s*:\s/.test(only.textContent ?? '') ? { item, nested, only } : null;
+		});
+		if (items.length === 0 || pairs.some((pair) => pair === null)) continue;
+		const dl = document.createElement('dl');
+		for (const pair of pairs) {
+			if (!pair) continue;
+			const { item, nested, only } = pair;
+			nested?.remove();
+			const dt = document.createElement('dt');
+			dt.innerHTML = item.innerHTML.trim();
+			const dd = document.createElement('dd');
+			dd.innerHTML = only.innerHTML.replace(/^\s*:\s*/, '');
+			dl.append(dt, dd);
+		}
+		list.replaceWith(dl);
+	}
+	return document.body.innerHTML;
+}
+
+/**
  * The article rendered to HTML, as a browser would show it: a title kept in front matter is
- * the page's `<h1>` (as on the site it came from), unless the text opens with a heading.
+ * the page's `<h1>` (as on the site it came from), unless the text opens with a heading;
+ * macros and definition lists as the site renders them.
  */
 export function renderedHtml(markdown: string): string {
-	const visible = visibleMarkdown(markdown);
-	const body = marked.parse(visible, { async: false, gfm: true });
+	const visible = renderedMacros(visibleMarkdown(markdown));
+	const body = definitionLists(marked.parse(visible, { async: false, gfm: true }));
 	const title = markdownTitle(markdown);
 	const opensWithHeading = /^\s*#\s/.test(visible);
 	return title && !opensWithHeading ? `<h1>${escapeHtml(title)}</h1>\n${body}` : body;

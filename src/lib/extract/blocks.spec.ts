@@ -139,3 +139,48 @@ describe('parseBlocks', () => {
 		]);
 	});
 });
+
+describe('a definition list copied as plain text', () => {
+	const COPIED = [
+		'Status codes',
+		'',
+		'A server answers every request with a code that says how it went.',
+		'',
+		'Informational responses',
+		'',
+		'100 Continue',
+		'This interim response tells the client to continue the request.',
+		'101 Switching Protocols',
+		'This code is sent in response to an Upgrade request header from the client.',
+		'',
+		'Some closing words about the codes above and what they are for.'
+	].join('\n');
+
+	it('reads alternating term and definition lines as entries', () => {
+		const entries = parseBlocks(COPIED).blocks.filter((block) => block.term !== null);
+		expect(entries.map((block) => [block.term, block.text])).toEqual([
+			['100 Continue', 'This interim response tells the client to continue the request.'],
+			[
+				'101 Switching Protocols',
+				'This code is sent in response to an Upgrade request header from the client.'
+			]
+		]);
+	});
+
+	it('leaves headings over paragraphs (blank lines between) as they are', () => {
+		const text = COPIED.replace('100 Continue\n', '100 Continue\n\n').replace(
+			'101 Switching Protocols\n',
+			'101 Switching Protocols\n\n'
+		);
+		expect(parseBlocks(text).blocks.some((block) => block.term !== null)).toBe(false);
+	});
+
+	it('reads a "Term" line followed by ": definition" as an entry', () => {
+		const { blocks } = parseBlocks(
+			'Words\n\nIntro sentence for the words.\n\nIdempotent\n: Giving the same result however many times it is applied.'
+		);
+		expect(blocks.find((block) => block.term === 'Idempotent')?.text).toBe(
+			'Giving the same result however many times it is applied.'
+		);
+	});
+});

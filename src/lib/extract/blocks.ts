@@ -148,6 +148,33 @@ function restoreBullets(text: string): string {
 	return restored.join('\n\n');
 }
 
+const MAX_TERM_LINE_WORDS = 8;
+
+/**
+ * A definition list copied as plain text keeps its terms and definitions as alternating
+ * lines with no blank line between ("100 Continue" / "This interim response indicates…" /
+ * "101 Switching Protocols" / …). Such a run gets the definition-list mark back ("Term" /
+ * ": definition"), so it is read as the list it was. Every odd line must be a short term and
+ * every even line a sentence.
+ */
+function restoreDefinitionLists(text: string): string {
+	return text
+		.split(/\n[ \t]*\n/)
+		.map((group) => {
+			const lines = group.split('\n').filter((line) => line.trim());
+			if (lines.length < 4 || lines.length % 2 !== 0) return group;
+			const alternating = lines.every((line, i) =>
+				i % 2 === 0
+					? isShortLine(line.trim()) && wordCount(line) <= MAX_TERM_LINE_WORDS
+					: !isShortLine(line.trim()) && ENDS_SENTENCE.test(line.trim())
+			);
+			return alternating
+				? lines.map((line, i) => (i % 2 === 0 ? line : `: ${line.trim()}`)).join('\n')
+				: group;
+		})
+		.join('\n\n');
+}
+
 /** First pass: lines to raw blocks, with Markdown syntax and captions removed. */
 function readRawBlocks(text: string): Raw[] {
 	const raws: Raw[] = [];
@@ -233,6 +260,17 @@ function readRawBlocks(text: string): Raw[] {
 			continue;
 		}
 
+		// "Term" then ": definition": a definition list's entry.
+		const definition = /^:\s+(\S.*)$/.exec(line);
+		if (definition && current?.length === 1) {
+			raws.push({
+				kind: 'definition',
+				term: current[0] ?? '',
+				text: stripInlineMarkdown(definition[1] ?? '')
+			});
+			paragraph = null;
+			continue;
+		}
 		const words = stripInlineMarkdown(line);
 		if (!words) continue;
 		if (!current) {
@@ -391,7 +429,9 @@ function readDetailList(raws: Raw[], start: number): Raw[][] | null {
  */
 export function parseBlocks(text: string): BlockTree {
 	const markdown = looksLikeMarkdown(text) ? readMarkdown(text.replace(/\t/g, ' ')) : null;
-	const raws = dropNoise(markdown ? markdown.raws : readRawBlocks(restoreBullets(text)));
+	const raws = dropNoise(
+		markdown ? markdown.raws : readRawBlocks(restoreBullets(restoreDefinitionLists(text)))
+	);
 	const firstTitle = titleOf(raws);
 	const title = markdown?.title ?? firstTitle;
 	// The first line or `#` heading is the title's own line, unless front matter gave another
