@@ -142,6 +142,11 @@ export interface DeckOptions {
 	newCardOrder: NewCardOrder;
 	/** Answering a card buries its siblings until the next day, as Anki does. */
 	burySiblings: boolean;
+	/**
+	 * FSRS-6's 21 parameters as text ("0.212, 1.2931, …", see fsrs-parameters.ts); empty for
+	 * the defaults. Optimising fits them to the user's own reviews.
+	 */
+	fsrsParameters: string;
 }
 
 /** Every setting: the deck options' global values and the settings that are global only. */
@@ -165,6 +170,7 @@ export const DEFAULT_SETTINGS: Settings = {
 	maximumInterval: 36500,
 	newCardOrder: 'article',
 	burySiblings: true,
+	fsrsParameters: '',
 	dayStartHour: 4,
 	fuzz: true,
 	gradeBySwiping: false,

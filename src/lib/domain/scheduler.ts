@@ -18,6 +18,7 @@ import {
 	type Scheduling,
 	type Settings
 } from './models';
+import { parseParameters } from './fsrs-parameters';
 import { parseSteps } from './settings';
 
 export interface SchedulerOptions {
@@ -50,12 +51,14 @@ export function createScheduler(
 	settings: Pick<
 		Settings,
 		'desiredRetention' | 'maximumInterval' | 'learningSteps' | 'relearningSteps'
-	>,
+	> &
+		Partial<Pick<Settings, 'fsrsParameters'>>,
 	options: SchedulerOptions
 ) {
 	const engine: FSRS = fsrs(
 		generatorParameters({
 			request_retention: settings.desiredRetention,
+			w: parseParameters(settings.fsrsParameters ?? ''),
 			maximum_interval: settings.maximumInterval,
 			enable_fuzz: options.fuzz,
 			enable_short_term: true,

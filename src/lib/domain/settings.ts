@@ -1,4 +1,5 @@
 import { ValidationError } from '$lib/errors';
+import { parametersProblem } from './fsrs-parameters';
 import type { DeckOptions, Settings } from './models';
 
 interface FieldBase {
@@ -33,8 +34,13 @@ export interface ToggleField extends FieldBase {
 	key: 'burySiblings' | 'fuzz' | 'gradeBySwiping' | 'playSoundsAutomatically';
 }
 
+export interface ParametersField extends FieldBase {
+	type: 'parameters';
+	key: 'fsrsParameters';
+}
+
 /** One setting as the user sees and may change it. */
-export type SettingField = NumberField | StepsField | ChoiceField | ToggleField;
+export type SettingField = NumberField | StepsField | ChoiceField | ToggleField | ParametersField;
 
 /**
  * A setting's value as a person reads it: "On", "Article order", "36,500 days", "4:00".
@@ -50,6 +56,8 @@ export function describeSetting(field: SettingField, value: unknown): string {
 			return field.options.find((option) => option.value === value)?.label ?? String(value);
 		case 'steps':
 			return String(value).trim() || 'None';
+		case 'parameters':
+			return String(value).trim() || 'FSRS-6 defaults';
 		case 'number': {
 			const number = Number(value);
 			if (field.key === 'maximumInterval') return `${number.toLocaleString('en')} days`;
@@ -135,6 +143,13 @@ export const SETTING_FIELDS: readonly SettingField[] = [
 		perDeck: true
 	},
 	{
+		type: 'parameters',
+		key: 'fsrsParameters',
+		label: 'FSRS parameters',
+		help: 'The 21 numbers FSRS uses to predict how well you remember. Empty uses the defaults, fitted to many people; Optimise fits them to your own reviews.',
+		perDeck: true
+	},
+	{
 		type: 'toggle',
 		key: 'fuzz',
 		label: 'Fuzz',
@@ -216,6 +231,8 @@ export function settingProblem(key: keyof Settings, value: unknown): string | nu
 		}
 		case 'steps':
 			return stepsProblem(field.label, value);
+		case 'parameters':
+			return parametersProblem(field.label, value);
 		case 'choice':
 			return field.options.some((option) => option.value === value)
 				? null

@@ -179,6 +179,7 @@ function checkedSettingsRecord(s: Settings): Settings {
 		maximumInterval: s.maximumInterval,
 		newCardOrder: s.newCardOrder,
 		burySiblings: s.burySiblings,
+		fsrsParameters: s.fsrsParameters,
 		dayStartHour: s.dayStartHour,
 		fuzz: s.fuzz,
 		gradeBySwiping: s.gradeBySwiping,

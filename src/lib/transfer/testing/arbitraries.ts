@@ -127,6 +127,10 @@ export const settingsArb: fc.Arbitrary<Settings> = fc.record({
 	maximumInterval: fc.integer({ min: 1, max: 36_500 }),
 	newCardOrder: fc.constantFrom('article' as const, 'random' as const),
 	burySiblings: fc.boolean(),
+	fsrsParameters: fc.constantFrom(
+		'',
+		'0.2120, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.0010, 1.8722, 0.1666, 0.7960, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542'
+	),
 	dayStartHour: fc.integer({ min: 0, max: 23 }),
 	fuzz: fc.boolean(),
 	gradeBySwiping: fc.boolean(),

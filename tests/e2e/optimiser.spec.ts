@@ -1,0 +1,142 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+	BUILTIN_DECK_ID,
+	countStored,
+	openBuiltinDeck,
+	press,
+	waitForServiceWorker
+} from './helpers';
+
+/**
+ * Writes a past review history for 120 cards of the built-in deck straight into IndexedDB:
+ * each card answered as new, then reviewed every few days for a year, recalled or forgotten
+ * at random (fixed seed) with a memory much stronger than FSRS's defaults expect, so that
+ * parameters fitted to it predict it better than the defaults.
+ */
+async function seedHistory(page: Page): Promise<number> {
+	return page.evaluate(async (deckId) => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = indexedDB.open('article-flashcards');
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+		// Cards the deck once had: the optimiser reads logs, and needs about a hundred cards.
+		const cards = Array.from({ length: 120 }, (_, i) => ({ id: `seed-card-${i}` }));
+		let seed = 7;
+		const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+		const DAY = 86_400_000;
+		const start = Date.now() - 400 * DAY;
+		const tx = db.transaction('reviewLogs', 'readwrite');
+		const store = tx.objectStore('reviewLogs');
+		let written = 0;
+		for (const card of cards) {
+			let day = 0;
+			let stability = 12;
+			for (let n = 0; n < 16; n++) {
+				const gap = n === 0 ? 0 : Math.max(1, Math.round(stability * (0.4 + random())));
+				day += gap;
+				// Recall follows FSRS's curve with this strong memory.
+				const recalled = n === 0 || random() < Math.pow(1 + (19 / 81) * (gap / stability), -0.5);
+				store.put({
+					id: `seed-${card.id}-${n}`,
+					cardId: card.id,
+					deckId,
+					rating: recalled ? 3 : 1,
+					state: n === 0 ? 0 : 2,
+					due: 0,
+					stability: 0,
+					difficulty: 0,
+					elapsed_days: gap,
+					last_elapsed_days: 0,
+					scheduled_days: 0,
+					learning_steps: 0,
+					review: start + day * DAY
+				});
+				written++;
+				stability = recalled ? stability * 2.5 : Math.max(2, stability / 3);
+			}
+		}
+		await new Promise((resolve, reject) => {
+			tx.oncomplete = resolve;
+			tx.onerror = () => reject(tx.error);
+		});
+		db.close();
+		return written;
+	}, BUILTIN_DECK_ID);
+}
+
+test('Optimise fits FSRS to the deck’s own reviews offline, shows both evaluations, and the fitted parameters are saved with the deck', async ({
+	page,
+	context
+}) => {
+	await openBuiltinDeck(page);
+	await waitForServiceWorker(page);
+	const written = await seedHistory(page);
+	expect(written).toBeGreaterThan(400);
+	await context.setOffline(true);
+
+	await page.goto(`/deck?id=${BUILTIN_DECK_ID}`);
+	const options = page.getByRole('form', { name: 'Deck options' });
+	await press(page, options.getByRole('button', { name: 'Evaluate' }));
+	const table = options.getByRole('table', {
+		name: /How well the parameters predict [\d,]+ reviews/
+	});
+	await expect(table.getByRole('row', { name: /^In use/ })).toBeVisible({ timeout: 30_000 });
+	await expect(table.getByRole('row', { name: /^Fitted/ })).toHaveCount(0);
+
+	await press(page, options.getByRole('button', { name: 'Optimise' }));
+	// Fitting a few hundred reviews takes about a second; a busy machine, more.
+	const fitted = table.getByRole('row', { name: /^Fitted/ });
+	await expect(fitted).toBeVisible({ timeout: 60_000 });
+	const figures = async (row: string) =>
+		(
+			await table
+				.getByRole('row', { name: new RegExp(`^${row}`) })
+				.getByRole('cell')
+				.allInnerTexts()
+		).map(Number);
+	const [inUseLoss, inUseRmse] = await figures('In use');
+	const [fittedLoss, fittedRmse] = await figures('Fitted');
+	expect(fittedLoss).toBeLessThan(inUseLoss as number);
+	expect(fittedRmse).toBeLessThanOrEqual(inUseRmse as number);
+	await expect(
+		options.getByText('The fitted parameters predict your reviews better.')
+	).toBeVisible();
+
+	await press(page, options.getByRole('button', { name: 'Use fitted parameters' }));
+	const field = options.getByRole('textbox', { name: 'FSRS parameters', exact: true });
+	const text = await field.inputValue();
+	expect(text.split(',').map(Number)).toHaveLength(21);
+	await press(page, options.getByRole('button', { name: 'Save deck options' }));
+	await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+	const stored = await page.evaluate(async (deckId) => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = indexedDB.open('article-flashcards');
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+		const deck = await new Promise<{ overrides: Record<string, unknown> }>((resolve, reject) => {
+			const request = db.transaction('decks').objectStore('decks').get(deckId);
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+		db.close();
+		return deck.overrides.fsrsParameters;
+	}, BUILTIN_DECK_ID);
+	expect(stored).toBe(text);
+});
+
+test('Optimise with too few reviews says how many are needed, and leaves the parameters alone', async ({
+	page
+}) => {
+	await openBuiltinDeck(page);
+	await page.goto('/settings');
+	await press(page, page.getByRole('button', { name: 'Optimise' }));
+	await expect(
+		page.getByText(
+			/Not enough reviews to optimise:\s+all your cards have 0\s+reviews[\s\S]*at least 400/
+		)
+	).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByRole('textbox', { name: 'FSRS parameters', exact: true })).toHaveValue('');
+	expect(await countStored(page, 'reviewLogs')).toBe(0);
+});
