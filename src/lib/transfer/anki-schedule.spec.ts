@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CardState } from '$lib/domain/models';
 import type { AnkiCard } from './anki-collection';
 import {
+	ankiReviewLogs,
 	ankiScheduling,
 	difficultyToFactor,
 	factorToDifficulty,
@@ -105,5 +106,41 @@ describe('ankiScheduling', () => {
 		const scheduling = ankiScheduling(card(`{"s":35,"d":5,"lrt":${lrt}}`), { crt, now, history });
 		expect(scheduling.last_review).toBe(fallback);
 		expect(scheduling.stability).toBe(35);
+	});
+});
+
+describe('ankiReviewLogs', () => {
+	const DAY = 86_400_000;
+	const entry = (day: number, ease: number, type: number, ivl = 1) => ({
+		id: Date.UTC(2025, 0, 1) + day * DAY,
+		cid: 1,
+		ease,
+		ivl,
+		lastIvl: 0,
+		factor: 2500,
+		type,
+		time: 5000
+	});
+
+	it('reads the card as new at its first answer and after a reset, and leaves rescheduling out', () => {
+		const { logs, skipped } = ankiReviewLogs([
+			entry(0, 3, 0),
+			entry(3, 3, 1, 8),
+			// Set due date (type 4 with an interval): not an answer, not a reset.
+			entry(5, 0, 4, 20),
+			entry(9, 3, 1, 20),
+			// Forget: type 4, interval 0.
+			entry(12, 0, 4, 0),
+			entry(13, 1, 0),
+			entry(13.1, 3, 0)
+		]);
+		expect(skipped).toBe(2);
+		expect(logs.map((log) => log.state)).toEqual([
+			CardState.New,
+			CardState.Review,
+			CardState.Review,
+			CardState.New,
+			CardState.Learning
+		]);
 	});
 });

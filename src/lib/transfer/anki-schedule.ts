@@ -161,7 +161,8 @@ export type ReviewLogFields = Omit<ReviewLog, 'id' | 'cardId' | 'deckId'>;
 
 /**
  * One card's Anki revlog (ascending time) as ts-fsrs logs. Entries that are not answers
- * (rescheduled or set due by hand: ease 0, type 4 and 5) are left out and counted.
+ * (rescheduled or set due by hand: ease 0, type 4 and 5) are left out and counted; a reset
+ * among them (type 4, interval 0) makes the next answer one to a new card.
  *
  * ts-fsrs logs hold the card as it was before the answer, so stability, difficulty and
  * scheduled days come from the previous entry (its interval and ease); `due` is the previous
@@ -180,6 +181,9 @@ export function ankiReviewLogs(entries: readonly AnkiRevlog[]): {
 	for (const entry of entries) {
 		if (entry.ease < 1 || entry.ease > 4 || entry.type > 3) {
 			skipped++;
+			// A manual entry with no interval is a reset ("Forget"): the card is new again, and
+			// its next answer is logged as an answer to a new card, as this app's own are.
+			if (entry.type === 4 && entry.ivl === 0) previous = null;
 			continue;
 		}
 		const state =
