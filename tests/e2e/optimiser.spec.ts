@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
+	answerByKeyboard,
 	BUILTIN_DECK_ID,
 	countStored,
 	openBuiltinDeck,
@@ -139,4 +140,45 @@ test('Optimise with too few reviews says how many are needed, and leaves the par
 	).toBeVisible({ timeout: 30_000 });
 	await expect(page.getByRole('textbox', { name: 'FSRS parameters', exact: true })).toHaveValue('');
 	expect(await countStored(page, 'reviewLogs')).toBe(0);
+});
+
+test('after a new desired retention is saved, Reschedule recomputes the studied cards from their history', async ({
+	page
+}) => {
+	await openBuiltinDeck(page);
+	await answerByKeyboard(page, '4');
+	await answerByKeyboard(page, '4');
+	const dues = () =>
+		page.evaluate(async () => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const request = indexedDB.open('article-flashcards');
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+			const cards = await new Promise<{ id: string; due: number; reps: number }[]>(
+				(resolve, reject) => {
+					const request = db.transaction('cards').objectStore('cards').getAll();
+					request.onsuccess = () => resolve(request.result);
+					request.onerror = () => reject(request.error);
+				}
+			);
+			db.close();
+			return Object.fromEntries(cards.filter((c) => c.reps > 0).map((c) => [c.id, c.due]));
+		});
+	const before = await dues();
+	expect(Object.keys(before)).toHaveLength(2);
+
+	await page.goto(`/deck?id=${BUILTIN_DECK_ID}`);
+	const options = page.getByRole('form', { name: 'Deck options' });
+	await press(page, options.getByRole('checkbox', { name: 'Own value for “Desired retention”' }));
+	await options.getByRole('spinbutton', { name: 'Desired retention' }).fill('0.8');
+	await press(page, options.getByRole('button', { name: 'Save deck options' }));
+	const offer = page.getByRole('region', { name: 'Reschedule cards' });
+	await expect(offer).toContainText("Reschedule this deck's cards from their review history");
+	await press(page, offer.getByRole('button', { name: 'Reschedule' }));
+	await expect(page.getByText('2 cards rescheduled.')).toBeVisible();
+	await expect(offer).toHaveCount(0);
+	const after = await dues();
+	// A lower retention asks for the cards later.
+	for (const [id, due] of Object.entries(before)) expect(after[id]).toBeGreaterThan(due);
 });

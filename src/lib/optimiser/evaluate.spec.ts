@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { default_w, FSRSAlgorithm, generatorParameters } from 'ts-fsrs';
 import { CardState, Grade } from '$lib/domain/models';
 import { countedReviews, evaluateParameters, predictsBetter } from './evaluate';
-import type { CardHistory } from './review-history';
+import type { CardHistory } from '$lib/domain/review-history';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 0, 1, 12);

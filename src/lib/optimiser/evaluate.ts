@@ -14,7 +14,7 @@
  */
 
 import { FSRSAlgorithm, generatorParameters, type FSRSState } from 'ts-fsrs';
-import type { CardHistory } from './review-history';
+import type { CardHistory } from '$lib/domain/review-history';
 
 const DAY = 86_400_000;
 const BINS = 20;

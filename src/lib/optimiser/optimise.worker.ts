@@ -16,7 +16,12 @@ import {
 	type OptimiseRequest,
 	type OptimiseResponse
 } from './optimise';
-import { ankiRevlog, cardHistories, minuteOffset, type CardHistory } from './review-history';
+import {
+	ankiRevlog,
+	cardHistories,
+	minuteOffset,
+	type CardHistory
+} from '$lib/domain/review-history';
 
 const progress = (part: OptimiseProgress) => self.postMessage({ part });
 

@@ -1,7 +1,7 @@
 /**
- * Which answers FSRS learns from, and in what shape. Both the optimiser (fsrs-browser, the
- * official fsrs-rs compiled to WebAssembly) and the evaluation read the same histories, cut
- * by the same rules Anki applies (docs/fsrs.md):
+ * Which answers FSRS learns from, and in what shape. The optimiser (fsrs-browser, the
+ * official fsrs-rs compiled to WebAssembly), the evaluation and rescheduling from history all
+ * read the same histories, cut by the same rules Anki applies (docs/fsrs.md):
  *
  * - a card's answers in time order, from its first rating on: a card whose history does not
  *   start with an answer to it as a new card (history imported without its beginning) is
@@ -11,7 +11,7 @@
  * - same-day answers stay: FSRS-6 learns short-term memory from them.
  */
 
-import { CardState, type Grade, type ReviewLog } from '$lib/domain/models';
+import { CardState, type Grade, type ReviewLog } from './models';
 
 export interface HistoryAnswer {
 	rating: Grade;

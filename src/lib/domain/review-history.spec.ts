@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CardState, Grade, type ReviewLog } from '$lib/domain/models';
+import { CardState, Grade, type ReviewLog } from './models';
 import { ankiRevlog, cardHistories, minuteOffset } from './review-history';
 
 const DAY = 86_400_000;
