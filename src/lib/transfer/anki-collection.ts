@@ -1,6 +1,6 @@
 import type { Database, SqlValue } from 'sql.js';
 import { ImportError } from '$lib/errors';
-import { protoFields, varintField } from './protobuf';
+import { floatsField, messageField, protoFields, varintField } from './protobuf';
 
 /**
  * Reads an Anki collection (the SQLite file inside a package) into plain records, for both
@@ -79,6 +79,11 @@ export interface AnkiCollection {
 	cards: AnkiCard[];
 	/** Sorted by card, then time. */
 	revlog: AnkiRevlog[];
+	/**
+	 * The FSRS parameters of each deck's options preset, by deck id, for the decks whose
+	 * preset has some: the newest FSRS version's (6, else 5, else 4) as Anki keeps them.
+	 */
+	deckParameters: Map<number, number[]>;
 }
 
 const NOTETYPE_KIND_CLOZE = 1;
@@ -131,15 +136,21 @@ export function readAnkiCollection(db: Database, name: string): AnkiCollection {
 		let crt = 0;
 		let modelsJson = '';
 		let decksJson = '';
-		each(db, 'SELECT crt, models, decks FROM col LIMIT 1', (r) => {
+		let presetsJson = '';
+		each(db, 'SELECT crt, models, decks, dconf FROM col LIMIT 1', (r) => {
 			crt = int(r[0]);
 			modelsJson = text(r[1]);
 			decksJson = text(r[2]);
+			presetsJson = text(r[3]);
 		});
 
 		const modern = tables.has('notetypes');
 		const noteTypes = modern ? readNoteTypeTables(db, name) : readNoteTypeJson(modelsJson, name);
 		const decks = tables.has('decks') && modern ? readDeckTable(db) : readDeckJson(decksJson, name);
+		const deckParameters =
+			tables.has('decks') && modern && tables.has('deck_config')
+				? readDeckParameterTables(db, name)
+				: readDeckParameterJson(decksJson, presetsJson, name);
 
 		const notes = new Map<number, AnkiNote>();
 		each(db, 'SELECT id, guid, mid, mod, tags, flds FROM notes', (r) => {
@@ -196,7 +207,7 @@ export function readAnkiCollection(db: Database, name: string): AnkiCollection {
 					})
 			);
 
-		return { crt, noteTypes, decks, notes, cards, revlog };
+		return { crt, noteTypes, decks, notes, cards, revlog, deckParameters };
 	} catch (error) {
 		if (error instanceof ImportError) throw error;
 		throw new ImportError(`The package's ${name} could not be read as an Anki collection.`, name, {
@@ -326,6 +337,75 @@ function readNoteTypeTables(db: Database, name: string): Map<number, AnkiNoteTyp
 		type?.formats.push(templateConfig(r[2] ?? null, `${name} card template`));
 	});
 	return out;
+}
+
+/** Anki's DeckConfig.Config fields holding FSRS parameters, newest version first. */
+const FSRS_PARAMETER_FIELDS = [6, 5, 3];
+/** The same in the legacy JSON presets (`col.dconf`), newest first. */
+const FSRS_PARAMETER_KEYS = ['fsrsParams6', 'fsrsParams5', 'fsrsWeights'];
+
+/** Deck id → its preset's FSRS parameters, from a map of preset id → parameters. */
+function parametersByDeck(
+	presetOfDeck: Map<number, number>,
+	presets: Map<number, number[]>
+): Map<number, number[]> {
+	const out = new Map<number, number[]>();
+	for (const [deck, preset] of presetOfDeck) {
+		const parameters = presets.get(preset);
+		if (parameters) out.set(deck, parameters);
+	}
+	return out;
+}
+
+/** Schema 18: presets in `deck_config` (protobuf), a deck's preset in its `kind`. */
+function readDeckParameterTables(db: Database, name: string): Map<number, number[]> {
+	const what = `${name} deck options`;
+	const presets = new Map<number, number[]>();
+	each(db, 'SELECT id, config FROM deck_config', (r) => {
+		const config = r[1];
+		if (!(config instanceof Uint8Array)) return;
+		for (const field of FSRS_PARAMETER_FIELDS) {
+			const parameters = floatsField(config, field, what);
+			if (parameters.length > 0) {
+				presets.set(int(r[0]), parameters);
+				break;
+			}
+		}
+	});
+	const presetOfDeck = new Map<number, number>();
+	each(db, 'SELECT id, kind FROM decks', (r) => {
+		const kind = r[1];
+		// DeckKind: a normal deck (field 1) names its preset in field 1; a filtered deck has none.
+		const normal = kind instanceof Uint8Array ? messageField(kind, 1, what) : null;
+		if (normal) presetOfDeck.set(int(r[0]), varintField(normal, 1, 1, what));
+	});
+	return parametersByDeck(presetOfDeck, presets);
+}
+
+/** Schema 11: presets as JSON in `col.dconf`, a deck's preset in its `conf`. */
+function readDeckParameterJson(
+	decksJson: string,
+	presetsJson: string,
+	name: string
+): Map<number, number[]> {
+	const presets = new Map<number, number[]>();
+	for (const [key, value] of Object.entries(parseJson(presetsJson || '{}', 'deck options', name))) {
+		const preset = (value ?? {}) as Record<string, unknown>;
+		for (const field of FSRS_PARAMETER_KEYS) {
+			const list = preset[field];
+			if (Array.isArray(list) && list.length > 0 && list.every((n) => typeof n === 'number')) {
+				presets.set(int((preset.id ?? key) as SqlValue), list as number[]);
+				break;
+			}
+		}
+	}
+	const presetOfDeck = new Map<number, number>();
+	for (const [key, value] of Object.entries(parseJson(decksJson || '{}', 'decks', name))) {
+		const deck = (value ?? {}) as Record<string, unknown>;
+		if (deck.dyn) continue;
+		presetOfDeck.set(int((deck.id ?? key) as SqlValue), int((deck.conf ?? 1) as SqlValue));
+	}
+	return parametersByDeck(presetOfDeck, presets);
 }
 
 function readDeckTable(db: Database): Map<number, string> {

@@ -2,10 +2,12 @@ import { default_w } from 'ts-fsrs';
 import {
 	CardState,
 	MAX_ANSWER_MS,
+	type DeckOptions,
 	type Grade,
 	type ReviewLog,
 	type Scheduling
 } from '$lib/domain/models';
+import { formatParameters, parametersProblem } from '$lib/domain/fsrs-parameters';
 import type { AnkiCard, AnkiRevlog } from './anki-collection';
 import { MAX_DATE_MS } from './record-check';
 
@@ -214,4 +216,17 @@ export function ankiReviewLogs(entries: readonly AnkiRevlog[]): {
 		previous = { entry, log };
 	}
 	return { logs, skipped };
+}
+
+/**
+ * A deck's own options from its Anki preset: its FSRS parameters, when it has some that this
+ * app can use (Anki fitted them to the same history that comes with the package).
+ *
+ * @example
+ * ankiDeckOverrides(collection.deckParameters.get(did)); // { fsrsParameters: "0.2120, …" } or {}
+ */
+export function ankiDeckOverrides(parameters: readonly number[] | undefined): Partial<DeckOptions> {
+	if (!parameters) return {};
+	const fsrsParameters = formatParameters(parameters);
+	return parametersProblem('FSRS parameters', fsrsParameters) === null ? { fsrsParameters } : {};
 }

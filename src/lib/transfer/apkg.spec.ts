@@ -640,3 +640,39 @@ describe('bad Anki packages', () => {
 		expect(error.message).toMatch(/zip bomb|more than/);
 	});
 });
+
+describe('FSRS parameters of the decks’ options preset', () => {
+	const FSRS6 = default_w.map((w, i) => (i === 2 ? 5.5 : w));
+
+	it('become each deck’s own parameters, from both generations', async () => {
+		const withParameters = { ...FIXTURE, fsrsParameters: { version: 6 as const, values: FSRS6 } };
+		for (const bytes of [legacyApkg(sql, withParameters), modernApkg(sql, withParameters)]) {
+			const plan = await parseApkg(bytes, options());
+			const science = plan.decks.find((d) => d.deck.name === 'Science');
+			const parameters = science?.deck.overrides.fsrsParameters?.split(', ').map(Number);
+			expect(parameters).toHaveLength(21);
+			expect(parameters?.[2]).toBe(5.5);
+			expect(parameters?.[0]).toBeCloseTo(default_w[0] as number, 4);
+		}
+	});
+
+	it('keep FSRS-5’s 19 as they are, and none are set without a preset’s parameters', async () => {
+		const fsrs5 = FSRS6.slice(0, 19);
+		const plan = await parseApkg(
+			modernApkg(sql, { ...FIXTURE, fsrsParameters: { version: 5, values: fsrs5 } }),
+			options()
+		);
+		expect(plan.decks[0]?.deck.overrides.fsrsParameters?.split(', ')).toHaveLength(19);
+		const plain = await parseApkg(legacyApkg(sql, FIXTURE), options());
+		expect(plain.decks.every((d) => d.deck.overrides.fsrsParameters === undefined)).toBe(true);
+	});
+
+	it('are left out when Anki’s are outside FSRS’s ranges', async () => {
+		const wild = FSRS6.map((w, i) => (i === 4 ? 50 : w));
+		const plan = await parseApkg(
+			legacyApkg(sql, { ...FIXTURE, fsrsParameters: { version: 6, values: wild } }),
+			options()
+		);
+		expect(plan.decks.every((d) => d.deck.overrides.fsrsParameters === undefined)).toBe(true);
+	});
+});

@@ -12,7 +12,7 @@ import {
 import { CarriedMedia, packagedMedia, readMediaShownBy } from './anki-media';
 import { appNoteCard, noteTypeById, type NoteCardIn } from './app-notes';
 import { isAppGuid, readGuid } from './note-guid';
-import { ankiReviewLogs, ankiScheduling } from './anki-schedule';
+import { ankiDeckOverrides, ankiReviewLogs, ankiScheduling } from './anki-schedule';
 import { clozeNumbers, renderCloze } from '$lib/domain/cloze';
 import { withoutMissingImages, type MediaFile } from '$lib/domain/media';
 import { deckIdOf } from './anki-ids';
@@ -271,7 +271,7 @@ export function collectionToPlan(
 				created: now,
 				source: null,
 				builtin: false,
-				overrides: {}
+				overrides: ankiDeckOverrides(collection.deckParameters.get(did))
 			};
 			d = { deck, cards: [], logs: [], warnings: [] };
 			decks.set(did, d);

@@ -1,9 +1,10 @@
 import { ImportError } from '$lib/errors';
 
 /**
- * Just enough Protocol Buffers to read the two things this app needs from a new-style Anki
- * collection: a note type's kind (cloze or not) and the names in the media list. A full
- * decoder with generated code would be hundreds of kilobytes for two integers and a string.
+ * Just enough Protocol Buffers to read the few things this app needs from a new-style Anki
+ * collection: a note type's kind (cloze or not), the names in the media list, and a deck's
+ * options preset and its FSRS parameters. A full decoder with generated code would be
+ * hundreds of kilobytes for a few integers, strings and floats.
  */
 
 export interface ProtoField {
@@ -96,5 +97,43 @@ export function varintField(bytes: Uint8Array, field: number, fallback = 0, what
 	let value = fallback;
 	for (const f of protoFields(bytes, what))
 		if (f.field === field && f.wireType === 0) value = f.value as number;
+	return value;
+}
+
+/**
+ * A `repeated float` field's values, packed (one length-delimited run, as proto3 writes
+ * them) or not (one fixed 32-bit field each).
+ *
+ * @example
+ * floatsField(deckConfig, 6); // FSRS-6 parameters of an Anki options preset
+ */
+export function floatsField(bytes: Uint8Array, field: number, what = 'data'): number[] {
+	const out: number[] = [];
+	const scratch = new DataView(new ArrayBuffer(4));
+	for (const f of protoFields(bytes, what)) {
+		if (f.field !== field) continue;
+		if (f.wireType === 5) {
+			scratch.setUint32(0, f.value as number, true);
+			out.push(scratch.getFloat32(0, true));
+		} else if (f.wireType === 2) {
+			const run = f.value as Uint8Array;
+			if (run.length % 4 !== 0) throw broken(what);
+			const view = new DataView(run.buffer, run.byteOffset, run.length);
+			for (let at = 0; at < run.length; at += 4) out.push(view.getFloat32(at, true));
+		}
+	}
+	return out;
+}
+
+/**
+ * A length-delimited field's bytes (the last occurrence), or null when absent.
+ *
+ * @example
+ * messageField(deckKind, 1); // a normal deck's settings
+ */
+export function messageField(bytes: Uint8Array, field: number, what = 'data'): Uint8Array | null {
+	let value: Uint8Array | null = null;
+	for (const f of protoFields(bytes, what))
+		if (f.field === field && f.wireType === 2) value = f.value as Uint8Array;
 	return value;
 }

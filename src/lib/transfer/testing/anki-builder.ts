@@ -87,6 +87,16 @@ export interface FixtureCollection {
 	media: string[];
 	/** The bytes of some media files, by name (others get four made-up bytes). */
 	mediaBytes?: Record<string, Uint8Array>;
+	/** FSRS parameters of the options preset every deck uses (preset 1), by FSRS version. */
+	fsrsParameters?: { version: 4 | 5 | 6; values: number[] };
+}
+
+/** The preset's JSON key (schema 11) and protobuf field (schema 18) for each FSRS version. */
+const FSRS_KEY = { 4: 'fsrsWeights', 5: 'fsrsParams5', 6: 'fsrsParams6' } as const;
+const FSRS_FIELD = { 4: 3, 5: 5, 6: 6 } as const;
+
+function packedFloats(values: number[]): Uint8Array {
+	return new Uint8Array(new Float32Array(values).buffer);
 }
 
 const SHARED_TABLES = `
@@ -181,12 +191,16 @@ export function legacyCollection(sql: SqlJsStatic, c: FixtureCollection): Uint8A
 	const decks = Object.fromEntries(
 		c.decks.map((d) => [String(d.id), { id: d.id, name: d.name, dyn: 0, conf: 1, desc: '' }])
 	);
+	const fsrs = c.fsrsParameters;
+	const presets = fsrs
+		? { 1: { id: 1, name: 'Default', [FSRS_KEY[fsrs.version]]: fsrs.values } }
+		: {};
 	db.run('INSERT INTO col VALUES (1, ?, 0, 0, 11, 0, 0, 0, ?, ?, ?, ?, ?)', [
 		c.crt,
 		'{}',
 		JSON.stringify(models),
 		JSON.stringify(decks),
-		'{}',
+		JSON.stringify(presets),
 		'{}'
 	]);
 	insertShared(db, c);
@@ -254,6 +268,12 @@ CREATE TABLE tags (tag text not null primary key, usn integer not null, collapse
 			protoMessage([[1, 0]]),
 			protoMessage([[1, protoMessage([[1, 1]])]])
 		]);
+	if (c.fsrsParameters) {
+		const { version, values } = c.fsrsParameters;
+		db.run("INSERT INTO deck_config VALUES (1, 'Default', 0, 0, ?)", [
+			protoMessage([[FSRS_FIELD[version], packedFloats(values)]])
+		]);
+	}
 	insertShared(db, c);
 	// Anki declares its name columns with a collation of its own, which sql.js lacks; the
 	// reader must cope, so the fixture has it too (patched into the schema text).
