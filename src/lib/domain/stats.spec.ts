@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { default_w } from 'ts-fsrs';
 import { CardState, Grade, type ReviewLog } from './models';
 import { StatsAccumulator, predictedRate, retentionRate } from './stats';
 import { testCard } from './testing/records';
@@ -91,6 +92,27 @@ describe('StatsAccumulator', () => {
 			young: [0, 0, 1, 0],
 			mature: [1, 1, 0, 0]
 		});
+	});
+
+	it('predicts on the forgetting curve of the deck’s own FSRS parameters', () => {
+		const answer = log({ review: at(0), rating: Grade.Good, scheduled_days: 5 });
+		const predicted = (parameters?: number[]) => {
+			const stats = new StatsAccumulator(now, 4);
+			stats.addLogs([answer], parameters);
+			return predictedRate(stats.result().retention[0]!.all);
+		};
+		// At elapsed = stability every FSRS-6 curve gives 90 %; the decay shapes it elsewhere.
+		const steeper = default_w.map((w, i) => (i === 20 ? 0.8 : w));
+		expect(predicted(steeper)).toBeCloseTo(0.9, 2);
+		const early = { ...answer, elapsed_days: 2 };
+		const stats = new StatsAccumulator(now, 4);
+		stats.addLogs([early]);
+		const other = new StatsAccumulator(now, 4);
+		other.addLogs([early], steeper);
+		expect(predictedRate(other.result().retention[0]!.all)).not.toBeCloseTo(
+			predictedRate(stats.result().retention[0]!.all)!,
+			3
+		);
 	});
 
 	it('counts cards by queue, forecasts what falls due, and places memory in buckets', () => {

@@ -84,9 +84,12 @@ function add(h: Histogram, value: number): void {
 	h.counts[i] = (h.counts[i] ?? 0) + 1;
 }
 
-/** FSRS's predicted recall of a review answered `elapsed` days after the last, with stability `s`. */
-const predictedRecall = (elapsed: number, stability: number) =>
-	stability > 0 ? forgetting_curve(default_w, Math.max(0, elapsed), stability) : 0;
+/**
+ * FSRS's predicted recall of a review answered `elapsed` days after the last, with stability
+ * `s`, on the forgetting curve of the deck's parameters (FSRS-6's decay is one of them).
+ */
+const predictedRecall = (parameters: readonly number[], elapsed: number, stability: number) =>
+	stability > 0 ? forgetting_curve(parameters, Math.max(0, elapsed), stability) : 0;
 
 /** The periods of the retention table, as days back from today (inclusive range). */
 const PERIODS: { label: string; from: number; to: number }[] = [
@@ -144,7 +147,8 @@ export class StatsAccumulator {
 		return Math.round(Date.UTC(start.getFullYear(), start.getMonth(), start.getDate()) / DAY);
 	}
 
-	addCards(cards: Iterable<Card>): void {
+	/** Adds cards; `parameters` are their deck's FSRS parameters. */
+	addCards(cards: Iterable<Card>, parameters: readonly number[] = default_w): void {
 		const s = this.#stats;
 		for (const card of cards) {
 			const queue = queueOf(card);
@@ -158,14 +162,15 @@ export class StatsAccumulator {
 			add(s.stability, card.stability);
 			add(s.difficulty, card.difficulty);
 			const elapsed = card.last_review === null ? 0 : (this.#now - card.last_review) / DAY;
-			add(s.retrievability, predictedRecall(elapsed, card.stability));
+			add(s.retrievability, predictedRecall(parameters, elapsed, card.stability));
 			if (queue === Queue.Suspended) continue;
 			const ahead = Math.max(0, this.dayNumber(card.due) - this.#today);
 			if (ahead < YEAR_DAYS) s.forecast[ahead] = (s.forecast[ahead] ?? 0) + 1;
 		}
 	}
 
-	addLogs(logs: Iterable<ReviewLog>): void {
+	/** Adds review logs; `parameters` are their deck's FSRS parameters. */
+	addLogs(logs: Iterable<ReviewLog>, parameters: readonly number[] = default_w): void {
 		const s = this.#stats;
 		for (const log of logs) {
 			const ago = this.#today - this.dayNumber(log.review);
@@ -188,7 +193,7 @@ export class StatsAccumulator {
 				else s.today.byState.learning++;
 			}
 			if (!isReview) continue;
-			const predicted = predictedRecall(log.elapsed_days, log.stability);
+			const predicted = predictedRecall(parameters, log.elapsed_days, log.stability);
 			for (const [i, period] of PERIODS.entries()) {
 				if (ago < period.from || ago > period.to) continue;
 				const row = s.retention[i] as RetentionRow;

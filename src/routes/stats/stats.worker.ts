@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
 // Reads and counts a collection's cards and past year of reviews off the main thread
 // (see compute-stats.ts). IndexedDB works in a worker: this opens the app's database itself.
+import { parseParameters } from '$lib/domain/fsrs-parameters';
+import { deckSettings } from '$lib/domain/models';
 import { StatsAccumulator, YEAR_DAYS } from '$lib/domain/stats';
 import { describeError } from '$lib/errors';
 import { FlashcardsDB } from '$lib/storage/db';
@@ -25,10 +27,16 @@ self.onmessage = async (event: MessageEvent<StatsRequest>) => {
 			self.postMessage({ part: { done: ++done, total } satisfies StatsProgress });
 		// Deck by deck, each read through an index in one request: never a table scan.
 		for (const id of ids) {
-			stats.addCards(await db.cards.where('deckId').equals(id).toArray());
+			// Each deck's predictions on its own forgetting curve (its FSRS parameters).
+			const deck = await db.decks.get(id);
+			const parameters = parseParameters(
+				deck ? deckSettings(settings, deck).fsrsParameters : settings.fsrsParameters
+			);
+			stats.addCards(await db.cards.where('deckId').equals(id).toArray(), parameters);
 			progress();
 			stats.addLogs(
-				await db.reviewLogs.where('[deckId+review]').between([id, since], [id, Infinity]).toArray()
+				await db.reviewLogs.where('[deckId+review]').between([id, since], [id, Infinity]).toArray(),
+				parameters
 			);
 			progress();
 		}
