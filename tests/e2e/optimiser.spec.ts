@@ -139,6 +139,10 @@ test('Optimise with too few reviews says how many are needed, and leaves the par
 		)
 	).toBeVisible({ timeout: 30_000 });
 	await expect(page.getByRole('textbox', { name: 'FSRS parameters', exact: true })).toHaveValue('');
+	await press(page, page.getByRole('button', { name: 'Evaluate' }));
+	await expect(
+		page.getByText(/Nothing to evaluate yet:\s+all your cards have no reviews/)
+	).toBeVisible({ timeout: 30_000 });
 	expect(await countStored(page, 'reviewLogs')).toBe(0);
 });
 
