@@ -35,5 +35,9 @@ describe('numberCloze', () => {
 		expect(
 			numberCloze('A summary from 2016 about the impact of the memo can be found here.')
 		).toBeNull();
+		// An aside pointing elsewhere goes; the sentence stays.
+		expect(
+			numberCloze('HTTP/2 use peaked in January 2022 at 46.9% of websites (see these stats).')?.back
+		).toBe('HTTP/2 use peaked in January 2022 at 46.9% of websites.');
 	});
 });
