@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CardState, Grade, type ReviewLog } from './models';
 import { ankiRevlog, cardHistories, minuteOffset } from './review-history';
+import { testLog } from './testing/records';
 
 const DAY = 86_400_000;
 
 function log(cardId: string, day: number, rating: Grade, state: CardState): ReviewLog {
-	return {
-		id: `${cardId}-${day}-${rating}`,
-		cardId,
-		deckId: 'd',
-		rating,
-		state,
-		due: 0,
-		stability: 0,
-		difficulty: 0,
-		elapsed_days: 0,
-		last_elapsed_days: 0,
-		scheduled_days: 0,
-		learning_steps: 0,
-		review: Date.UTC(2026, 0, 1, 12) + day * DAY
-	};
+	const review = Date.UTC(2026, 0, 1, 12) + day * DAY;
+	return testLog({ id: `${cardId}-${day}-${rating}`, cardId, review, rating, state });
 }
 
 describe('cardHistories', () => {

@@ -1,4 +1,4 @@
-import { CardState, type Card, type Deck } from '../models';
+import { CardState, Grade, type Card, type Deck, type ReviewLog } from '../models';
 
 /**
  * A new basic card with every field filled, for tests that care about a few of them.
@@ -41,6 +41,25 @@ export function testDeck(over: Partial<Deck> & Pick<Deck, 'id'>): Deck {
 		source: null,
 		builtin: false,
 		overrides: {},
+		...over
+	};
+}
+
+/** A review log with every field filled (an answer Good to a new card), for tests. */
+export function testLog(
+	over: Partial<ReviewLog> & Pick<ReviewLog, 'id' | 'cardId' | 'review'>
+): ReviewLog {
+	return {
+		deckId: 'deck',
+		rating: Grade.Good,
+		state: CardState.New,
+		due: 0,
+		stability: 0,
+		difficulty: 0,
+		elapsed_days: 0,
+		last_elapsed_days: 0,
+		scheduled_days: 0,
+		learning_steps: 0,
 		...over
 	};
 }
