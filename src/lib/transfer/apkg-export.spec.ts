@@ -6,7 +6,7 @@ import type { Card, Deck, ReviewLog } from '$lib/domain/models';
 import { parseApkg } from './apkg';
 import { encodeApkg } from './apkg-export';
 import { sha1OfBytes } from './sha1';
-import { testCard, testDeck } from '$lib/domain/testing/records';
+import { testCard, testDeck, testLog } from '$lib/domain/testing/records';
 import { NOW, countingIds, jsdomSanitize } from './testing/fixed';
 import { loadSqlJs } from './testing/sql';
 
@@ -53,36 +53,18 @@ const cards: Card[] = [
 	})
 ];
 const logs: ReviewLog[] = [
-	{
-		id: 'l1',
-		cardId: 'review',
-		deckId: 'deck',
-		rating: 3,
-		state: 0,
-		due: now - 40 * DAY,
-		stability: 0,
-		difficulty: 0,
-		elapsed_days: 0,
-		last_elapsed_days: 0,
-		scheduled_days: 0,
-		learning_steps: 0,
-		review: now - 40 * DAY
-	},
-	{
+	testLog({ id: 'l1', cardId: 'review', due: now - 40 * DAY, review: now - 40 * DAY }),
+	testLog({
 		id: 'l2',
 		cardId: 'review',
-		deckId: 'deck',
-		rating: 3,
 		state: 2,
 		due: now - 40 * DAY,
 		stability: 3,
 		difficulty: 5,
 		elapsed_days: 25,
-		last_elapsed_days: 0,
 		scheduled_days: 3,
-		learning_steps: 0,
 		review: now - 15 * DAY + 999
-	}
+	})
 ];
 
 let sql: SqlJsStatic;

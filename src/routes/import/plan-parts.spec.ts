@@ -2,26 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { sampleDeck } from '$lib/storage/fixtures';
 import type { ImportPlan } from '$lib/transfer/plan';
 import { PlanAssembler, planParts, type PlanPart } from './plan-parts';
+import { testLog } from '$lib/domain/testing/records';
 
 describe('planParts and PlanAssembler', () => {
 	it('send a large plan in parts and put it back together exactly', () => {
 		const a = sampleDeck(9000, new Date(2026, 0, 1), 'a');
 		const b = sampleDeck(3, new Date(2026, 0, 1), 'b');
-		const logs = a.cards.slice(0, 5000).map((card, i) => ({
-			id: `log-${i}`,
-			cardId: card.id,
-			deckId: 'a',
-			rating: 3 as const,
-			state: 0 as const,
-			due: 0,
-			stability: 0,
-			difficulty: 0,
-			elapsed_days: 0,
-			last_elapsed_days: 0,
-			scheduled_days: 0,
-			learning_steps: 0,
-			review: i
-		}));
+		const logs = a.cards
+			.slice(0, 5000)
+			.map((card, i) => testLog({ id: `log-${i}`, cardId: card.id, deckId: 'a', review: i }));
 		const plan: ImportPlan = {
 			kind: 'decks',
 			sourceFormat: 'deck-json',
