@@ -617,6 +617,32 @@ try {
 			);
 		}
 	}
+	// ------------------------------------------------------------ FSRS optimiser (issue 15)
+	if (section('optimise')) {
+		// Optimise over every deck of the heavy collection, from the press to the figures or
+		// the sentence: reading 500,000 logs in the worker, cutting histories, fitting with
+		// fsrs-browser (one thread) and evaluating both parameter sets. No budget: reported.
+		const times = [];
+		await page.goto(`${BASE}/settings`);
+		const optimiser = page.getByRole('region', { name: 'Optimise FSRS parameters' });
+		await optimiser.getByRole('button', { name: 'Optimise' }).waitFor();
+		const started = Date.now();
+		await optimiser.getByRole('button', { name: 'Optimise' }).click();
+		await optimiser
+			.getByRole('status')
+			.filter({ hasText: /\S/ })
+			.waitFor({ timeout: 30 * 60_000 });
+		times.push(Date.now() - started);
+		const outcome = (await optimiser.getByRole('status').innerText()).split('\n')[0];
+		report(
+			'optimise-all',
+			`Optimise FSRS over every deck (${CONFIG.size.logs.toLocaleString('en')} logs; press → result)`,
+			'ms',
+			times,
+			null,
+			outcome
+		);
+	}
 	await context.close();
 
 	// ------------------------------------------------------------ 1. open to first card

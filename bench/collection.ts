@@ -119,7 +119,8 @@ function learning(
 /**
  * `count` review logs for the studied cards of one deck, every one before `before` (the start
  * of today's study day, so today's limits are untouched): card by card, each log three days
- * before the next one of the same card.
+ * before the next one of the same card. A card's oldest log answers it as new, as a real
+ * history starts, so the optimiser has histories to fit.
  */
 export function benchLogs(cards: readonly Card[], count: number, before: number): ReviewLog[] {
 	const studied = cards.filter((card) => card.state !== CardState.New);
@@ -128,13 +129,14 @@ export function benchLogs(cards: readonly Card[], count: number, before: number)
 	for (let n = 0; n < count; n++) {
 		const card = studied[n % studied.length]!;
 		const round = Math.floor(n / studied.length);
+		const oldest = Math.floor((count - 1 - (n % studied.length)) / studied.length);
 		const review = Math.min(card.last_review ?? before, before - DAY) - round * 3 * DAY - (n % 997);
 		logs.push({
 			id: `${card.id}-l${round}`,
 			cardId: card.id,
 			deckId: card.deckId,
 			rating: (n % 10 === 0 ? 1 : n % 10 === 1 ? 2 : n % 10 === 9 ? 4 : 3) as Grade,
-			state: round === 0 ? CardState.Review : CardState.Learning,
+			state: round === oldest ? CardState.New : round === 0 ? CardState.Review : CardState.Learning,
 			due: review,
 			stability: card.stability,
 			difficulty: card.difficulty,
