@@ -6,7 +6,7 @@ import {
 	mediaType,
 	renameMediaReferences,
 	storedMediaName,
-	withoutMissingImages
+	withoutMissingMedia
 } from './media';
 
 const HASH = 'a9993e364706816aba3e25717850c26c9cd0d89d';
@@ -74,9 +74,26 @@ describe('stored names', () => {
 	});
 });
 
-describe('withoutMissingImages', () => {
+describe('video and sound tags', () => {
+	it('are media references, renamed like pictures', () => {
+		const text = '<video src="run.mp4"></video><audio><source src="bark.ogg"></audio>';
+		expect(mediaReferences(text)).toEqual(['run.mp4', 'bark.ogg']);
+		expect(renameMediaReferences(text, new Map([['run.mp4', `${HASH}.mp4`]]))).toBe(
+			`<video src="${HASH}.mp4"></video><audio><source src="bark.ogg"></audio>`
+		);
+	});
+
+	it('go when their file is missing; a player whose source names the file stays', () => {
+		expect(withoutMissingMedia('<video src="gone.mp4"></video>x')).toBe('</video>x');
+		expect(withoutMissingMedia(`<audio><source src="${HASH}.mp3"></audio>`)).toBe(
+			`<audio><source src="${HASH}.mp3"></audio>`
+		);
+	});
+});
+
+describe('withoutMissingMedia', () => {
 	it('drops pictures that name no stored file, keeping stored ones', () => {
-		expect(withoutMissingImages(`<img src="gone.png">Dog<img src="${HASH}.png">`)).toBe(
+		expect(withoutMissingMedia(`<img src="gone.png">Dog<img src="${HASH}.png">`)).toBe(
 			`Dog<img src="${HASH}.png">`
 		);
 	});
@@ -102,6 +119,19 @@ describe('mediaHtml', () => {
 	it('shows a video named in [sound:] with its controls', () => {
 		expect(mediaHtml(`[sound:${HASH}.mp4]`, new Map([[`${HASH}.mp4`, 'blob:v']]))).toBe(
 			'<video class="card-video" controls playsinline preload="metadata" src="blob:v"></video>'
+		);
+	});
+
+	it('gives a video or sound tag of a field its controls and its file', () => {
+		const urls = new Map([
+			[`${HASH}.mp4`, 'blob:v'],
+			[`${HASH}.mp3`, 'blob:a']
+		]);
+		expect(mediaHtml(`<video src="${HASH}.mp4"></video>`, urls)).toBe(
+			'<video class="card-video" controls playsinline preload="metadata" src="blob:v"></video>'
+		);
+		expect(mediaHtml(`<audio><source src="${HASH}.mp3"></audio>`, urls)).toBe(
+			'<audio controls preload="metadata"><source src="blob:a"></audio>'
 		);
 	});
 

@@ -25,6 +25,9 @@ export interface MediaFile {
 // A tag or reference ends before the next opener: scanning past it made every unclosed
 // `<img ` or `[sound:` read to the end of the text (quadratic), and swallowed what followed.
 const IMG_TAG = /<img\b[^<>]*>/gi;
+/** A tag that names a file in its `src`: a picture, a video or a sound, or one's `<source>`. */
+const MEDIA_TAG = /<(?:img|video|audio|source)\b[^<>]*>/gi;
+const PLAYER_TAG = /<(?:video|audio)\b[^<>]*>/gi;
 const SRC = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 const SOUND = /\[sound:([^[\]]*)\]/g;
 
@@ -94,12 +97,12 @@ function localName(src: string): string | null {
  * The media files a card's text refers to, each once, in order.
  *
  * @example
- * mediaReferences('Dog<img src="dog.jpg">[sound:woof.mp3]'); // ['dog.jpg', 'woof.mp3']
+ * mediaReferences('Dog<img src="dog.jpg">[sound:woof.mp3]<video src="run.mp4">'); // ['dog.jpg', 'run.mp4', 'woof.mp3']
  */
 export function mediaReferences(text: string): string[] {
-	if (!text.includes('<img') && !text.includes('<IMG') && !text.includes('[sound:')) return [];
+	if (!text.includes('<') && !text.includes('[sound:')) return [];
 	const names = new Set<string>();
-	for (const [tag] of text.matchAll(IMG_TAG)) {
+	for (const [tag] of text.matchAll(MEDIA_TAG)) {
 		const m = SRC.exec(tag);
 		const name = m ? localName(m[1] ?? m[2] ?? m[3] ?? '') : null;
 		if (name) names.add(name);
@@ -119,7 +122,7 @@ export function mediaReferences(text: string): string[] {
 export function renameMediaReferences(text: string, renames: ReadonlyMap<string, string>): string {
 	if (renames.size === 0) return text;
 	return text
-		.replace(IMG_TAG, (tag) =>
+		.replace(MEDIA_TAG, (tag) =>
 			tag.replace(SRC, (whole, a?: string, b?: string, c?: string) => {
 				const name = localName(a ?? b ?? c ?? '');
 				const renamed = name === null ? undefined : renames.get(name);
@@ -144,25 +147,28 @@ export function storedMediaName(sha1: string, originalName: string): string {
 }
 
 /**
- * The text without pictures that point at no stored file (an address, or a file the package
- * lacked): what a card really shows.
+ * The text without pictures, videos and sounds that point at no stored file (an address, or
+ * a file the package lacked): what a card really shows. A video or sound tag without a `src`
+ * of its own stays (its `<source>` may name one).
  *
  * @example
- * withoutMissingImages('<img src="gone.png">Dog'); // 'Dog'
+ * withoutMissingMedia('<img src="gone.png">Dog'); // 'Dog'
  */
-export function withoutMissingImages(text: string): string {
-	if (!/<img\b/i.test(text)) return text;
-	return text.replace(IMG_TAG, (tag) => {
+export function withoutMissingMedia(text: string): string {
+	if (!/<(?:img|video|audio|source)\b/i.test(text)) return text;
+	return text.replace(MEDIA_TAG, (tag) => {
 		const m = SRC.exec(tag);
+		if (!m && /^<(?:video|audio)\b/i.test(tag)) return tag;
 		const name = m ? localName(m[1] ?? m[2] ?? m[3] ?? '') : null;
 		return name !== null && MEDIA_NAME.test(name) ? tag : '';
 	});
 }
 
 /**
- * A card's sanitised HTML made ready to show: each stored picture's `src` becomes the address
- * `urls` gives for it, and each `[sound:…]` a play button carrying its address (a video named
- * there, as Anki allows, is shown with its controls instead). A sound with
+ * A card's sanitised HTML made ready to show: each stored picture's, video's or sound's `src`
+ * becomes the address `urls` gives for it (videos and sounds with their controls), and each
+ * `[sound:…]` a play button carrying its address (a video named there, as Anki allows, is
+ * shown with its controls instead). A sound with
  * no address (a file not on this device) shows nothing, as in Anki. A picture without `alt`
  * gets "Picture", so a screen reader says what is there instead of a file name.
  *
@@ -176,12 +182,20 @@ export function mediaHtml(html: string, urls: ReadonlyMap<string, string>): stri
 		if (!url) return '';
 		// Anki plays a video named in [sound:…] too; it is shown with its controls.
 		if (mediaType(name.trim()).startsWith('video/'))
-			return `<video class="card-video" controls playsinline preload="metadata" src="${url}"></video>`;
+			return `<video src="${url}"></video>`;
 		return `<button type="button" class="play-sound" data-sound="${url}" aria-label="Play sound">▶</button>`;
 	});
 	// A picture without a description is at least announced as one (not by its file name).
 	const described = withSounds.replace(IMG_TAG, (tag) =>
 		/\balt\s*=/i.test(tag) ? tag : tag.replace(/^<img\b/i, '<img alt="Picture"')
 	);
-	return renameMediaReferences(described, urls);
+	// A video or sound tag in a field gets its controls: it never plays by itself.
+	const playable = described.replace(PLAYER_TAG, (tag) =>
+		tag.replace(/^<(video|audio)\b/i, (_, name: string) =>
+			name.toLowerCase() === 'video'
+				? '<video class="card-video" controls playsinline preload="metadata"'
+				: '<audio controls preload="metadata"'
+		)
+	);
+	return renameMediaReferences(playable, urls);
 }

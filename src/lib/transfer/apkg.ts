@@ -14,7 +14,7 @@ import { appNoteCard, noteTypeById, type NoteCardIn } from './app-notes';
 import { isAppGuid, readGuid } from './note-guid';
 import { ankiDeckOverrides, ankiReviewLogs, ankiScheduling } from './anki-schedule';
 import { clozeNumbers, renderCloze } from '$lib/domain/cloze';
-import { withoutMissingImages, type MediaFile } from '$lib/domain/media';
+import { withoutMissingMedia, type MediaFile } from '$lib/domain/media';
 import { deckIdOf } from './anki-ids';
 import { isBlankHtml } from './html-text';
 import { renderAnkiCard } from './anki-template';
@@ -190,7 +190,7 @@ function cardSidesOf(
 
 /** A side with nothing to show: no text, and no picture but ones the package lacked. */
 function isBlank(side: string, html: boolean): boolean {
-	return html ? isBlankHtml(withoutMissingImages(side)) : side.trim() === '';
+	return html ? isBlankHtml(withoutMissingMedia(side)) : side.trim() === '';
 }
 
 /*

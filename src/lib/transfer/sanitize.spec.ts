@@ -48,6 +48,19 @@ describe('createSanitizer', () => {
 		expect(out).toContain('<td>cell</td>');
 	});
 
+	it('keeps videos and sounds stored on this device, never one from an address, never autoplaying', () => {
+		const video = `${'b'.repeat(40)}.mp4`;
+		const sound = `${'c'.repeat(40)}.mp3`;
+		expect(
+			sanitize(`<video src="${video}" autoplay onplay="alert(1)" poster="https://a/p.png"></video>`)
+		).toBe(`<video src="${video}"></video>`);
+		expect(sanitize(`<audio><source src="${sound}" type="audio/mpeg"></audio>`)).toBe(
+			`<audio><source src="${sound}"></audio>`
+		);
+		expect(sanitize('<video src="https://a/v.mp4"></video>after')).toBe('after');
+		expect(sanitize('<audio><source src="https://a/x.mp3"></audio>after')).toBe('after');
+	});
+
 	it('keeps pictures stored on this device, by their content name, and no other', () => {
 		const stored = `${'a'.repeat(40)}.png`;
 		expect(sanitize(`<img src="${stored}" alt="a dog" onerror="alert(1)" width="9">`)).toBe(

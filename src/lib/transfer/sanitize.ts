@@ -3,13 +3,13 @@ import { MEDIA_NAME } from '$lib/domain/media';
 import type { Sanitize } from './plan';
 
 /**
- * The HTML a card may keep: text formatting, lists, tables, code, and pictures stored on
- * this device. Everything that runs, styles the page or fetches something (script, style,
- * link, iframe, audio, video, object, form, svg, a …) is dropped, and so is every attribute
- * except the few that only shape a table or a language, and an `<img>`'s `src` and `alt`.
- * That `src` must name a stored media file (`MEDIA_NAME`: a content hash, never an address),
- * or the picture is dropped: a card can load nothing from elsewhere and send nothing, so a
- * shared deck cannot track who studies it. The text inside a dropped
+ * The HTML a card may keep: text formatting, lists, tables, code, and pictures, videos and
+ * sounds stored on this device. Everything that runs, styles the page or fetches something
+ * (script, style, link, iframe, object, form, svg, a …) is dropped, and so is every attribute
+ * except the few that only shape a table or a language, an `<img>`'s `alt`, and the `src` of
+ * `<img>`, `<video>`, `<audio>` and `<source>`. That `src` must name a stored media file
+ * (`MEDIA_NAME`: a content hash, never an address), or the element is dropped: a card can
+ * load nothing from elsewhere and send nothing, so a shared deck cannot track who studies it. The text inside a dropped
  * formatting tag (say `<font>`) is kept; the content of script and style is not.
  */
 const CONFIG: Config = {
@@ -54,7 +54,10 @@ const CONFIG: Config = {
 		'details',
 		'summary',
 		// Only with a stored file's name (see the hooks below).
-		'img'
+		'img',
+		'video',
+		'audio',
+		'source'
 	],
 	ALLOWED_ATTR: ['colspan', 'rowspan', 'dir', 'lang', 'src', 'alt'],
 	ALLOW_DATA_ATTR: false,
@@ -62,7 +65,22 @@ const CONFIG: Config = {
 	KEEP_CONTENT: true
 };
 
+/** The elements that may keep a `src`: a stored file's name, never an address. */
+const MEDIA_ELEMENTS = new Set(['IMG', 'VIDEO', 'AUDIO', 'SOURCE']);
+
 const made = new WeakMap<object, Sanitize>();
+
+/**
+ * Sanitised HTML without the video and sound players left with no stored file: neither a
+ * `src` of their own nor a `<source>` naming one (their addresses were removed).
+ */
+function withoutEmptyPlayers(html: string, document: Document): string {
+	const template = document.createElement('template');
+	template.innerHTML = html;
+	for (const player of template.content.querySelectorAll('video, audio'))
+		if (!player.hasAttribute('src') && !player.querySelector('source[src]')) player.remove();
+	return template.innerHTML;
+}
 
 /**
  * A sanitiser bound to a DOM: a page's `window`, or a jsdom window in Node. DOMPurify needs
@@ -83,13 +101,23 @@ export function createSanitizer(window: WindowLike): Sanitize {
 		throw new Error('createSanitizer needs a window with a DOM (a page or jsdom), not a worker.');
 	purify.addHook('uponSanitizeAttribute', (node, data) => {
 		if (data.attrName === 'alt' && node.nodeName !== 'IMG') data.keepAttr = false;
-		if (data.attrName === 'src' && (node.nodeName !== 'IMG' || !MEDIA_NAME.test(data.attrValue)))
+		if (
+			data.attrName === 'src' &&
+			(!MEDIA_ELEMENTS.has(node.nodeName) || !MEDIA_NAME.test(data.attrValue))
+		)
 			data.keepAttr = false;
 	});
 	purify.addHook('afterSanitizeAttributes', (node) => {
-		if (node.nodeName === 'IMG' && !node.hasAttribute('src')) node.remove();
+		// A picture or source with no stored file shows nothing (players: withoutEmptyPlayers).
+		// A player's controls are added on display (mediaHtml).
+		if ((node.nodeName === 'IMG' || node.nodeName === 'SOURCE') && !node.hasAttribute('src'))
+			node.remove();
 	});
-	const sanitize: Sanitize = (html) => purify.sanitize(html, CONFIG);
+	const document = (window as unknown as { document: Document }).document;
+	const sanitize: Sanitize = (html) => {
+		const clean = purify.sanitize(html, CONFIG);
+		return /<(?:video|audio)\b/.test(clean) ? withoutEmptyPlayers(clean, document) : clean;
+	};
 	made.set(window, sanitize);
 	return sanitize;
 }
