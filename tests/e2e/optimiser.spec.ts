@@ -82,7 +82,7 @@ test('Optimise fits FSRS to the deck’s own reviews offline, shows both evaluat
 	const table = options.getByRole('table', {
 		name: /How well the parameters predict [\d,]+ reviews/
 	});
-	await expect(table.getByRole('row', { name: /^In use/ })).toBeVisible({ timeout: 30_000 });
+	await expect(table.getByRole('row', { name: /^Current/ })).toBeVisible({ timeout: 30_000 });
 	await expect(table.getByRole('row', { name: /^Fitted/ })).toHaveCount(0);
 
 	await press(page, options.getByRole('button', { name: 'Optimise' }));
@@ -96,7 +96,7 @@ test('Optimise fits FSRS to the deck’s own reviews offline, shows both evaluat
 				.getByRole('cell')
 				.allInnerTexts()
 		).map(Number);
-	const [inUseLoss, inUseRmse] = await figures('In use');
+	const [inUseLoss, inUseRmse] = await figures('Current');
 	const [fittedLoss, fittedRmse] = await figures('Fitted');
 	expect(fittedLoss).toBeLessThan(inUseLoss as number);
 	expect(fittedRmse).toBeLessThanOrEqual(inUseRmse as number);
@@ -135,15 +135,21 @@ test('Optimise with too few reviews says how many are needed, and leaves the par
 	await press(page, page.getByRole('button', { name: 'Optimise' }));
 	await expect(
 		page.getByText(
-			/Not enough reviews to optimise:\s+all your cards have 0\s+reviews[\s\S]*at least 400/
+			/Not enough reviews to optimise:\s+the cards of the decks that follow these settings have 0\s+reviews[\s\S]*at least 400/
 		)
 	).toBeVisible({ timeout: 30_000 });
 	await expect(page.getByRole('textbox', { name: 'FSRS parameters', exact: true })).toHaveValue('');
 	await press(page, page.getByRole('button', { name: 'Evaluate' }));
 	await expect(
-		page.getByText(/Nothing to evaluate yet:\s+all your cards have no reviews/)
+		page.getByText(
+			/Nothing to evaluate yet:\s+the cards of the decks that follow these settings have no\s+reviews/
+		)
 	).toBeVisible({ timeout: 30_000 });
 	expect(await countStored(page, 'reviewLogs')).toBe(0);
+	// Parameters the form cannot use are named, not replaced by the defaults' figures.
+	await page.getByRole('textbox', { name: 'FSRS parameters', exact: true }).fill('1, 2, 3');
+	await press(page, page.getByRole('button', { name: 'Evaluate' }));
+	await expect(page.getByText(/FSRS parameters must be 21 numbers.*3 were given/)).toBeVisible();
 });
 
 test('after a new desired retention is saved, Reschedule recomputes the studied cards from their history', async ({

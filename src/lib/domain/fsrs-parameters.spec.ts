@@ -17,13 +17,13 @@ describe('FSRS parameters', () => {
 		expect(parseParameters('')).toEqual([...DEFAULT_PARAMETERS]);
 	});
 
-	it('reads 21 numbers, and fills up the 17 of FSRS-5', () => {
+	it('reads 21 numbers, and fills up the 17 of FSRS-4.5', () => {
 		expect(parametersProblem('FSRS parameters', FITTED)).toBeNull();
 		expect(parseParameters(FITTED)[2]).toBe(5);
-		const fsrs5 =
+		const fsrs45 =
 			'0.4, 0.6, 2.4, 5.8, 4.93, 0.94, 0.86, 0.01, 1.49, 0.14, 0.94, 2.18, 0.05, 0.34, 1.26, 0.29, 2.61';
-		expect(parametersProblem('FSRS parameters', fsrs5)).toBeNull();
-		expect(parseParameters(fsrs5)).toHaveLength(21);
+		expect(parametersProblem('FSRS parameters', fsrs45)).toBeNull();
+		expect(parseParameters(fsrs45)).toHaveLength(21);
 	});
 
 	it('refuses the wrong count, words and numbers out of range, saying which', () => {

@@ -1,8 +1,8 @@
 /**
  * FSRS parameters as the user sees them: the 21 numbers of FSRS-6, written as Anki shows
  * them ("0.212, 1.2931, 2.3065, …"). Empty text means FSRS-6's defaults. Parameters from an
- * older FSRS (17 numbers of FSRS-5, 19 of FSRS-5 with short-term) are accepted and filled
- * up to 21 the way ts-fsrs does.
+ * older FSRS (17 numbers of FSRS-4.5, 19 of FSRS-5) are accepted and filled up to 21 the way
+ * ts-fsrs does.
  */
 
 import { CLAMP_PARAMETERS, W17_W18_Ceiling, default_w, migrateParameters } from 'ts-fsrs';

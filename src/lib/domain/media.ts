@@ -181,8 +181,7 @@ export function mediaHtml(html: string, urls: ReadonlyMap<string, string>): stri
 		const url = urls.get(name.trim());
 		if (!url) return '';
 		// Anki plays a video named in [sound:…] too; it is shown with its controls.
-		if (mediaType(name.trim()).startsWith('video/'))
-			return `<video src="${url}"></video>`;
+		if (mediaType(name.trim()).startsWith('video/')) return `<video src="${url}"></video>`;
 		return `<button type="button" class="play-sound" data-sound="${url}" aria-label="Play sound">▶</button>`;
 	});
 	// A picture without a description is at least announced as one (not by its file name).

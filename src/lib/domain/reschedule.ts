@@ -10,9 +10,10 @@ import type { HistoryAnswer } from './review-history';
 import { newScheduling, type Scheduler } from './scheduler';
 
 /**
- * The card as the scheduler would have it after its history, or null when the history does
- * not say: a new card (never answered, or reset since), no history, or a card changed since
- * its last logged answer (an imported schedule whose history is missing its end).
+ * The card as the scheduler would have it after its history, or null when that changes
+ * nothing or the history does not say: a new card (never answered, or reset since), no
+ * history, or a card changed since its last logged answer (an imported schedule whose
+ * history is missing its end).
  *
  * @example
  * rescheduledCard(card, cardHistories(logs)[0].answers, createScheduler(settings, { fuzz: true }));
@@ -31,22 +32,40 @@ export function rescheduledCard(
 		const replayed = { ...scheduling, id: card.id };
 		scheduling = scheduler.review(replayed, answer.rating, new Date(answer.review)).scheduling;
 	}
-	return { ...card, ...scheduling };
+	// The counts stay the card's own (an Anki card's lifetime reps and lapses, say): the replay
+	// counts only since the history's start.
+	const rescheduled = { ...card, ...scheduling, reps: card.reps, lapses: card.lapses };
+	return SCHEDULE_FIELDS.every((field) => rescheduled[field] === card[field]) ? null : rescheduled;
 }
 
+/** The fields rescheduling may change. */
+const SCHEDULE_FIELDS = [
+	'due',
+	'stability',
+	'difficulty',
+	'elapsed_days',
+	'scheduled_days',
+	'learning_steps',
+	'state',
+	'last_review'
+] as const;
+
 /**
- * Whether new options change how FSRS schedules existing cards: other parameters or another
- * desired retention. (Steps and limits apply from the next answer on.)
+ * Which of the options that shape how FSRS schedules existing cards new options change:
+ * the parameters, the desired retention, or neither (steps and limits apply from the next
+ * answer on).
  *
  * @example
- * changesMemoryModel(settings, { ...settings, desiredRetention: 0.95 }); // true
+ * memoryModelChanges(settings, { ...settings, desiredRetention: 0.95 }); // ['desiredRetention']
  */
-export function changesMemoryModel(
+export function memoryModelChanges(
 	before: Pick<DeckOptions, 'desiredRetention' | 'fsrsParameters'>,
 	after: Pick<DeckOptions, 'desiredRetention' | 'fsrsParameters'>
-): boolean {
-	if (before.desiredRetention !== after.desiredRetention) return true;
+): ('desiredRetention' | 'fsrsParameters')[] {
+	const changed: ('desiredRetention' | 'fsrsParameters')[] = [];
+	if (before.desiredRetention !== after.desiredRetention) changed.push('desiredRetention');
 	const a = parseParameters(before.fsrsParameters);
 	const b = parseParameters(after.fsrsParameters);
-	return a.some((w, i) => w !== b[i]);
+	if (a.some((w, i) => w !== b[i])) changed.push('fsrsParameters');
+	return changed;
 }

@@ -179,16 +179,19 @@ function labelledItemCards(article: Article): Candidate[] {
 		const offset = block.text.length - rest.length;
 		let text = '';
 		let end = offset;
+		const used: number[] = [];
 		for (const [index, sentence] of block.sentences.entries()) {
 			if (sentence.end <= offset) continue;
 			const next = block.text.slice(offset, sentence.end).trim();
 			if (text && next.length > MAX_BACK) break;
 			text = next;
 			end = sentence.end;
-			article.used.add(sentenceKey(block.index, index));
+			used.push(index);
 			if (text.length >= 80) break;
 		}
 		if (!text || text.length > MAX_BACK) continue;
+		// Only a card made takes its sentences from the later rules.
+		for (const index of used) article.used.add(sentenceKey(block.index, index));
 		const definition = withFinalStop(capitaliseFirst(text));
 		cards.push({
 			kind: 'basic',

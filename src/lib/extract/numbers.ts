@@ -23,7 +23,7 @@ const FIGURE =
 const MONTH_BEFORE =
 	/(?:\b\d{1,2}\s+)?\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+$/;
 /** A sentence pointing at what the card cannot show: "can be found here", "see these stats". */
-const POINTING = /\b(?:here|below|above|the following)\b/i;
+const POINTING = /\b(?:here|see (?:below|above)|as follows|the following)\b/i;
 /** An aside pointing elsewhere, "(see these stats)": dropped, the sentence kept. */
 const SEE_ASIDE = /\s*\(see [^()]*\)/gi;
 
@@ -43,7 +43,9 @@ export function numberCloze(text: string): { front: string; back: string; answer
 	if (POINTING.test(sentence)) return null;
 	const match = YEAR.exec(sentence) ?? FIGURE.exec(sentence);
 	if (!match) return null;
-	const month = MONTH_BEFORE.exec(sentence.slice(0, match.index));
+	// Only a year takes its month and day with it ("In March 40 % of users…" stays a figure).
+	const isYear = YEAR.test(match[0]);
+	const month = isYear ? MONTH_BEFORE.exec(sentence.slice(0, match.index)) : null;
 	const start = month ? month.index : match.index;
 	const end = match.index + match[0].trimEnd().length;
 	const answer = sentence.slice(start, end);

@@ -63,9 +63,9 @@ export function evaluateParameters(
 	offsetMinutes: number
 ): Evaluation {
 	const fsrs = new FSRSAlgorithm(generatorParameters({ w: [...parameters] }));
-	const binPredicted = new Float64Array(BINS + 1);
-	const binActual = new Float64Array(BINS + 1);
-	const binCount = new Float64Array(BINS + 1);
+	const binPredicted = new Float64Array(BINS);
+	const binActual = new Float64Array(BINS);
+	const binCount = new Float64Array(BINS);
 	let loss = 0;
 	let reviews = 0;
 	for (const { answers } of histories) {
@@ -81,7 +81,7 @@ export function evaluateParameters(
 				);
 				const recalled = answer.rating > 1 ? 1 : 0;
 				loss -= recalled ? Math.log(p) : Math.log(1 - p);
-				const bin = Math.round(p * BINS);
+				const bin = Math.min(BINS - 1, Math.floor(p * BINS));
 				binPredicted[bin] = (binPredicted[bin] ?? 0) + p;
 				binActual[bin] = (binActual[bin] ?? 0) + recalled;
 				binCount[bin] = (binCount[bin] ?? 0) + 1;
@@ -92,7 +92,7 @@ export function evaluateParameters(
 		}
 	}
 	let squared = 0;
-	for (let bin = 0; bin <= BINS; bin++) {
+	for (let bin = 0; bin < BINS; bin++) {
 		const n = binCount[bin] ?? 0;
 		if (n === 0) continue;
 		const gap = ((binPredicted[bin] ?? 0) - (binActual[bin] ?? 0)) / n;

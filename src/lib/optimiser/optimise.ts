@@ -17,7 +17,10 @@ export const MIN_REVIEWS = 400;
 export interface OptimiseRequest {
 	/** Fit new parameters (Optimise), or only evaluate the current ones (Evaluate). */
 	fit: boolean;
-	/** The decks whose logs count, or null for every deck. */
+	/**
+	 * The decks whose logs count, or null for every deck that follows the global FSRS
+	 * parameters (a deck with its own is optimised on its page).
+	 */
 	deckIds: string[] | null;
 	/** The parameters in use, as the settings hold them ("" for the defaults). */
 	parameters: string;

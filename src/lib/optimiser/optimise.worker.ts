@@ -9,6 +9,7 @@ import { DEFAULT_PARAMETERS, parseParameters } from '$lib/domain/fsrs-parameters
 import type { ReviewLog } from '$lib/domain/models';
 import { describeError } from '$lib/errors';
 import { FlashcardsDB } from '$lib/storage/db';
+import { decksFollowingGlobal } from '$lib/storage/decks';
 import { countedReviews, evaluateParameters } from './evaluate';
 import {
 	MIN_REVIEWS,
@@ -26,7 +27,8 @@ import {
 const progress = (part: OptimiseProgress) => self.postMessage({ part });
 
 async function readLogs(db: FlashcardsDB, deckIds: string[] | null): Promise<ReviewLog[]> {
-	const ids = deckIds ?? (await db.decks.toCollection().primaryKeys());
+	const ids =
+		deckIds ?? (await decksFollowingGlobal(db, ['fsrsParameters'])).map((deck) => deck.id);
 	const logs: ReviewLog[] = [];
 	for (const [i, id] of ids.entries()) {
 		// Through the deck's index, one request per deck: never a table scan.

@@ -4,12 +4,17 @@
  * page must not spend. Each deck is rescheduled in its own transaction.
  */
 
+import type { DeckOptions } from '$lib/domain/models';
 import { AppError } from '$lib/errors';
 import { callWorker } from '$lib/worker-call';
 
 export interface RescheduleRequest {
-	/** The decks to reschedule, or null for every deck. */
+	/**
+	 * The decks to reschedule, or null for every deck that follows the global value of one of
+	 * `changed` (a deck that sets them all itself is not concerned by a global change).
+	 */
 	deckIds: string[] | null;
+	changed: (keyof DeckOptions)[];
 	now: number;
 }
 

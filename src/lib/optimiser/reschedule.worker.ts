@@ -3,19 +3,20 @@
 // worker: this opens the app's database itself.
 import { describeError } from '$lib/errors';
 import { FlashcardsDB } from '$lib/storage/db';
+import { decksFollowingGlobal } from '$lib/storage/decks';
 import { rescheduleDeck } from '$lib/storage/reschedule';
 import { loadSettings } from '$lib/storage/settings';
 import type { RescheduleProgress, RescheduleRequest, RescheduleResponse } from './reschedule';
 
 self.onmessage = async (event: MessageEvent<RescheduleRequest>) => {
-	const { deckIds, now } = event.data;
+	const { deckIds, changed, now } = event.data;
 	const db = new FlashcardsDB();
 	let response: RescheduleResponse;
 	try {
 		const settings = await loadSettings(db);
 		const decks = deckIds
 			? (await db.decks.bulkGet(deckIds)).filter((deck) => deck !== undefined)
-			: await db.decks.toArray();
+			: await decksFollowingGlobal(db, changed);
 		let cards = 0;
 		for (const [i, deck] of decks.entries()) {
 			cards += await rescheduleDeck(db, deck, settings, new Date(now));

@@ -74,3 +74,18 @@ export async function forgetDeck(db: FlashcardsDB, deckId: string, now: Date): P
 		return cards.length;
 	});
 }
+
+/**
+ * The decks that follow the global value of at least one of `keys` (they do not set all of
+ * them themselves): those a change of the global settings, or global parameters, concerns.
+ *
+ * @example
+ * await decksFollowingGlobal(db, ['fsrsParameters']); // decks without parameters of their own
+ */
+export async function decksFollowingGlobal(
+	db: FlashcardsDB,
+	keys: readonly (keyof DeckOptions)[]
+): Promise<Deck[]> {
+	const decks = await db.decks.toArray();
+	return decks.filter((deck) => keys.some((key) => !(key in deck.overrides)));
+}

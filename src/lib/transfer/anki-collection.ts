@@ -147,10 +147,11 @@ export function readAnkiCollection(db: Database, name: string): AnkiCollection {
 		const modern = tables.has('notetypes');
 		const noteTypes = modern ? readNoteTypeTables(db, name) : readNoteTypeJson(modelsJson, name);
 		const decks = tables.has('decks') && modern ? readDeckTable(db) : readDeckJson(decksJson, name);
-		const deckParameters =
+		const deckParameters = optionalParameters(() =>
 			tables.has('decks') && modern && tables.has('deck_config')
 				? readDeckParameterTables(db, name)
-				: readDeckParameterJson(decksJson, presetsJson, name);
+				: readDeckParameterJson(decksJson, presetsJson, name)
+		);
 
 		const notes = new Map<number, AnkiNote>();
 		each(db, 'SELECT id, guid, mid, mod, tags, flds FROM notes', (r) => {
@@ -343,6 +344,19 @@ function readNoteTypeTables(db: Database, name: string): Map<number, AnkiNoteTyp
 const FSRS_PARAMETER_FIELDS = [6, 5, 3];
 /** The same in the legacy JSON presets (`col.dconf`), newest first. */
 const FSRS_PARAMETER_KEYS = ['fsrsParams6', 'fsrsParams5', 'fsrsWeights'];
+
+/**
+ * The decks' FSRS parameters, or none when the options presets are damaged: they are
+ * optional, and the decks and cards come in without them (the defaults apply).
+ */
+function optionalParameters(read: () => Map<number, number[]>): Map<number, number[]> {
+	try {
+		return read();
+	} catch (error) {
+		if (error instanceof ImportError) return new Map();
+		throw error;
+	}
+}
 
 /** Deck id → its preset's FSRS parameters, from a map of preset id → parameters. */
 function parametersByDeck(

@@ -143,4 +143,9 @@ describe('ankiReviewLogs', () => {
 			CardState.Learning
 		]);
 	});
+
+	it('reads a learning answer after reviews as a new start, even without a reset entry', () => {
+		const { logs } = ankiReviewLogs([entry(0, 3, 0), entry(3, 3, 1, 8), entry(20, 3, 0)]);
+		expect(logs.map((log) => log.state)).toEqual([CardState.New, CardState.Review, CardState.New]);
+	});
 });

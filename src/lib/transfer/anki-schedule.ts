@@ -188,12 +188,16 @@ export function ankiReviewLogs(entries: readonly AnkiRevlog[]): {
 			if (entry.type === 4 && entry.ivl === 0) previous = null;
 			continue;
 		}
+		// A learning entry after the card was in review (type 1–3) means it was made new again
+		// without a reset entry of its own (older Ankis): its history starts afresh there, as
+		// the optimiser Anki uses reads it.
+		const reset = entry.type === 0 && previous !== null && previous.entry.type !== 0;
 		const state =
 			entry.type === 1 || entry.type === 3
 				? CardState.Review
 				: entry.type === 2
 					? CardState.Relearning
-					: previous
+					: previous && !reset
 						? CardState.Learning
 						: CardState.New;
 		const review = entry.id;
