@@ -167,8 +167,8 @@ Projects are run in one of these ways:
 		);
 	});
 
-	it('skips an aside before the definition', () => {
-		expect(card('What is Meritocracy?')?.back).toBe(
+	it('skips an aside before the definition, and asks a common word in lower case', () => {
+		expect(card('What is meritocracy?')?.back).toBe(
 			'Under a meritocracy, active contributors are given a formal decision-making role.'
 		);
 	});
