@@ -28,17 +28,20 @@ function silence(): Uint8Array {
 	return bytes;
 }
 
+/** Anki's stock Basic note type: front and back. */
+const BASIC = {
+	id: 11,
+	name: 'Basic',
+	cloze: false,
+	fields: ['Front', 'Back'],
+	templates: ['Card 1']
+};
+
 /** One Basic note: a picture asks, a sound answers; the package also holds a file no card shows. */
 function packageWithMedia(): Promise<Buffer> {
 	return oneNotePackage({
 		deck: 'Animals',
-		noteType: {
-			id: 11,
-			name: 'Basic',
-			cloze: false,
-			fields: ['Front', 'Back'],
-			templates: ['Card 1']
-		},
+		noteType: BASIC,
 		fields: ['Dog<img src="dog.png">', 'inu[sound:inu.wav]'],
 		media: { 'dog.png': PICTURE, 'inu.wav': silence(), 'unused.png': new Uint8Array([1]) }
 	});
@@ -181,13 +184,7 @@ test('a video tag in an Anki field is imported with its file and shown with its 
 		mimeType: 'application/octet-stream',
 		buffer: await oneNotePackage({
 			deck: 'Clips',
-			noteType: {
-				id: 11,
-				name: 'Basic',
-				cloze: false,
-				fields: ['Front', 'Back'],
-				templates: ['Card 1']
-			},
+			noteType: BASIC,
 			fields: [
 				'Run<video src="run.webm"></video><video src="https://tracker.example/x.mp4"></video>',
 				'hashiru'

@@ -94,28 +94,36 @@ export async function countStored(
 	store: 'decks' | 'cards' | 'reviewLogs' | 'media',
 	where: Record<string, string | number> = {}
 ): Promise<number> {
-	return page.evaluate(
-		async ({ store, where }) => {
-			const db = await new Promise<IDBDatabase>((resolve, reject) => {
-				const request = indexedDB.open('article-flashcards');
-				// Never create the database here: that would hide a missing one.
-				request.onupgradeneeded = () => request.transaction?.abort();
-				request.onsuccess = () => resolve(request.result);
+	const rows = await storedRows(page, store);
+	return rows.filter((row) => Object.entries(where).every(([k, v]) => row[k] === v)).length;
+}
+
+/**
+ * Every row of one store of the app's database, read with the raw IndexedDB API: what is
+ * really stored. The database must exist already (the app has been opened).
+ */
+export async function storedRows(
+	page: Page,
+	store: 'decks' | 'cards' | 'reviewLogs' | 'media'
+): Promise<Record<string, unknown>[]> {
+	return page.evaluate(async (store) => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = indexedDB.open('article-flashcards');
+			// Never create the database here: that would hide a missing one.
+			request.onupgradeneeded = () => request.transaction?.abort();
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+		try {
+			return await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+				const request = db.transaction(store).objectStore(store).getAll();
+				request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
 				request.onerror = () => reject(request.error);
 			});
-			try {
-				const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
-					const request = db.transaction(store).objectStore(store).getAll();
-					request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
-					request.onerror = () => reject(request.error);
-				});
-				return rows.filter((row) => Object.entries(where).every(([k, v]) => row[k] === v)).length;
-			} finally {
-				db.close();
-			}
-		},
-		{ store, where }
-	);
+		} finally {
+			db.close();
+		}
+	}, store);
 }
 
 /** A phone's share sheet cannot be driven headless: record what would be shared instead. */

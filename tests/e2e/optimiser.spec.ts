@@ -5,6 +5,7 @@ import {
 	countStored,
 	openBuiltinDeck,
 	press,
+	storedRows,
 	waitForServiceWorker
 } from './helpers';
 
@@ -110,20 +111,8 @@ test('Optimise fits FSRS to the deck’s own reviews offline, shows both evaluat
 	expect(text.split(',').map(Number)).toHaveLength(21);
 	await press(page, options.getByRole('button', { name: 'Save deck options' }));
 	await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
-	const stored = await page.evaluate(async (deckId) => {
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const request = indexedDB.open('article-flashcards');
-			request.onsuccess = () => resolve(request.result);
-			request.onerror = () => reject(request.error);
-		});
-		const deck = await new Promise<{ overrides: Record<string, unknown> }>((resolve, reject) => {
-			const request = db.transaction('decks').objectStore('decks').get(deckId);
-			request.onsuccess = () => resolve(request.result);
-			request.onerror = () => reject(request.error);
-		});
-		db.close();
-		return deck.overrides.fsrsParameters;
-	}, BUILTIN_DECK_ID);
+	const deck = (await storedRows(page, 'decks')).find((row) => row.id === BUILTIN_DECK_ID);
+	const stored = (deck?.overrides as Record<string, unknown> | undefined)?.fsrsParameters;
 	expect(stored).toBe(text);
 });
 
@@ -158,23 +147,10 @@ test('after a new desired retention is saved, Reschedule recomputes the studied 
 	await openBuiltinDeck(page);
 	await answerByKeyboard(page, '4');
 	await answerByKeyboard(page, '4');
-	const dues = () =>
-		page.evaluate(async () => {
-			const db = await new Promise<IDBDatabase>((resolve, reject) => {
-				const request = indexedDB.open('article-flashcards');
-				request.onsuccess = () => resolve(request.result);
-				request.onerror = () => reject(request.error);
-			});
-			const cards = await new Promise<{ id: string; due: number; reps: number }[]>(
-				(resolve, reject) => {
-					const request = db.transaction('cards').objectStore('cards').getAll();
-					request.onsuccess = () => resolve(request.result);
-					request.onerror = () => reject(request.error);
-				}
-			);
-			db.close();
-			return Object.fromEntries(cards.filter((c) => c.reps > 0).map((c) => [c.id, c.due]));
-		});
+	const dues = async () => {
+		const cards = (await storedRows(page, 'cards')) as { id: string; due: number; reps: number }[];
+		return Object.fromEntries(cards.filter((c) => c.reps > 0).map((c) => [c.id, c.due]));
+	};
 	const before = await dues();
 	expect(Object.keys(before)).toHaveLength(2);
 

@@ -17,7 +17,11 @@ self.onmessage = async (event: MessageEvent<StatsRequest>) => {
 	let response: StatsResponse;
 	try {
 		const settings = await loadSettings(db);
-		const ids = deckIds ?? (await db.decks.toCollection().primaryKeys());
+		// The decks themselves (few) are read once: each one's options give its FSRS parameters.
+		const decks = deckIds
+			? (await db.decks.bulkGet(deckIds)).filter((deck) => deck !== undefined)
+			: await db.decks.toArray();
+		const ids = decks.map((deck) => deck.id);
 		const stats = new StatsAccumulator(new Date(now), settings.dayStartHour);
 		// A day more than the year, so the study day a year ago is whole in any time zone.
 		const since = now - (YEAR_DAYS + 1) * DAY;
@@ -26,12 +30,10 @@ self.onmessage = async (event: MessageEvent<StatsRequest>) => {
 		const progress = () =>
 			self.postMessage({ part: { done: ++done, total } satisfies StatsProgress });
 		// Deck by deck, each read through an index in one request: never a table scan.
-		for (const id of ids) {
+		for (const deck of decks) {
+			const id = deck.id;
 			// Each deck's predictions on its own forgetting curve (its FSRS parameters).
-			const deck = await db.decks.get(id);
-			const parameters = parseParameters(
-				deck ? deckSettings(settings, deck).fsrsParameters : settings.fsrsParameters
-			);
+			const parameters = parseParameters(deckSettings(settings, deck).fsrsParameters);
 			stats.addCards(await db.cards.where('deckId').equals(id).toArray(), parameters);
 			progress();
 			stats.addLogs(
