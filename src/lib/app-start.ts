@@ -24,3 +24,15 @@ export function appReady(): Promise<void> {
 export function restoreBuiltin(): Promise<boolean> {
 	return restoreBuiltinDeck(database(), loadBuiltinDeck);
 }
+
+/**
+ * Writes the search words an import left for later (`indexWaitingCards`), in the
+ * background. A failure leaves the cards waiting for the next start; the card browser
+ * says how many cannot be found yet.
+ */
+export function catchUpSearch(): void {
+	void appReady()
+		.then(() => import('$lib/storage/search-index'))
+		.then(({ indexWaitingCards }) => indexWaitingCards(database()))
+		.catch(() => {});
+}

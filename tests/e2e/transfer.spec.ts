@@ -56,6 +56,13 @@ test('export a deck, delete it, import the file: study continues where it was', 
 	await press(page, page.getByRole('link', { name: 'Study' }));
 	await expect(page.getByRole('button', { name: /^Show answer/ })).toBeVisible();
 	await expect.poll(() => counts(page)).toEqual(before);
+
+	// Their search words are written after the import, in the background: search finds them.
+	await page.goto('/browse');
+	await page.getByRole('searchbox', { name: 'Search cards' }).fill('backend');
+	await expect(page.getByTestId('browse-row').first()).toBeVisible();
+	await expect(page.getByTestId('search-catching-up')).toBeHidden();
+	expect(await countStored(page, 'cards', { searchPending: 1 })).toBe(0);
 });
 
 test('a bad file gets a message saying what is wrong, and nothing changes', async ({ page }) => {
@@ -210,3 +217,47 @@ for (const format of [
 		expect(await countStored(page, 'cards')).toBe(cards);
 	});
 }
+
+test('imported cards wait for their search words: the browser says so, then finds them', async ({
+	page
+}) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'Decks' })).toBeVisible();
+	await expect.poll(() => countStored(page, 'cards')).toBeGreaterThan(0);
+	// A card as an import leaves it: stored and studyable, its search words still to come.
+	await page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = indexedDB.open('article-flashcards');
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+		await new Promise<void>((resolve, reject) => {
+			const store = db.transaction('cards', 'readwrite').objectStore('cards');
+			const first = store.openCursor();
+			first.onsuccess = () => {
+				const card = { ...first.result!.value, id: 'late-card', front: 'Zeppelins float' };
+				delete card.words;
+				card.searchPending = 1;
+				store.put(card).onsuccess = () => resolve();
+			};
+			first.onerror = () => reject(first.error);
+		});
+		db.close();
+	});
+
+	// Timers stand still, so the background indexer (it starts after start-up) waits.
+	await page.clock.install();
+	await page.clock.pauseAt(new Date(Date.now() + 60_000));
+	await page.goto('/browse');
+	await page.getByRole('searchbox', { name: 'Search cards' }).fill('zeppelin');
+	await expect(page.getByTestId('search-catching-up')).toContainText(
+		'1 card just imported cannot be found by their words yet'
+	);
+	await expect(page.getByTestId('browse-row')).toHaveCount(0);
+
+	await page.clock.resume();
+	await expect(page.getByTestId('browse-row')).toHaveCount(1);
+	await expect(page.getByTestId('browse-row')).toContainText('Zeppelins float');
+	await expect(page.getByTestId('search-catching-up')).toBeHidden();
+	expect(await countStored(page, 'cards', { searchPending: 1 })).toBe(0);
+});

@@ -5,6 +5,7 @@ import type { Card, Deck, ReviewLog } from '$lib/domain/models';
 import { searchWords } from '$lib/domain/search-words';
 import { countDueDays, DUE_DAYS, dueDaysMiddleware, type DueDayRow } from './due-days';
 import type { SafetyCopy, SafetyCopyFile } from './safety-copies';
+import { SEARCH_PENDING } from './search-pending';
 
 /** A stored picture or sound: the file and its size, so totals need no blob read. */
 export interface StoredMedia extends MediaFile {
@@ -26,17 +27,30 @@ export function withIndexFields<T extends Card>(card: T): T & { queue: number; w
 	return { ...card, queue: queueOf(card), words: searchWords(card) };
 }
 
+/** The index fields of a card as it is written: `words` now, or marked to come later. */
+function storedCard(value: Card): Card {
+	if ((value as unknown as Record<string, unknown>)[SEARCH_PENDING] === 1) {
+		const { words, ...card } = value as Card & { words?: unknown };
+		void words;
+		return { ...card, queue: queueOf(card) } as Card;
+	}
+	const { [SEARCH_PENDING]: pending, ...card } = value as Card & { [SEARCH_PENDING]?: unknown };
+	void pending;
+	return withIndexFields(card as Card);
+}
+
 /** A stored card without its index fields: what the rest of the app works with. */
 function withoutIndexFields(value: unknown): unknown {
 	if (typeof value !== 'object' || value === null) return value;
-	const { queue, words, ...card } = value as Record<string, unknown>;
-	void [queue, words];
+	const { queue, words, [SEARCH_PENDING]: pending, ...card } = value as Record<string, unknown>;
+	void [queue, words, pending];
 	return card;
 }
 
 /**
  * Computes the index fields on every card written, whoever writes it (a review, an
- * edit, an import), so they can never disagree with the card; and leaves them out of
+ * edit, an import), so they can never disagree with the card (an import's may leave the
+ * words to come later: `withSearchDeferred`); and leaves them out of
  * the cards read by key, by keys or by query, so a card read, changed and compared does
  * not carry a stale copy of them. (Cards a cursor reads, as `filter()` does, still carry
  * them: harmless, since every write computes them again and exports rebuild records.)
@@ -53,7 +67,7 @@ function indexFieldsMiddleware(down: DBCore): DBCore {
 					if (request.type !== 'add' && request.type !== 'put') return table.mutate(request);
 					return table.mutate({
 						...request,
-						values: request.values.map((card) => withIndexFields(card as Card))
+						values: request.values.map((card) => storedCard(card as Card))
 					});
 				},
 				async get(request) {
@@ -146,6 +160,11 @@ export class FlashcardsDB extends Dexie {
 		// Pictures and sounds cards show, keyed by their content's name; `size` is indexed so
 		// totals are read from the index, never by loading the files. New table only.
 		this.version(5).stores({ media: 'name, size' });
+		// Cards whose search words are still to be written (`withSearchDeferred`): an index
+		// on a field only those cards have, so finding them reads no other card.
+		this.version(6).stores({
+			cards: 'id, deckId, noteId, *tags, *words, searchPending, [deckId+queue+due], [queue+due]'
+		});
 		this.use({ stack: 'dbcore', name: 'card-index-fields', create: indexFieldsMiddleware });
 		// Right above IndexedDB, below Dexie's own middlewares: it awaits reads before it
 		// writes, which loses the transaction zone that Dexie's hooks layer looks for.

@@ -4,6 +4,8 @@ import type { Card, ReviewLog } from '$lib/domain/models';
 import { matchStored, mergeCards, newLogs } from '$lib/transfer/merge';
 import type { DeckImport, ImportPlan } from '$lib/transfer/plan';
 import type { FlashcardsDB } from './db';
+import { inTurn } from './search-index';
+import { withSearchDeferred } from './search-pending';
 import { storeMedia } from './media';
 import { keepSafetyCopy } from './safety-copies';
 import { saveSettings } from './settings';
@@ -125,38 +127,47 @@ export async function applyImport(
 	const collection = [db.decks, db.cards, db.reviewLogs, db.settings, db.media];
 	const tables =
 		plan.kind === 'backup' ? [...collection, db.safetyCopies, db.safetyCopyFiles] : collection;
-	await db.transaction('rw', tables, async () => {
-		if (plan.kind === 'backup') {
-			await keepSafetyCopy(db, now!);
-			await Promise.all([db.decks.clear(), db.cards.clear(), db.reviewLogs.clear()]);
-			if (plan.settings) await saveSettings(db, plan.settings);
-		}
-		// The pictures and sounds first: a full disk then stops the import before any card.
-		summary.media = await storeMedia(db, plan.media ?? []);
-		for (const original of plan.decks) {
-			const matched = await withStoredIds(db, plan, original);
-			const item =
-				mode === 'copy' && plan.kind === 'decks'
-					? await asCopyIfPresent(db, matched, newId)
-					: matched;
-			const stored = await storedRows(db.cards, item.cards);
-			const { added, updated, unchanged } = mergeCards(stored, item.cards);
-			const logs = newLogs(await storedRows(db.reviewLogs, item.logs), item.logs);
+	// The background search indexer (`search-index.ts`) steps aside while this runs.
+	await inTurn(db, () =>
+		db.transaction('rw', tables, async () => {
+			if (plan.kind === 'backup') {
+				await keepSafetyCopy(db, now!);
+				await Promise.all([db.decks.clear(), db.cards.clear(), db.reviewLogs.clear()]);
+				if (plan.settings) await saveSettings(db, plan.settings);
+			}
+			// The pictures and sounds first: a full disk then stops the import before any card.
+			summary.media = await storeMedia(db, plan.media ?? []);
+			for (const original of plan.decks) {
+				const matched = await withStoredIds(db, plan, original);
+				const item =
+					mode === 'copy' && plan.kind === 'decks'
+						? await asCopyIfPresent(db, matched, newId)
+						: matched;
+				const stored = await storedRows(db.cards, item.cards);
+				const { added, updated, unchanged } = mergeCards(stored, item.cards);
+				const logs = newLogs(await storedRows(db.reviewLogs, item.logs), item.logs);
 
-			if (!(await db.decks.get(item.deck.id))) await db.decks.add(item.deck);
-			await putInChunks([...added, ...updated], (rows) => db.cards.bulkPut(rows), progress);
-			progress(unchanged);
-			await putInChunks(logs, (rows) => db.reviewLogs.bulkPut(rows), progress);
-			progress(item.logs.length - logs.length);
+				if (!(await db.decks.get(item.deck.id))) await db.decks.add(item.deck);
+				// Their search words come after the import (`indexWaitingCards`): the cards are
+				// studyable as soon as this commits, and the import writes ~40 % less.
+				await putInChunks(
+					[...added, ...updated].map(withSearchDeferred),
+					(rows) => db.cards.bulkPut(rows),
+					progress
+				);
+				progress(unchanged);
+				await putInChunks(logs, (rows) => db.reviewLogs.bulkPut(rows), progress);
+				progress(item.logs.length - logs.length);
 
-			summary.decks++;
-			summary.added += added.length;
-			summary.updated += updated.length;
-			summary.unchanged += unchanged;
-			summary.logs += logs.length;
-			summary.deckIds.push(item.deck.id);
-		}
-	});
+				summary.decks++;
+				summary.added += added.length;
+				summary.updated += updated.length;
+				summary.unchanged += unchanged;
+				summary.logs += logs.length;
+				summary.deckIds.push(item.deck.id);
+			}
+		})
+	);
 	return summary;
 }
 

@@ -86,7 +86,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(5);
+		expect(db.verno).toBe(6);
 
 		expect(await db.decks.toArray()).toEqual([{ ...v1Deck, overrides: {} }]);
 		const cards = await db.cards.orderBy('id').toArray();
@@ -148,7 +148,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(5);
+		expect(db.verno).toBe(6);
 		const rows = await db.dueDays.toArray();
 		expect(rows).toEqual(
 			expect.arrayContaining([
@@ -190,7 +190,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(5);
+		expect(db.verno).toBe(6);
 		expect(await db.decks.toArray()).toEqual([{ ...v1Deck, overrides: { newPerDay: 5 } }]);
 		const { queue, words, ...card } = v3Card;
 		void [queue, words];
@@ -222,12 +222,42 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(5);
+		expect(db.verno).toBe(6);
 		expect(await db.decks.toArray()).toEqual([{ ...v1Deck, overrides: {} }]);
 		expect(await db.safetyCopyFiles.toArray()).toEqual([{ id: 1, text: '{"decks":[]}' }]);
 		expect(await db.media.count()).toBe(0);
 		await db.media.add({ name: 'a', type: 'image/png', bytes: new Uint8Array([1, 2]), size: 2 });
 		expect((await db.media.get('a'))?.bytes).toEqual(new Uint8Array([1, 2]));
+		db.close();
+	});
+	it('opens a version 5 database with its cards found by search as before, none waiting', async () => {
+		const { name } = testDatabase();
+		const old = new Dexie(name);
+		old.version(5).stores({
+			...V1_STORES,
+			cards: 'id, deckId, noteId, *tags, *words, [deckId+queue+due], [queue+due]',
+			dueDays: '[deckId+queue+day]',
+			safetyCopies: '++id',
+			safetyCopyFiles: 'id',
+			media: 'name, size'
+		});
+		const v5Card = {
+			...v1Card(1, 2),
+			noteId: 'c1',
+			ord: 0,
+			suspended: false,
+			buriedUntil: 0,
+			queue: 2,
+			words: ['question', '1', 'about', 'kubernetes', 'answer']
+		};
+		await old.table('cards').add(v5Card);
+		old.close();
+
+		const db = new FlashcardsDB(name);
+		await db.open();
+		expect(db.verno).toBe(6);
+		expect(await db.cards.where('words').startsWith('kube').primaryKeys()).toEqual(['c1']);
+		expect(await db.cards.where('searchPending').equals(1).count()).toBe(0);
 		db.close();
 	});
 });

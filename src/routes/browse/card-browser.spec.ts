@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { setSuspended } from '$lib/storage/card-actions';
 import { addDeck } from '$lib/storage/decks';
 import { sampleDeck } from '$lib/storage/fixtures';
+import { indexWaitingCards } from '$lib/storage/search-index';
+import { withSearchDeferred } from '$lib/storage/search-pending';
 import { testDatabase } from '$lib/storage/test-db';
 import { CardBrowser } from './card-browser.svelte';
 
@@ -65,5 +67,22 @@ describe('CardBrowser.more', () => {
 		await browser.more();
 		expect(shownIds(browser).sort()).toEqual(Array.from({ length: 60 }, (_, i) => `c${i}`).sort());
 		expect(browser.applied).toBe('');
+	});
+});
+
+describe('CardBrowser.search while imported cards are being indexed', () => {
+	it('says how many cannot be found yet, and finds them once they are indexed', async () => {
+		const { db, browser } = await openBrowser(3);
+		const { cards } = sampleDeck(2, new Date(2026, 2, 1), 'd2');
+		await db.cards.bulkPut(cards.map(withSearchDeferred));
+		browser.query.text = 'question 1';
+		await browser.search();
+		expect(shownIds(browser)).toEqual(['c1']);
+		expect(browser.awaitingSearch).toBe(2);
+
+		// The search looks again by itself (each second) once the indexer has caught up.
+		await indexWaitingCards(db);
+		await vi.waitFor(() => expect(browser.awaitingSearch).toBe(0), { timeout: 5000 });
+		expect(shownIds(browser).sort()).toEqual(['c1', 'd2-c1']);
 	});
 });

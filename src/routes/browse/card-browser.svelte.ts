@@ -1,6 +1,7 @@
 import { SvelteSet } from 'svelte/reactivity';
 import type { Card, Deck } from '$lib/domain/models';
 import { browseCards, EMPTY_QUERY, type BrowseQuery } from '$lib/storage/browse';
+import { cardsAwaitingSearch } from '$lib/storage/search-index';
 import {
 	addTag,
 	deleteCards,
@@ -22,6 +23,9 @@ const PAGE = 50;
  */
 export const UNDOABLE_DELETE = 5_000;
 
+/** How often a search by words runs again while imported cards are still being indexed. */
+const CATCH_UP_MS = 1000;
+
 /** The last action, named as the status line says it, and how to take it back. */
 export interface LastAction {
 	label: string;
@@ -40,6 +44,8 @@ export class CardBrowser {
 	applied = $state<string | null>(null);
 	candidates = $state(0);
 	exact = $state(true);
+	/** Cards a search by words cannot find yet: an import's, while their words are written. */
+	awaitingSearch = $state(0);
 	searching = $state(false);
 	/** A further page is being read; the page disables "Show more" meanwhile. */
 	loadingMore = $state(false);
@@ -71,11 +77,17 @@ export class CardBrowser {
 		const query: BrowseQuery = { ...this.query };
 		this.searching = true;
 		try {
-			const page = await browseCards(this.db, query, this.clock(), this.dayStartHour(), {
-				from: 0,
-				limit: PAGE
-			});
+			const [page, awaiting] = await Promise.all([
+				browseCards(this.db, query, this.clock(), this.dayStartHour(), { from: 0, limit: PAGE }),
+				query.text.trim() ? cardsAwaitingSearch(this.db) : 0
+			]);
 			if (sequence !== this.#sequence) return;
+			this.awaitingSearch = awaiting;
+			// The indexer is catching up: look again shortly, unless another search came first.
+			if (awaiting > 0)
+				setTimeout(() => {
+					if (sequence === this.#sequence) void this.search();
+				}, CATCH_UP_MS);
 			this.cards = page.cards;
 			this.#next = page.next;
 			this.#shownQuery = query;

@@ -1,0 +1,90 @@
+/**
+ * The word index catching up in the background. An import writes its cards with their
+ * search words left out (`withSearchDeferred`), so a large deck is studyable as soon as its
+ * cards are stored; this writes the words afterwards, a batch per transaction. It resumes by
+ * itself: what is left is whatever the `searchPending` index still holds, after a reload
+ * too, and a card written meanwhile (a review, an edit) gets its words with that write.
+ */
+
+import type { Card } from '$lib/domain/models';
+import type { FlashcardsDB } from './db';
+import { SEARCH_PENDING } from './search-pending';
+
+/** Cards per transaction: small enough that a review waiting on the cards table is not held up long. */
+const BATCH = 500;
+
+/** How many cards cannot be found by search yet. */
+export function cardsAwaitingSearch(db: FlashcardsDB): Promise<number> {
+	return db.cards.where(SEARCH_PENDING).equals(1).count();
+}
+
+/**
+ * Writes the search words of one batch of waiting cards: read and written back in one
+ * transaction, so a review in between cannot be overwritten by an older copy (the write
+ * computes the words; see `db.ts`). Returns how many were written; 0 when none wait.
+ */
+export async function indexWaitingBatch(db: FlashcardsDB, batch = BATCH): Promise<number> {
+	return inTurn(db, () =>
+		db.transaction('rw', db.cards, async () => {
+			const cards: Card[] = await db.cards.where(SEARCH_PENDING).equals(1).limit(batch).toArray();
+			if (cards.length > 0) await db.cards.bulkPut(cards);
+			return cards.length;
+		})
+	);
+}
+
+/** The last job queued per database by `inTurn`. */
+const turns = new WeakMap<FlashcardsDB, Promise<unknown>>();
+
+/**
+ * Runs `job` once the jobs queued before it on `db` are done. An import and the indexer's
+ * batches take turns this way: a batch in flight finishes, the import runs whole, the next
+ * batch follows. (An import's transaction waiting behind another one on the cards table was
+ * committed early by fake-indexeddb, Dexie's `PrematureCommitError`; taking turns avoids
+ * relying on how a browser queues them.)
+ */
+export function inTurn<T>(db: FlashcardsDB, job: () => Promise<T>): Promise<T> {
+	const previous = turns.get(db) ?? Promise.resolve();
+	const result = previous.then(job, job);
+	const settled = result.catch(() => {});
+	turns.set(db, settled);
+	void settled.then(() => {
+		if (turns.get(db) === settled) turns.delete(db);
+	});
+	return result;
+}
+
+/** The run in progress per database, and whether another was asked for during it. */
+const runs = new WeakMap<FlashcardsDB, { done: Promise<void>; again: boolean }>();
+
+/**
+ * Indexes every waiting card, batch by batch, yielding to the page between batches; `onBatch`
+ * hears how many are left. One run at a time per database: a call during a run makes it look
+ * again once it finds nothing left (an import may have ended meanwhile) and shares its end.
+ */
+export function indexWaitingCards(
+	db: FlashcardsDB,
+	onBatch: (left: number) => void = () => {}
+): Promise<void> {
+	const current = runs.get(db);
+	if (current) {
+		current.again = true;
+		return current.done;
+	}
+	const run = { done: Promise.resolve(), again: true };
+	run.done = (async () => {
+		try {
+			while (run.again) {
+				run.again = false;
+				while ((await indexWaitingBatch(db)) > 0) {
+					onBatch(await cardsAwaitingSearch(db));
+					await new Promise((resolve) => setTimeout(resolve, 0));
+				}
+			}
+		} finally {
+			runs.delete(db);
+		}
+	})();
+	runs.set(db, run);
+	return run.done;
+}
