@@ -793,6 +793,8 @@ try {
 		);
 		const fileLabel = `${file.cards.toLocaleString('en')} cards + ${file.logs.toLocaleString('en')} logs, ${(file.bytes / 1_048_576).toFixed(1)} MB`;
 		const imports = [];
+		const searchCatchUps = [];
+		const rawDeferredWrites = [];
 		const rawWrites = [];
 		const exports = [];
 		const rawReads = [];
@@ -807,7 +809,16 @@ try {
 				);
 			}
 			rawWrites.push(await page.evaluate((id) => window.bench.rawWrite(id), IMPORT_DECK));
+			rawDeferredWrites.push(
+				await page.evaluate((id) => window.bench.rawWrite(id, true), IMPORT_DECK)
+			);
 			imports.push(await importThroughScreen(page));
+			// The search words follow in the background (`search-index.ts`): until they are
+			// written, the new cards are studyable but not found by words.
+			const indexing = performance.now();
+			while ((await page.evaluate(() => window.bench.awaitingSearch())) > 0)
+				await page.waitForTimeout(250);
+			searchCatchUps.push(performance.now() - indexing);
 
 			await page.goto(`${BASE}/deck?id=${IMPORT_DECK}`);
 			await page.getByRole('button', { name: 'Export' }).waitFor();
@@ -835,7 +846,18 @@ try {
 			);
 			await page.evaluate((id) => window.bench.removeDeck(id), IMPORT_DECK);
 		}
-		report('raw-write', `Raw Dexie bulkPut, one transaction (${fileLabel})`, 'ms', rawWrites);
+		report(
+			'raw-write',
+			`Raw Dexie bulkPut, one transaction, every index (${fileLabel})`,
+			'ms',
+			rawWrites
+		);
+		report(
+			'raw-write-deferred',
+			'Raw Dexie bulkPut of the same rows without their search words, as the import writes them',
+			'ms',
+			rawDeferredWrites
+		);
 		const importRow = report(
 			'import',
 			`Import deck file: pick → preview, Import → done (${fileLabel})`,
@@ -844,13 +866,19 @@ try {
 		);
 		report(
 			'import-ratio',
-			'Import ÷ raw bulkPut (medians)',
+			'Import ÷ raw bulkPut of the rows as it writes them (medians)',
 			'×',
-			importRow.median / percentile(rawWrites, 50),
+			importRow.median / percentile(rawDeferredWrites, 50),
 			{
 				max: 2,
 				on: 'median'
 			}
+		);
+		report(
+			'search-catch-up',
+			'Search words written in the background after the import (import done → every card found)',
+			'ms',
+			searchCatchUps
 		);
 		report('raw-read', 'Raw Dexie toArray of the deck, one transaction', 'ms', rawReads);
 		const exportRow = report(

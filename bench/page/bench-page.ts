@@ -14,6 +14,7 @@ import { database, withIndexFields } from '$lib/storage/db';
 import { deleteDeck, listDecks } from '$lib/storage/decks';
 import { readDeckForExport } from '$lib/storage/export';
 import { applyImport } from '$lib/storage/import';
+import { cardsAwaitingSearch, indexWaitingCards } from '$lib/storage/search-index';
 import { loadSettings, saveSettings } from '$lib/storage/settings';
 import { deckCounts, nextStudyStep } from '$lib/storage/study-queue';
 import { encodeDeck } from '$lib/transfer/deck-file';
@@ -59,8 +60,16 @@ export async function seed(size: CollectionSize, now: number) {
 		ids.push(deck.id);
 	}
 	await saveSettings(db, { ...DEFAULT_SETTINGS, reviewsPerDay: 9999 });
+	// The search words too, as the app writes them after an import: the browse section
+	// searches the whole collection.
+	await indexWaitingCards(db);
 	const [cards, logs] = await Promise.all([db.cards.count(), db.reviewLogs.count()]);
 	return { ms: performance.now() - started, deckIds: ids, cards, logs };
+}
+
+/** How many cards the background indexer has yet to give their search words. */
+export function awaitingSearch(): Promise<number> {
+	return cardsAwaitingSearch(database());
 }
 
 /** How many cards and logs the app's database holds (a kept profile need not be seeded again). */
@@ -136,9 +145,13 @@ export function prepareDeckFile(cards: number, logs: number, now: number, deckId
  * middleware, so the app's own bookkeeping (the due-day rows) counts against the import.
  * Removed again afterwards, untimed.
  */
-export async function rawWrite(deckId: string): Promise<number> {
+export async function rawWrite(deckId: string, searchDeferred = false): Promise<number> {
 	if (!importRecords) throw new Error('prepareDeckFile first');
-	const indexed = importRecords.cards.map(withIndexFields);
+	// As an import writes them (`searchDeferred`: no search words yet), or with every index.
+	const indexed = importRecords.cards.map((card) => {
+		const { words, ...row } = withIndexFields(card);
+		return searchDeferred ? { ...row, searchPending: 1 } : { ...row, words };
+	});
 	const { logs } = importRecords;
 	const plain = new Dexie(database().name);
 	await plain.open(); // no schema declared: Dexie opens the database as it is
