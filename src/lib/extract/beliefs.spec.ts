@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from './article';
-import { correctedBelief, findBeliefs, positiveOf } from './beliefs';
+import { correctedBelief, deniedAfterward, findBeliefs, positiveOf } from './beliefs';
 import { extractDrafts } from './index';
 
 const fronts = (text: string) => findBeliefs(parseArticle(text)).map((c) => [c.front, c.back]);
@@ -71,6 +71,16 @@ describe('correctedBelief', () => {
 		).toBe('Contributions under ten lines are not subject to copyright.');
 	});
 
+	it('reads "do not X just to Y" as the misuse it corrects', () => {
+		expect(
+			correctedBelief(
+				'Do not use an HTML heading just to make the text appear bigger or stand out.'
+			)
+		).toBe('It is fine to use an HTML heading just to make the text appear bigger or stand out.');
+		expect(correctedBelief("Don't forget to save your work before you close it.")).toBeNull();
+		expect(correctedBelief('Do not use tables for layout.')).toBeNull();
+	});
+
 	it('leaves pronoun subjects and sentences that correct nothing', () => {
 		expect(correctedBelief("It doesn't have to be perfect before you share it.")).toBeNull();
 		expect(correctedBelief('A maintainer writes code and reviews changes every week.')).toBeNull();
@@ -91,5 +101,46 @@ describe('correctedBelief', () => {
 			'True or false: a maintainer has to be someone who writes code for the project.'
 		);
 		expect(card?.back).toMatch(/^False\. A maintainer doesn't necessarily have to be/);
+	});
+});
+
+describe('deniedAfterward', () => {
+	it('takes the subject of "But, it is not…" from the sentence that named it', () => {
+		expect(
+			deniedAfterward(
+				['Several headings of level one on a page are bad practice.', 'They flatten the outline.'],
+				"But, it's not a violation of the guidelines."
+			)
+		).toEqual({
+			claim: 'Several headings of level one on a page are a violation of the guidelines.',
+			answer:
+				"False. Several headings of level one on a page are bad practice. They flatten the outline. But, it's not a violation of the guidelines.",
+			back: 2
+		});
+	});
+
+	it('needs a named subject nearby and a denial of what the subject is', () => {
+		expect(deniedAfterward(['It is bad practice.'], "But, it's not a violation.")).toBeNull();
+		expect(deniedAfterward(['Tea is a drink.'], 'But it is not cheap.')).toBeNull();
+		expect(deniedAfterward([], "But, it's not a violation of anything.")).toBeNull();
+		expect(
+			deniedAfterward(
+				['Tea is a drink.', 'It grows on hills.', 'It is picked by hand.'],
+				"But it's not a herb of any kind."
+			)
+		).toBeNull();
+	});
+
+	it('becomes a true/false card that shows where the subject was named', () => {
+		const { drafts } = extractDrafts(
+			"# Headings\n\nUsing several level-one headings on one page is bad practice for search engines. It makes a flat outline. But, it's not a failure of the accessibility guidelines."
+		);
+		const card = drafts.find((d) => d.kind === 'true-false');
+		expect(card?.front).toMatch(
+			/^True or false: using several level-one headings on one page is a failure of the accessibility guidelines\.$/i
+		);
+		expect(card?.back).toMatch(
+			/^False\. Using several level-one headings .* But, it's not a failure/
+		);
 	});
 });

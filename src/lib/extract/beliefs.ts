@@ -7,8 +7,10 @@
  * - "X is not Y", "X isn't Y", "X does not need Y" (X a term, not a pronoun) → the positive
  *   statement to judge, answered "False." with the article's sentence.
  * - "X doesn't (necessarily) have to be Y", "X may appear to be Y but…", "X is often Y, but not
- *   always Z", "there's no rule that X" → the belief each corrects ("X has to be Y", "X is Y",
- *   "X is always Z", "X"), answered "False." with the sentence.
+ *   always Z", "there's no rule that X", "Do not X just to Y" → the belief each corrects ("X
+ *   has to be Y", "X is Y", "X is always Z", "X", "It is fine to X just to Y"), answered
+ *   "False." with the sentence.
+ * - "S is A. But, it's not B." → "S is B", answered "False." with both sentences.
  */
 
 import { sentenceKey, sourceRef, type Article, type ArticleBlock } from './article';
@@ -52,6 +54,16 @@ const NOT_ALWAYS = new RegExp(
 /** "…, but there's no hard and fast rule that contributions under some lines are not subject to copyright." */
 const NO_RULE =
 	/\bthere(?:'s| is) no (?:[\w-]+ ){0,4}(?:rule|evidence|requirement|law|proof) that (?<claim>[^;]{12,}?)[.!]?$/i;
+/** "Do not use a heading just to make text bigger.": a misuse the article corrects. */
+const NOT_JUST =
+	/^(?:do not|don't|never) (?<act>[a-z][^,;:]{3,80}?) (?<only>just|only|simply|merely) (?<purpose>to|for|because) (?<rest>[^;:]{3,}?)[.!]?$/i;
+/** "But, it's not a WCAG violation.": a denial whose subject is in an earlier sentence. */
+const BUT_NOT =
+	/^(?:but|however|yet),?\s+(?:it|this|that|they)(?:'s| is|'re| are)\s+not\s+(?<rest>(?:an?|the)\s[^,;]{4,}?)[.!]?$/i;
+/** The sentence that names what "it" is: "Having several h1s on a page is bad practice." */
+const STATES = /^(?<subject>[\p{Lu}][^,;:()]{1,60}?) (?<verb>is|are) \S/u;
+/** How far back a "But, it's not…" looks for the sentence that names its subject. */
+const DENIAL_REACH = 2;
 const NOT_A_SUBJECT =
 	/^(?:this|that|these|those|it|they|there|here|you|we|i|he|she|one|some|many|most|all|not|no|none|nothing|nobody|each|every|but|and|or|so|if|when|while|although|because|unlike)\b/i;
 const POSITIVE: Record<string, string> = {
@@ -141,10 +153,47 @@ export function correctedBelief(sentence: string): string | null {
 		if (subject)
 			return statement(`${subject} ${isPluralPhrase(subject) ? 'are' : 'is'} ${looks.rest}`);
 	}
+	const misuse = NOT_JUST.exec(text)?.groups;
+	if (misuse?.act && misuse.only && misuse.purpose && misuse.rest)
+		return statement(
+			`It is fine to ${misuse.act} ${misuse.only.toLowerCase()} ${misuse.purpose.toLowerCase()} ${misuse.rest}`
+		);
 	const always = NOT_ALWAYS.exec(text)?.groups;
 	if (always?.subject && always.verb && always.rest) {
 		const subject = bareSubject(always.subject);
 		if (subject) return statement(`${subject} ${always.verb} always ${always.rest}`);
+	}
+	return null;
+}
+
+/**
+ * "S is A. (It …) But, it's not B." → the claim "S is B", answered "False." with the
+ * sentences from S's to the denial; null when no sentence just before names the subject.
+ *
+ * @example
+ * deniedAfterward(['Several h1s are bad practice.'], "But, it's not a WCAG violation.");
+ * // { claim: 'Several h1s are a WCAG violation.', answer: "False. Several h1s are bad practice. But, it's not a WCAG violation.", back: 1 }
+ */
+export function deniedAfterward(
+	before: readonly string[],
+	text: string
+): { claim: string; answer: string; back: number } | null {
+	const rest = BUT_NOT.exec(text.trim())?.groups?.rest;
+	if (!rest) return null;
+	for (let back = 1; back <= Math.min(DENIAL_REACH, before.length); back++) {
+		const named = STATES.exec(before[before.length - back]!.trim())?.groups;
+		if (!named?.subject || !named.verb) continue;
+		// A subject named a sentence or two back may be longer than a term ("Having multiple
+		// h1s on a web page"): up to ten words, no comma.
+		const subject = named.subject.trim();
+		if (NOT_A_SUBJECT.test(subject) || subject.split(' ').length > 10) return null;
+		const answer = [...before.slice(before.length - back), text].map((t) => t.trim()).join(' ');
+		if (answer.length > 280) return null;
+		return {
+			claim: statement(`${subject} ${named.verb} ${rest}`),
+			answer: `False. ${answer}`,
+			back
+		};
 	}
 	return null;
 }
@@ -252,9 +301,18 @@ export function findBeliefs(article: Article): Candidate[] {
 			if (article.used.has(key) || text.length > MAX_STATEMENT * 1.5 || /\?$/.test(text)) return;
 			const next = block.sentences[index + 1]?.text ?? article.blocks[block.index + 1]?.text;
 			const belief = beliefOf(text, next);
-			if (!belief) return;
+			const denied = belief
+				? null
+				: deniedAfterward(
+						block.sentences.slice(Math.max(0, index - DENIAL_REACH), index).map((s) => s.text),
+						text
+					);
+			const found = belief ?? denied;
+			if (!found) return;
 			article.used.add(key);
-			cards.push(card(article, block, sentence.start, sentence.end, belief.claim, belief.answer));
+			// A denial's card starts at the sentence that names its subject.
+			const start = denied ? block.sentences[index - denied.back]!.start : sentence.start;
+			cards.push(card(article, block, start, sentence.end, found.claim, found.answer));
 		});
 	}
 	return cards;
