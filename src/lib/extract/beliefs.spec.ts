@@ -104,6 +104,28 @@ describe('correctedBelief', () => {
 	});
 });
 
+describe('a belief people hold, then corrected', () => {
+	it('is a true/false card answered with the correction', () => {
+		const { drafts } = extractDrafts(
+			'# Web apps\n\nPeople tend to think of web apps as programs that only run inside a browser tab. However, an installed web app opens in a window of its own, like any other app.'
+		);
+		const card = drafts.find((d) => d.kind === 'true-false');
+		expect(card?.front).toBe(
+			'True or false: web apps are programs that only run inside a browser tab.'
+		);
+		expect(card?.back).toBe(
+			'False. However, an installed web app opens in a window of its own, like any other app.'
+		);
+	});
+
+	it('needs the next sentence to correct it', () => {
+		const article = parseArticle(
+			'# Web apps\n\nMany people believe that web apps need a connection to start. That is why offline support matters so much to them today.'
+		);
+		expect(findBeliefs(article)).toEqual([]);
+	});
+});
+
 describe('deniedAfterward', () => {
 	it('takes the subject of "But, it is not…" from the sentence that named it', () => {
 		expect(

@@ -11,6 +11,8 @@
  *   has to be Y", "X is Y", "X is always Z", "X", "It is fine to X just to Y"), answered
  *   "False." with the sentence.
  * - "S is A. But, it's not B." → "S is B", answered "False." with both sentences.
+ * - "People (tend to) think (of) X (as) Y." then "However, …" → "X is Y", answered "False."
+ *   with the correction.
  */
 
 import { sentenceKey, sourceRef, type Article, type ArticleBlock } from './article';
@@ -54,6 +56,13 @@ const NOT_ALWAYS = new RegExp(
 /** "…, but there's no hard and fast rule that contributions under some lines are not subject to copyright." */
 const NO_RULE =
 	/\bthere(?:'s| is) no (?:[\w-]+ ){0,4}(?:rule|evidence|requirement|law|proof) that (?<claim>[^;]{12,}?)[.!]?$/i;
+/** "People tend to think of PWAs as apps installed from a browser." then "However, …". */
+const BELIEVED =
+	/^(?:many |most |some |a lot of )?(?:people|developers|users|folks|newcomers|beginners)\s+(?:tend to |often |usually |commonly |still |may |might )?(?:think|believe|assume|imagine)\s+(?:that\s+)?(?<claim>.{10,}?)[.!]?$/i;
+/** "…of X as Y": what is thought of something. */
+const THOUGHT_OF_AS = /^of (?<subject>.{2,60}?) as (?<rest>.{6,})$/i;
+/** The sentence after a belief that says it is wrong. */
+const CORRECTION = /^(?:however|but|actually|in fact|in reality|yet|in truth)\b/i;
 /** "Do not use a heading just to make text bigger.": a misuse the article corrects. */
 const NOT_JUST =
 	/^(?:do not|don't|never) (?<act>[a-z][^,;:]{3,80}?) (?<only>just|only|simply|merely) (?<purpose>to|for|because) (?<rest>[^;:]{3,}?)[.!]?$/i;
@@ -237,6 +246,15 @@ function beliefOf(
 		const fact = next ? (FACT.exec(next)?.groups?.fact ?? next) : null;
 		if (!fact || isNoise(fact) || fact.length > 300) return null;
 		return { claim: statement(myth), answer: `False. ${statement(fact)}` };
+	}
+	const believed = BELIEVED.exec(text)?.groups?.claim;
+	if (believed && next && CORRECTION.test(next.trim()) && next.length <= 280 && !isNoise(next)) {
+		const thought = THOUGHT_OF_AS.exec(believed)?.groups;
+		const claim = thought?.subject
+			? `${thought.subject} ${isPluralPhrase(thought.subject) ? 'are' : 'is'} ${thought.rest}`
+			: believed;
+		if (!THOUGHT_OF_AS.test(believed) && /^of\b/i.test(believed)) return null;
+		return { claim: statement(claim), answer: `False. ${statement(next)}` };
 	}
 	const contrary = CONTRARY.exec(text)?.groups?.claim;
 	if (contrary) return { claim: statement(contrary), answer: `True. ${statement(text)}` };
