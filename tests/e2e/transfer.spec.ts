@@ -117,6 +117,37 @@ test('a CSV with unclear columns asks which is which, then imports', async ({ pa
 	await expect(page.locator('.back')).toHaveText('Paris');
 });
 
+test('a CSV that mixes separators shows its rows and the separator to read them with', async ({
+	page
+}) => {
+	await page.goto('/import');
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'words.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('Front;Back\ncat;chat\ndog,chien\nbird;oiseau\n')
+	});
+	await expect(page.getByRole('heading', { name: 'Which column is which?' })).toBeVisible();
+	await expect(page.getByTestId('csv-problem')).toHaveText(
+		/^Read with semicolons between fields .* It holds a comma instead: the file seems to mix separators\. .* \(line 3\)$/
+	);
+	const separator = page.getByLabel('Separator');
+	await expect(separator).toHaveValue(';');
+	const preview = page.getByRole('table');
+	await expect(preview.getByRole('row')).toHaveCount(4); // the header and three rows
+	await expect(preview.getByRole('cell', { name: 'dog,chien' })).toBeVisible();
+
+	// Read with commas, the rows split differently: the form shows them so.
+	await separator.selectOption({ label: 'Comma' });
+	await expect(preview.getByRole('cell', { name: 'chien', exact: true })).toBeVisible();
+	await expect(page.getByTestId('csv-problem')).toBeHidden();
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('alert')).toContainText(
+		'Read with commas between fields, this row has 1 field; front and back need at least 2. (line 1)'
+	);
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: /^words/ })).toHaveCount(0);
+});
+
 test('back up everything, then restore the backup', async ({ page }) => {
 	await openBuiltinDeck(page);
 	await answerByKeyboard(page, '4');

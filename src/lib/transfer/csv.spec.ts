@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Card, Deck } from '$lib/domain/models';
 import { testCard, testDeck } from '$lib/domain/testing/records';
-import { csvToPlan, encodeCsv, parseCsv, type CsvNeedsMapping } from './csv';
+import { csvToPlan, encodeCsv, parseCsv, parseCsvTable, type CsvNeedsMapping } from './csv';
 import type { ImportPlan } from './plan';
 import { NOW, countingIds, importErrorOf, jsdomSanitize } from './testing/fixed';
 
@@ -203,14 +203,26 @@ describe('CSV column mapping', () => {
 		);
 	});
 
-	it('says a file seems to mix separators, naming the one it was read with and the row', async () => {
+	it('asks about a file that seems to mix separators, naming the one it was read with and the row', async () => {
 		const text = 'front,back\ncat,chat\ndog;chien\nbird,oiseau\n';
-		const error = await importErrorOf(() => parseCsv(text, options()));
-		expect(error.where).toBe('line 3');
-		expect(error.message).toBe(
+		const answer = parseCsv(text, options()) as CsvNeedsMapping;
+		expect(answer.kind).toBe('needsMapping');
+		expect(answer.problem).toBe(
 			'Read with commas between fields (the separator most rows use), this row has 1 field; front and back need at least 2. ' +
 				'It holds a semicolon instead: the file seems to mix separators. Use one throughout, or put a line such as #separator:Comma at the top. (line 3)'
 		);
+		expect(answer.header).toEqual(['front', 'back']);
+		expect(answer.text).toBe(text);
+		// Going on with commas, that row is the error.
+		const error = await importErrorOf(() => csvToPlan(answer.table, answer.suggested, options()));
+		expect(error.where).toBe('line 3');
+		// The form reads the file again with the separator the user picks.
+		const bySemicolon = parseCsvTable('dog;chien\nowl;hibou,chouette\n', ';');
+		expect(bySemicolon.rows).toEqual([
+			['dog', 'chien'],
+			['owl', 'hibou,chouette']
+		]);
+		expect(bySemicolon.delimiterGuessed).toBe(false);
 		// With the separator named, the row is simply short.
 		const named = await importErrorOf(() => parseCsv(`#separator:Comma\n${text}`, options()));
 		expect(named.message).toBe(

@@ -79,6 +79,13 @@ export interface CsvNeedsMapping {
 	header: string[] | null;
 	/** A reasonable first guess for the form. */
 	suggested: CsvMapping;
+	/** The file's text, so the form can read it again with another separator (`parseCsvTable`). */
+	text: string;
+	/**
+	 * Why the user is asked although the columns are plain: the rows seem to mix separators
+	 * (the sentence names the row), so the form offers the separator too. Null otherwise.
+	 */
+	problem: string | null;
 }
 
 export interface CsvOptions extends ParseOptions {
@@ -141,14 +148,14 @@ function oneBased(value: string, key: string, line: number): number {
  * Reads the rows of a CSV/TSV text without deciding what the columns mean.
  *
  * Anki's header lines at the top are understood; the separator is auto-detected among
- * comma, tab, semicolon and pipe unless `#separator:` names one. Quoted fields may hold
- * separators, line breaks and doubled quotes.
+ * comma, tab, semicolon and pipe unless `#separator:` names one or `chosenSeparator` is
+ * given (the user's choice). Quoted fields may hold separators, line breaks and doubled quotes.
  *
  * @example
  * const table = parseCsvTable('#separator:tab\n#html:false\nfront\tback\n');
  * table.rows; // [['front', 'back']]
  */
-export function parseCsvTable(input: string): CsvTable {
+export function parseCsvTable(input: string, chosenSeparator: string | null = null): CsvTable {
 	const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
 	const table: CsvTable = {
 		rows: [],
@@ -226,6 +233,8 @@ export function parseCsvTable(input: string): CsvTable {
 	}
 
 	const body = offset > 0 ? text.slice(offset) : text;
+	// The user's choice in the import form wins over the file's own line and over a guess.
+	separator = chosenSeparator ?? separator;
 	table.delimiterGuessed = separator === null;
 	readRows(body, separator, line, table);
 	if (columns !== null) table.header = columns.split(table.delimiter);
@@ -347,27 +356,64 @@ function mappingFromNames(header: string[], table: CsvTable): CsvMapping {
  * else result.decks[0].cards[0].front; // 'Hello'
  */
 export function parseCsv(text: string, options: CsvOptions): ImportPlan | CsvNeedsMapping {
-	const table = parseCsvTable(text);
+	const table = readCsvTable(text);
+	const columns = table.header ?? Array.from({ length: table.columnCount }, (_, i) => i.toString());
+	const suggested = mappingFromNames(columns, table);
+	const asked = (problem: string | null): CsvNeedsMapping => ({
+		kind: 'needsMapping',
+		table,
+		preview: table.rows.slice(0, 5),
+		columnCount: table.columnCount,
+		header: table.header,
+		suggested,
+		text,
+		problem
+	});
+	const special = Object.values(table.preset).filter((c) => c !== null).length;
+	if (!table.header && table.columnCount - special > 2) return asked(null);
+	// A row that seems to use another separator: the user chooses, seeing the rows.
+	const mixed = mixedSeparatorRow(table, Math.max(suggested.front, suggested.back) + 1);
+	if (mixed) return asked(mixed.message);
+	return csvToPlan(table, suggested, options);
+}
+
+/**
+ * `parseCsvTable`, then a first row that names a front and a back column taken as the header.
+ *
+ * @example
+ * readCsvTable('Front;Back\ncat;chat\n', ';').header; // ['Front', 'Back']
+ */
+export function readCsvTable(text: string, separator: string | null = null): CsvTable {
+	const table = parseCsvTable(text, separator);
 	if (!table.header && looksLikeHeader(table.rows[0] as string[])) {
 		table.header = table.rows.shift() as string[];
 		table.lines.shift();
 		if (table.rows.length === 0)
 			throw new ImportError('The file has a header row but no rows to make cards from.');
 	}
-	if (table.header) return csvToPlan(table, mappingFromNames(table.header, table), options);
+	return table;
+}
 
-	const columns = Array.from({ length: table.columnCount }, (_, i) => i.toString());
-	const suggested = mappingFromNames(columns, table);
-	const special = Object.values(table.preset).filter((c) => c !== null).length;
-	if (table.columnCount - special <= 2) return csvToPlan(table, suggested, options);
-	return {
-		kind: 'needsMapping',
-		table,
-		preview: table.rows.slice(0, 5),
-		columnCount: table.columnCount,
-		header: null,
-		suggested
-	};
+/** The separators the import form offers, by name. */
+export const CSV_SEPARATORS = [
+	{ name: 'Comma', separator: ',' },
+	{ name: 'Semicolon', separator: ';' },
+	{ name: 'Tab', separator: '\t' },
+	{ name: 'Pipe', separator: '|' }
+] as const;
+
+/**
+ * The error for the first row too short for the front and back columns that holds another
+ * separator, when the separator was guessed: the file seems to mix them. Null otherwise.
+ */
+export function mixedSeparatorRow(table: CsvTable, needed: number): ImportError | null {
+	if (!table.delimiterGuessed) return null;
+	for (let r = 0; r < table.rows.length; r++) {
+		const row = table.rows[r] as string[];
+		if (row.length >= needed || !otherSeparatorIn(table, row)) continue;
+		return shortRow(table, row.length, needed, table.lines[r] as number);
+	}
+	return null;
 }
 
 const SEPARATOR_NAMES: Record<string, string> = {
@@ -386,16 +432,21 @@ const SEPARATOR_NAMES: Record<string, string> = {
  */
 function shortRow(table: CsvTable, fields: number, needed: number, line: number): ImportError {
 	const name = SEPARATOR_NAMES[table.delimiter] ?? `"${table.delimiter}"`;
-	const row = table.rows[table.lines.indexOf(line)]?.join(table.delimiter) ?? '';
-	const other = Object.keys(SEPARATOR_NAMES).find(
-		(s) => s !== table.delimiter && s !== ' ' && s !== ':' && row.includes(s)
-	);
+	const other = otherSeparatorIn(table, table.rows[table.lines.indexOf(line)] ?? []);
 	const read = `Read with ${name.toLowerCase()}s between fields${table.delimiterGuessed ? ' (the separator most rows use)' : ''}, this row has ${fields} field${fields === 1 ? '' : 's'}; front and back need at least ${needed}.`;
 	const mixed =
 		table.delimiterGuessed && other
 			? ` It holds a ${(SEPARATOR_NAMES[other] as string).toLowerCase()} instead: the file seems to mix separators. Use one throughout, or put a line such as #separator:${name} at the top.`
 			: '';
 	return new ImportError(read + mixed, `line ${line}`);
+}
+
+/** A separator other than the table's in a row's text (not space or colon: prose has them). */
+function otherSeparatorIn(table: CsvTable, row: readonly string[]): string | undefined {
+	const text = row.join(table.delimiter);
+	return Object.keys(SEPARATOR_NAMES).find(
+		(s) => s !== table.delimiter && s !== ' ' && s !== ':' && text.includes(s)
+	);
 }
 
 function listLines(lines: number[]): string {
