@@ -136,6 +136,19 @@ describe('definingSentence', () => {
 			definingSentence('Both the stack and the heap are parts of memory that your code can use.')
 		).toBeNull();
 	});
+
+	it('does not read an example or a place as a definition', () => {
+		expect(
+			definingSentence('The Acme Contributor Agreement is a good example of a short agreement.')
+		).toBeNull();
+		expect(definingSentence('Oolong is an example of a partly oxidised tea.')).toBeNull();
+		expect(
+			definingSentence('On the right is the memory on the heap that holds the contents.')
+		).toBeNull();
+		expect(
+			definingSentence('Oolong is a partly oxidised tea grown in the hills of Fujian.')?.term
+		).toBe('Oolong');
+	});
 });
 
 describe('a list of labelled terms', () => {
