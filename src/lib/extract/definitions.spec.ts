@@ -137,11 +137,12 @@ describe('definingSentence', () => {
 		).toBeNull();
 	});
 
-	it('does not read an example or a place as a definition', () => {
+	it('does not read an example, a figure of speech or a place as a definition', () => {
 		expect(
 			definingSentence('The Acme Contributor Agreement is a good example of a short agreement.')
 		).toBeNull();
 		expect(definingSentence('Oolong is an example of a partly oxidised tea.')).toBeNull();
+		expect(definingSentence('Headings are the backbone of the content of a page.')).toBeNull();
 		expect(
 			definingSentence('On the right is the memory on the heap that holds the contents.')
 		).toBeNull();

@@ -41,9 +41,12 @@ const DEFINING_PLURAL =
 const NOT_A_TERM =
 	/^(?:on|in|at|for|with|from|by|to|of|under|over|into|onto|upon|just as|as|like|unlike|both|either|neither|so|also|then|now|today|here|example|examples|this|that|these|those|it|its|they|there|here|what|which|who|one|another|each|every|some|many|most|all|any|such|our|your|my|his|her|their|we|you|i|he|she|the (?:first|second|third|last|next|main|best|only|key|goal|idea|point|reason|result|answer|problem|question|same|other)|a (?:lot|few|number|way|good|great|big|common|key)|an? (?:example|important))\b/i;
 
-/** "an example of…", "a good example of…": the sentence gives a case, not a definition. */
-const EXAMPLE_OF =
-	/^(?:an?|the|one) (?:(?:good|great|typical|common|classic|prime|perfect|notable|well-known|popular) )?(?:example|instance|case) of\b/i;
+/**
+ * "an example of…", "a good example of…": the sentence gives a case, not a definition; "the
+ * backbone of…", "the heart of…": a figure of speech, not what the thing is.
+ */
+const NOT_WHAT_IT_IS =
+	/^(?:an?|the|one) (?:(?:good|great|typical|common|classic|prime|perfect|notable|well-known|popular|very|real|true) )?(?:example|instance|case|backbone|heart|cornerstone|soul|lifeblood|bedrock|linchpin|holy grail) of\b/i;
 
 /** Verbs, auxiliaries and pointers: a subject holding one is a clause or a reference, not a term. */
 const CLAUSE_WORD =
@@ -244,7 +247,7 @@ export function definingSentence(
 	const term = asTerm(subject);
 	if (term.split(/\s+/).length > MAX_TERM_WORDS || !/^[\p{L}\p{N}"'`]/u.test(term)) return null;
 	// "The MongoDB agreement is a good example of this type": a case of something, not what it is.
-	if (EXAMPLE_OF.test(groups.definition)) return null;
+	if (NOT_WHAT_IT_IS.test(groups.definition)) return null;
 	const definition = withFinalStop(capitaliseFirst(groups.definition.trim()));
 	// "The web is an incredible platform": praise, not a definition.
 	if (definition.length > MAX_BACK || definition.split(/\s+/).length < MIN_DEFINITION_WORDS)
