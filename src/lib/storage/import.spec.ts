@@ -6,7 +6,7 @@ import type { ImportPlan } from '$lib/transfer/plan';
 import type { FlashcardsDB } from './db';
 import { addDeck } from './decks';
 import { readDeckForExport, readEverything } from './export';
-import { sampleDeck } from './fixtures';
+import { sampleDeck, sampleDeckPlan } from './fixtures';
 import { applyImport, previewImport } from './import';
 import { recordReview } from './reviews';
 import { testDatabase } from './test-db';
@@ -15,15 +15,6 @@ const now = new Date('2026-03-10T09:00:00Z');
 let db: FlashcardsDB;
 let ids = 0;
 const newId = () => `new-${++ids}`;
-
-function deckPlan(count: number, deckId = 'd1'): ImportPlan {
-	const { deck, cards } = sampleDeck(count, now, deckId);
-	return {
-		kind: 'decks',
-		sourceFormat: 'deck-json',
-		decks: [{ deck, cards, logs: [], warnings: [] }]
-	};
-}
 
 async function snapshot() {
 	return readEverything(db);
@@ -36,7 +27,7 @@ beforeEach(() => {
 
 describe('applyImport', () => {
 	it('writes a new deck whole and previews it first', async () => {
-		const plan = deckPlan(5000);
+		const plan = sampleDeckPlan(5000, now);
 		expect(await previewImport(db, plan)).toMatchObject({
 			decks: [{ cards: 5000, exists: false, existingCards: 0 }]
 		});
@@ -54,7 +45,7 @@ describe('applyImport', () => {
 		const existing = sampleDeck(3, now, 'keep');
 		await addDeck(db, existing.deck, existing.cards);
 		const before = await snapshot();
-		const plan = deckPlan(4500);
+		const plan = sampleDeckPlan(4500, now);
 		if (plan.kind !== 'decks') throw new Error('unreachable');
 		// An id IndexedDB cannot use as a key fails the last chunk.
 		(plan.decks[0]!.cards[4499] as { id: unknown }).id = { not: 'a key' };
@@ -70,7 +61,7 @@ describe('applyImport', () => {
 		const reviewed = await recordReview(db, scheduler, cards[0]!, Grade.Good, later);
 
 		// The file holds the old, unreviewed c0 and a changed c1.
-		const plan = deckPlan(3);
+		const plan = sampleDeckPlan(3, now);
 		if (plan.kind !== 'decks') throw new Error('unreachable');
 		const incoming = plan.decks[0]!;
 		incoming.cards[1] = { ...incoming.cards[1]!, back: 'Changed', modified: later.getTime() + 1 };

@@ -1,10 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, Grade } from '$lib/domain/models';
 import { createScheduler } from '$lib/domain/scheduler';
-import type { ImportPlan } from '$lib/transfer/plan';
 import { browseCards, EMPTY_QUERY } from './browse';
 import type { FlashcardsDB } from './db';
-import { sampleDeck } from './fixtures';
+import { sampleDeckPlan } from './fixtures';
 import { applyImport } from './import';
 import { recordReview } from './reviews';
 import { cardsAwaitingSearch, indexWaitingBatch, indexWaitingCards } from './search-index';
@@ -12,15 +11,6 @@ import { storedCard, testDatabase } from './test-db';
 
 const now = new Date('2026-03-10T09:00:00Z');
 let db: FlashcardsDB;
-
-function deckPlan(count: number, deckId = 'd1'): ImportPlan {
-	const { deck, cards } = sampleDeck(count, now, deckId);
-	return {
-		kind: 'decks',
-		sourceFormat: 'deck-json',
-		decks: [{ deck, cards, logs: [], warnings: [] }]
-	};
-}
 
 async function found(text: string): Promise<string[]> {
 	const page = await browseCards(db, { ...EMPTY_QUERY, text }, now, 4, { from: 0, limit: 50 });
@@ -39,7 +29,7 @@ beforeEach(() => {
 
 describe('the search index after an import', () => {
 	it('is written later: imported cards are studyable at once and found once indexed', async () => {
-		await applyImport(db, deckPlan(1200), 'merge');
+		await applyImport(db, sampleDeckPlan(1200, now), 'merge');
 		expect(await db.cards.count()).toBe(1200);
 		expect(await cardsAwaitingSearch(db)).toBe(1200);
 		expect(await found('question')).toEqual([]);
@@ -55,13 +45,13 @@ describe('the search index after an import', () => {
 	});
 
 	it('never shows its marker to the app', async () => {
-		await applyImport(db, deckPlan(3), 'merge');
+		await applyImport(db, sampleDeckPlan(3, now), 'merge');
 		expect(await storedCard(db, 'c1')).not.toHaveProperty('searchPending');
 		expect((await db.cards.bulkGet(['c0', 'c2']))[0]).not.toHaveProperty('searchPending');
 	});
 
 	it('gives a card its words when it is written meanwhile, keeping the newer write', async () => {
-		await applyImport(db, deckPlan(3), 'merge');
+		await applyImport(db, sampleDeckPlan(3, now), 'merge');
 		const scheduler = createScheduler(DEFAULT_SETTINGS, { fuzz: false });
 		const card = await storedCard(db, 'c1');
 		const indexing = indexWaitingBatch(db, 1);
@@ -76,9 +66,9 @@ describe('the search index after an import', () => {
 	});
 
 	it('indexes what an import adds during a run, and runs once per database at a time', async () => {
-		await applyImport(db, deckPlan(600), 'merge');
+		await applyImport(db, sampleDeckPlan(600, now), 'merge');
 		const first = indexWaitingCards(db);
-		await applyImport(db, deckPlan(10, 'd2'), 'merge');
+		await applyImport(db, sampleDeckPlan(10, now, 'd2'), 'merge');
 		const second = indexWaitingCards(db);
 		await Promise.all([first, second]);
 		expect(await cardsAwaitingSearch(db)).toBe(0);

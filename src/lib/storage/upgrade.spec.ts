@@ -42,6 +42,16 @@ const v1Card = (i: number, state: number) => ({
 	state,
 	last_review: state === 0 ? null : 500
 });
+/** Card 1 as versions 2 to 5 stored it: note fields, and its index fields written beside it. */
+const indexedCard = {
+	...v1Card(1, 2),
+	noteId: 'c1',
+	ord: 0,
+	suspended: false,
+	buriedUntil: 0,
+	queue: 2,
+	words: ['question', '1', 'about', 'kubernetes', 'answer']
+};
 const v1Log = {
 	id: 'l1',
 	cardId: 'c1',
@@ -169,15 +179,7 @@ describe('schema upgrades', () => {
 			cards: 'id, deckId, noteId, *tags, *words, [deckId+queue+due], [queue+due]',
 			dueDays: '[deckId+queue+day]'
 		};
-		const v3Card = {
-			...v1Card(1, 2),
-			noteId: 'c1',
-			ord: 0,
-			suspended: false,
-			buriedUntil: 0,
-			queue: 2,
-			words: ['question', '1', 'about', 'kubernetes', 'answer']
-		};
+		const v3Card = indexedCard;
 		const v3DueDay = { deckId: 'd1', queue: 2, day: 0, cards: 1 };
 		const old = new Dexie(name);
 		old.version(3).stores(V3_STORES);
@@ -241,15 +243,7 @@ describe('schema upgrades', () => {
 			safetyCopyFiles: 'id',
 			media: 'name, size'
 		});
-		const v5Card = {
-			...v1Card(1, 2),
-			noteId: 'c1',
-			ord: 0,
-			suspended: false,
-			buriedUntil: 0,
-			queue: 2,
-			words: ['question', '1', 'about', 'kubernetes', 'answer']
-		};
+		const v5Card = indexedCard;
 		await old.table('cards').add(v5Card);
 		old.close();
 
