@@ -207,14 +207,6 @@ export function deniedAfterward(
 	return null;
 }
 
-/** "The web is…" → "the web is…"; a name ("Kubernetes is…") keeps its capital. */
-function lowerFirstWord(text: string, article: Article): string {
-	const first = text.split(' ')[0] ?? '';
-	return article.vocabulary.mayLower(first.replace(/\W+$/, ''))
-		? `${text.charAt(0).toLowerCase()}${text.slice(1)}`
-		: text;
-}
-
 function card(
 	article: Article,
 	block: ArticleBlock,
@@ -225,7 +217,7 @@ function card(
 ): Candidate {
 	return {
 		kind: 'true-false',
-		front: `True or false: ${lowerFirstWord(front, article)}`,
+		front: `True or false: ${article.vocabulary.lowerFirstIfUsual(front)}`,
 		back,
 		suggested: true,
 		source: sourceRef(block, start, end),
@@ -250,10 +242,11 @@ function beliefOf(
 	const believed = BELIEVED.exec(text)?.groups?.claim;
 	if (believed && next && CORRECTION.test(next.trim()) && next.length <= 280 && !isNoise(next)) {
 		const thought = THOUGHT_OF_AS.exec(believed)?.groups;
+		// "think of X" without "as …" says nothing to judge.
+		if (!thought && /^of\b/i.test(believed)) return null;
 		const claim = thought?.subject
 			? `${thought.subject} ${isPluralPhrase(thought.subject) ? 'are' : 'is'} ${thought.rest}`
 			: believed;
-		if (!THOUGHT_OF_AS.test(believed) && /^of\b/i.test(believed)) return null;
 		return { claim: statement(claim), answer: `False. ${statement(next)}` };
 	}
 	const contrary = CONTRARY.exec(text)?.groups?.claim;

@@ -27,6 +27,16 @@ describe('Vocabulary', () => {
 		expect(vocabulary.lowerFirst('Java is old')).toBe('Java is old');
 	});
 
+	it('lower-cases a first word only where the article writes it so', () => {
+		const v = Vocabulary.fromSentences([
+			'Meritocracy is a model.',
+			'Under a meritocracy, all vote.'
+		]);
+		expect(v.lowerFirstIfUsual('Meritocracy')).toBe('meritocracy');
+		expect(v.lowerFirstIfUsual('The model, is it fair?')).toBe('the model, is it fair?');
+		expect(v.lowerFirstIfUsual('Kubernetes runs pods.')).toBe('Kubernetes runs pods.');
+	});
+
 	it('turns an all-capitals heading into sentence case', () => {
 		expect(vocabulary.sentenceCase('HOW TO LEARN JAVA')).toBe('How to learn Java');
 	});

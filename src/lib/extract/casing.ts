@@ -94,6 +94,20 @@ export class Vocabulary {
 	}
 
 	/**
+	 * Lower-cases the first word of `text` when the article writes that word so elsewhere (or
+	 * it is a small word): "Meritocracy" → "meritocracy", while a word only ever seen
+	 * capitalised ("Kubernetes", "BDFL") keeps its capital. Stricter than `lowerFirst`, for a
+	 * term or statement quoted inside a question.
+	 *
+	 * @example
+	 * Vocabulary.fromSentences(['The web is open.', 'I use the web.']).lowerFirstIfUsual('The web is open.'); // "the web is open."
+	 */
+	lowerFirstIfUsual(text: string): string {
+		const first = (text.split(' ')[0] ?? '').replace(/\W+$/, '');
+		return this.mayLower(first) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
+	}
+
+	/**
 	 * Turns a title-case heading into sentence case, keeping names.
 	 *
 	 * @example

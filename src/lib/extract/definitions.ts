@@ -150,18 +150,6 @@ function entryCards(article: Article): Candidate[] {
 }
 
 /**
- * A term as it reads inside a question: "Meritocracy" → "meritocracy" when the article writes
- * the word in lower case elsewhere; a name or an abbreviation ("BDFL", "Kubernetes") keeps
- * its capital.
- */
-function termCase(term: string, article: Article): string {
-	const first = term.split(' ')[0] ?? '';
-	return article.vocabulary.mayLower(first)
-		? `${term.charAt(0).toLowerCase()}${term.slice(1)}`
-		: term;
-}
-
-/**
  * How an item's text defines its label: by naming a kind ("BDFL: a structure in which…"),
  * by naming the label again ("BDFL: BDFL stands for…") or by describing life under it.
  */
@@ -214,7 +202,7 @@ function labelledItemCards(article: Article): Candidate[] {
 		const definition = withFinalStop(capitaliseFirst(text));
 		cards.push({
 			kind: 'basic',
-			front: question(termCase(label, article), isPluralPhrase(label)),
+			front: question(article.vocabulary.lowerFirstIfUsual(label), isPluralPhrase(label)),
 			back: definition,
 			suggested: true,
 			source: sourceRef(block, offset, end),
@@ -268,7 +256,7 @@ function sentenceCards(article: Article): Candidate[] {
 			const found = definingSentence(sentence.text);
 			if (!found) return;
 			// The subject opened a sentence: "Frontend development" is asked as "frontend development".
-			const term = termCase(found.term, article);
+			const term = article.vocabulary.lowerFirstIfUsual(found.term);
 			article.used.add(key);
 			cards.push({
 				kind: 'basic',

@@ -28,15 +28,12 @@ export function withIndexFields<T extends Card>(card: T): T & { queue: number; w
 }
 
 /** The index fields of a card as it is written: `words` now, or marked to come later. */
-function storedCard(value: Card): Card {
-	if ((value as unknown as Record<string, unknown>)[SEARCH_PENDING] === 1) {
-		const { words, ...card } = value as Card & { words?: unknown };
-		void words;
-		return { ...card, queue: queueOf(card) } as Card;
-	}
-	const { [SEARCH_PENDING]: pending, ...card } = value as Card & { [SEARCH_PENDING]?: unknown };
-	void pending;
-	return withIndexFields(card as Card);
+function storedCard(value: Card & { words?: string[]; [SEARCH_PENDING]?: number }): Card {
+	const { words, [SEARCH_PENDING]: pending, ...card } = value;
+	void words;
+	return pending === 1
+		? ({ ...card, queue: queueOf(card), [SEARCH_PENDING]: 1 } as Card)
+		: withIndexFields(card);
 }
 
 /** A stored card without its index fields: what the rest of the app works with. */

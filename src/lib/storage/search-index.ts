@@ -61,13 +61,14 @@ export function inTurn<T>(db: FlashcardsDB, job: () => Promise<T>): Promise<T> {
 const runs = new WeakMap<FlashcardsDB, { done: Promise<void>; again: boolean }>();
 
 /**
- * Indexes every waiting card, batch by batch, yielding to the page between batches; `onBatch`
- * hears how many are left. One run at a time per database: a call during a run makes it look
- * again once it finds nothing left (an import may have ended meanwhile) and shares its end.
+ * Indexes every waiting card, batch by batch, yielding to the page between batches; `onBatch`,
+ * when given, hears how many are left. One run at a time per database: a call during a run
+ * makes it look again once it finds nothing left (an import may have ended meanwhile) and
+ * shares its end.
  */
 export function indexWaitingCards(
 	db: FlashcardsDB,
-	onBatch: (left: number) => void = () => {}
+	onBatch?: (left: number) => void
 ): Promise<void> {
 	const current = runs.get(db);
 	if (current) {
@@ -80,7 +81,7 @@ export function indexWaitingCards(
 			while (run.again) {
 				run.again = false;
 				while ((await indexWaitingBatch(db)) > 0) {
-					onBatch(await cardsAwaitingSearch(db));
+					if (onBatch) onBatch(await cardsAwaitingSearch(db));
 					await new Promise((resolve) => setTimeout(resolve, 0));
 				}
 			}

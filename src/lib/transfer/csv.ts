@@ -12,6 +12,7 @@ import {
 	notesForExport,
 	type NoteCardIn
 } from './app-notes';
+import { SEPARATOR_NAMES } from './csv-separators';
 import { hasMarkup, isBlankHtml } from './html-text';
 import { isAppGuid, readGuid } from './note-guid';
 import { creationTimeFor, newCard, type CardContent } from './new-card';
@@ -93,14 +94,10 @@ export interface CsvOptions extends ParseOptions {
 	deckName: string;
 }
 
-const SEPARATORS: Record<string, string> = {
-	comma: ',',
-	semicolon: ';',
-	tab: '\t',
-	space: ' ',
-	pipe: '|',
-	colon: ':'
-};
+/** `#separator:` values by their lower-case name: "tab" → "\t". */
+const SEPARATORS: Record<string, string> = Object.fromEntries(
+	Object.entries(SEPARATOR_NAMES).map(([separator, name]) => [name.toLowerCase(), separator])
+);
 
 const HEADER_LINE = /^#([a-z ]+):(.*)$/i;
 /** One line and its end, which may be CRLF, LF or (old Mac files) CR alone. */
@@ -394,14 +391,6 @@ export function readCsvTable(text: string, separator: string | null = null): Csv
 	return table;
 }
 
-/** The separators the import form offers, by name. */
-export const CSV_SEPARATORS = [
-	{ name: 'Comma', separator: ',' },
-	{ name: 'Semicolon', separator: ';' },
-	{ name: 'Tab', separator: '\t' },
-	{ name: 'Pipe', separator: '|' }
-] as const;
-
 /**
  * The error for the first row too short for the front and back columns that holds another
  * separator, when the separator was guessed: the file seems to mix them. Null otherwise.
@@ -415,15 +404,6 @@ export function mixedSeparatorRow(table: CsvTable, needed: number): ImportError 
 	}
 	return null;
 }
-
-const SEPARATOR_NAMES: Record<string, string> = {
-	',': 'Comma',
-	';': 'Semicolon',
-	'\t': 'Tab',
-	' ': 'Space',
-	'|': 'Pipe',
-	':': 'Colon'
-};
 
 /**
  * The error for a row with too few fields. It names the separator the file was read with
