@@ -84,6 +84,8 @@ export interface Card extends Scheduling {
 	created: number;
 	/** Last edit of content or scheduling; merges keep the newer one. */
 	modified: number;
+	/** When it was last reset to new (Forget), if ever: sync replays its history from then. */
+	forgottenAt?: number;
 }
 
 export interface Deck {

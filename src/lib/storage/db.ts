@@ -6,6 +6,8 @@ import { searchWords } from '$lib/domain/search-words';
 import { countDueDays, DUE_DAYS, dueDaysMiddleware, type DueDayRow } from './due-days';
 import type { SafetyCopy, SafetyCopyFile } from './safety-copies';
 import { SEARCH_PENDING } from './search-pending';
+import { SYNC_OUTBOX, syncOutboxMiddleware, type OutboxEntry, type SyncOnRow } from './sync-outbox';
+import type { SyncRecordRow } from './sync-store';
 
 /** A stored picture or sound: the file and its size, so totals need no blob read. */
 export interface StoredMedia extends MediaFile {
@@ -114,6 +116,10 @@ export class FlashcardsDB extends Dexie {
 	safetyCopyFiles!: Table<SafetyCopyFile, number>;
 	/** Pictures and sounds, by their content's name (`$lib/domain/media`); see `media.ts`. */
 	media!: EntityTable<StoredMedia, 'name'>;
+	/** Records changed here since their last push, and whether sync is on; see `sync-outbox.ts`. */
+	syncOutbox!: Table<OutboxEntry | SyncOnRow, string>;
+	/** Each synced record as the server last had it, with its revision; see `sync-store.ts`. */
+	syncRecords!: EntityTable<SyncRecordRow, 'id'>;
 
 	constructor(name = 'article-flashcards') {
 		super(name);
@@ -162,7 +168,12 @@ export class FlashcardsDB extends Dexie {
 		this.version(6).stores({
 			cards: 'id, deckId, noteId, *tags, *words, searchPending, [deckId+queue+due], [queue+due]'
 		});
+		// Sync: the outbox of changes to push and the records as the server has them. New
+		// tables only: sync starts off, and switching it on pushes what is here.
+		this.version(7).stores({ [SYNC_OUTBOX]: 'id', syncRecords: 'id' });
 		this.use({ stack: 'dbcore', name: 'card-index-fields', create: indexFieldsMiddleware });
+		// Like due-days, right above IndexedDB, so that its transaction is IndexedDB's own.
+		this.use({ stack: 'dbcore', name: 'sync-outbox', level: -2, create: syncOutboxMiddleware });
 		// Right above IndexedDB, below Dexie's own middlewares: it awaits reads before it
 		// writes, which loses the transaction zone that Dexie's hooks layer looks for.
 		this.use({ stack: 'dbcore', name: 'due-days', level: -2, create: dueDaysMiddleware });

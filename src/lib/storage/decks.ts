@@ -68,7 +68,8 @@ export async function forgetDeck(db: FlashcardsDB, deckId: string, now: Date): P
 				...card,
 				...newScheduling(new Date(card.created)),
 				buriedUntil: 0,
-				modified: now.getTime()
+				modified: now.getTime(),
+				forgottenAt: now.getTime()
 			}))
 		);
 		return cards.length;

@@ -9,7 +9,8 @@ const T0 = Date.UTC(2026, 0, 5, 9);
 const card: ReplayStart = {
 	id: 'card-1',
 	created: T0 - 1000,
-	base: newScheduling(new Date(T0 - 1000))
+	base: newScheduling(new Date(T0 - 1000)),
+	since: null
 };
 
 function log(id: string, device: string, minutes: number, rating: ReplayLog['rating']): ReplayLog {
@@ -75,7 +76,7 @@ describe('replaying a card from the union of its logs', () => {
 			Grade.Good,
 			new Date(T0)
 		).scheduling;
-		const start = { ...card, base: imported };
+		const start = { ...card, base: imported, since: T0 };
 		const history = log('anki', 'anki', 0, Grade.Good);
 		expect(replaySchedule(start, [history], scheduler)).toEqual(imported);
 		const later = log('new', 'phone', 30, Grade.Hard);

@@ -29,11 +29,10 @@ export interface ReplayStart {
 	id: string;
 	/** Its creation time: a reset makes it new again, in the place it was created in. */
 	created: number;
-	/**
-	 * Its schedule before any log replayed: new for a card made here, or the schedule an
-	 * import brought. Logs up to its `last_review` are history the import already counted.
-	 */
+	/** Its schedule before any log replayed: new, or the schedule an import brought. */
 	base: Scheduling;
+	/** Logs at or before this time are history `base` already counts; null: none is. */
+	since: number | null;
 }
 
 /** Orders logs as every device does: by time, then device, then id. */
@@ -67,7 +66,7 @@ export function replaySchedule(
 	logs: Iterable<ReplayLog>,
 	scheduler: Scheduler
 ): Scheduling {
-	const since = card.base.last_review ?? -Infinity;
+	const since = card.since ?? -Infinity;
 	const unique = collectLogs(new Map<string, ReplayLog>(), logs);
 	const ordered = [...unique.values()]
 		.filter((log) => log.cardId === card.id && log.review > since)

@@ -1,0 +1,632 @@
+/**
+ * Sync's side of the database: what to push next, and what the server sent applied in one
+ * transaction. The replicator (`$lib/sync/replicator.ts`) talks to the server; this module
+ * is the only part of sync that reads or writes the collection.
+ *
+ * Besides the outbox (`sync-outbox.ts`), sync keeps `syncRecords`: each record as the server
+ * last had it (stamped fields and revision). A local change is what differs between the row
+ * and that record; it is stamped with its outbox entry's stamp and merged, field by field,
+ * with whatever the server holds (`field-merge.ts`). A card's schedule is not a synced
+ * field: whenever logs or a card's start arrive, it is replayed from its logs (`log-replay.ts`).
+ */
+
+import {
+	DEFAULT_SETTINGS,
+	type Card,
+	type Deck,
+	type ReviewLog,
+	type Scheduling,
+	type Settings
+} from '$lib/domain/models';
+import { createScheduler, newScheduling } from '$lib/domain/scheduler';
+import { deckSettings } from '$lib/domain/models';
+import {
+	DELETED,
+	isDeleted,
+	mergeRecords,
+	stampedRecord,
+	withChanges,
+	type StampedRecord
+} from '$lib/sync/field-merge';
+import {
+	cardSyncFields,
+	deckSyncFields,
+	logBatchDocId,
+	recordDocId,
+	recordOfDocId,
+	settingsSyncFields,
+	MAX_BATCH_LOGS,
+	schedulingOf,
+	type CardBase,
+	type LogBatchDoc,
+	type RecordDoc,
+	type RecordType,
+	type SyncDoc,
+	type SyncedLog
+} from '$lib/sync/documents';
+import { decodeHlc, encodeHlc } from '$lib/sync/hlc';
+import { RESET, replaySchedule, type ReplayLog } from '$lib/sync/log-replay';
+import type { FlashcardsDB } from './db';
+import {
+	SYNC_ON,
+	markFromServer,
+	outboxId,
+	seenStamp,
+	type OutboxEntry,
+	type SyncOnRow,
+	type SyncedTable
+} from './sync-outbox';
+
+export interface SyncRecordRow {
+	/** The document's id: `card:<id>`, `deck:<id>` or `settings`. */
+	id: string;
+	rev: string;
+	record: StampedRecord;
+}
+
+/** Sync's own state, kept in the `SYNC_ON` row so it lives and dies with sync being on. */
+interface SyncState extends SyncOnRow {
+	/** The next log batch's number. */
+	nextBatch: number;
+	/** A batch sent whose answer has not been seen: sent again as it was, never renumbered. */
+	pendingBatch: { n: number; logIds: string[]; retracted: string[] } | null;
+	/** How far the first push has read each table that was there before sync was on. */
+	scan: { table: SyncedTable; after: string | null } | null;
+	/** Where the next pull starts: CouchDB's opaque `last_seq`. */
+	since: unknown;
+}
+
+const SETTINGS_KEY = 'settings';
+const SCAN_ORDER: readonly SyncedTable[] = ['settings', 'decks', 'cards', 'reviewLogs'];
+
+async function syncState(db: FlashcardsDB): Promise<SyncState | null> {
+	return ((await db.syncOutbox.get(SYNC_ON)) as SyncState | undefined) ?? null;
+}
+
+/** This device's sync id while sync is on, else null. */
+export async function syncDevice(db: FlashcardsDB): Promise<string | null> {
+	return (await syncState(db))?.device ?? null;
+}
+
+/**
+ * Turns sync on for `device`: from now on every change is recorded, and the first push
+ * reads through everything already here (nothing is replaced: it is merged on the server).
+ */
+export async function turnSyncOn(db: FlashcardsDB, device: string): Promise<void> {
+	await db.transaction('rw', db.syncOutbox, async () => {
+		if (await db.syncOutbox.get(SYNC_ON)) return;
+		const state: SyncState = {
+			id: SYNC_ON,
+			device,
+			nextBatch: 1,
+			pendingBatch: null,
+			scan: { table: SCAN_ORDER[0]!, after: null },
+			since: null
+		};
+		await db.syncOutbox.put(state);
+	});
+}
+
+/** Stops recording changes and forgets the server's state; the collection stays as it is. */
+export async function turnSyncOff(db: FlashcardsDB): Promise<void> {
+	await db.transaction('rw', db.syncOutbox, db.syncRecords, async () => {
+		await db.syncOutbox.clear();
+		await db.syncRecords.clear();
+	});
+}
+
+/** How many records wait to be pushed (the first push's unread part not counted). */
+export async function changesWaiting(db: FlashcardsDB): Promise<number> {
+	return Math.max(0, (await db.syncOutbox.count()) - 1);
+}
+
+/** Where the next pull starts, or null to start from the beginning. */
+export async function pullCheckpoint(db: FlashcardsDB): Promise<unknown> {
+	return (await syncState(db))?.since ?? null;
+}
+
+// ---------------------------------------------------------------- push
+
+/** Documents to push, and what to record once the server has them. */
+export interface PushBatch {
+	records: { doc: RecordDoc; entryAt: string | null }[];
+	logs: LogBatchDoc | null;
+	/** The first push's progress once this batch is in. */
+	scanAfter: SyncState['scan'];
+}
+
+/** A stamp for what was already here when sync came on: as old as the record's last edit. */
+function scanStamp(device: string, wall: number): string {
+	return encodeHlc({ wall: Math.max(0, Math.floor(wall)), count: 0, device });
+}
+
+/**
+ * The next documents to push: changed records (at most `limit`) and one batch of new logs,
+ * continuing the first push where it stopped. Empty when there is nothing to push.
+ */
+export async function nextPush(db: FlashcardsDB, limit = 200): Promise<PushBatch | null> {
+	return db.transaction(
+		'rw',
+		[db.syncOutbox, db.syncRecords, db.decks, db.cards, db.reviewLogs, db.settings],
+		async () => {
+			const state = await syncState(db);
+			if (!state) return null;
+			const entries = (await db.syncOutbox
+				.where('id')
+				.notEqual(SYNC_ON)
+				.limit(limit + MAX_BATCH_LOGS)
+				.toArray()) as OutboxEntry[];
+			const recordEntries = entries.filter((e) => e.table !== 'reviewLogs').slice(0, limit);
+			const logEntries = entries.filter((e) => e.table === 'reviewLogs').slice(0, MAX_BATCH_LOGS);
+
+			const records: PushBatch['records'] = [];
+			for (const entry of recordEntries) {
+				const doc = await recordToPush(db, state.device, entry.table, entry.key, entry.at);
+				if (doc) records.push({ doc, entryAt: entry.at });
+				else await db.syncOutbox.delete(entry.id); // nothing to say: drop the entry
+			}
+
+			// The first push: rows that were here before sync came on, in key order.
+			let scan = state.scan;
+			let logIds = logEntries.map((e) => e.key);
+			while (scan && records.length < limit && logIds.length < MAX_BATCH_LOGS) {
+				const table = db.table(scan.table);
+				const room =
+					scan.table === 'reviewLogs' ? MAX_BATCH_LOGS - logIds.length : limit - records.length;
+				const keys = (await (
+					scan.after === null ? table.toCollection() : table.where(':id').above(scan.after)
+				)
+					.limit(room)
+					.primaryKeys()) as string[];
+				for (const key of keys) {
+					if (scan.table === 'reviewLogs') logIds.push(key);
+					else {
+						const doc = await recordToPush(db, state.device, scan.table, key, null);
+						if (doc) records.push({ doc, entryAt: null });
+					}
+				}
+				if (keys.length < room) {
+					const next = SCAN_ORDER[SCAN_ORDER.indexOf(scan.table) + 1];
+					scan = next ? { table: next, after: null } : null;
+				} else scan = { table: scan.table, after: keys[keys.length - 1]! };
+			}
+
+			const logs = await logBatchToPush(db, state, [...new Set(logIds)]);
+			if (records.length === 0 && !logs && sameScan(scan, state.scan)) return null;
+			return { records, logs, scanAfter: scan };
+		}
+	);
+}
+
+function sameScan(a: SyncState['scan'], b: SyncState['scan']): boolean {
+	return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The document that pushes a record's local changes, or null when it has none: its fields
+ * that differ from the server's copy, stamped `at` (or, read by the first push, as old as
+ * its last edit), merged into that copy. A record gone from here is pushed as a tombstone.
+ */
+async function recordToPush(
+	db: FlashcardsDB,
+	device: string,
+	table: SyncedTable,
+	key: string,
+	at: string | null
+): Promise<RecordDoc | null> {
+	const type = recordTypeOf(table);
+	if (!type || (type === 'settings' && key !== SETTINGS_KEY)) return null;
+	const docId = recordDocId(type, key);
+	const known = await db.syncRecords.get(docId);
+	const local = await localFields(db, device, type, key, known?.record ?? null);
+	let record: StampedRecord;
+	if (!local.fields) {
+		if (!known || isDeleted(known.record)) return null;
+		record = withChanges(known.record, { [DELETED]: true }, at ?? scanStamp(device, Date.now()));
+	} else {
+		const stamp = at ?? scanStamp(device, local.modified);
+		record = known
+			? withChanges(known.record, local.fields, stamp)
+			: stampedRecord(local.fields, stamp);
+		if (known && isDeleted(known.record)) return null; // deleted elsewhere: the pull removes it here
+	}
+	if (known && JSON.stringify(record) === JSON.stringify(known.record)) return null;
+	return { _id: docId, ...(known ? { _rev: known.rev } : {}), type, ...record };
+}
+
+function recordTypeOf(table: SyncedTable): RecordType | null {
+	if (table === 'cards') return 'card';
+	if (table === 'decks') return 'deck';
+	if (table === 'settings') return 'settings';
+	return null;
+}
+
+/** A record's synced fields as they are here (null when it is not here), and its last edit. */
+async function localFields(
+	db: FlashcardsDB,
+	device: string,
+	type: RecordType,
+	key: string,
+	known: StampedRecord | null
+): Promise<{ fields: Record<string, unknown> | null; modified: number }> {
+	if (type === 'settings') {
+		const row = await db.settings.get(SETTINGS_KEY);
+		const settings = { ...DEFAULT_SETTINGS, ...(row?.value as Partial<Settings> | undefined) };
+		return { fields: settingsSyncFields(settings), modified: 0 };
+	}
+	if (type === 'deck') {
+		const deck = await db.decks.get(key);
+		return { fields: deck ? deckSyncFields(deck) : null, modified: deck?.created ?? 0 };
+	}
+	const card = await db.cards.get(key);
+	if (!card) return { fields: null, modified: 0 };
+	const resetAt = card.forgottenAt ?? null;
+	const base = known
+		? ((known.fields.base as CardBase | null | undefined) ?? null)
+		: await firstBase(db, device, card);
+	return { fields: cardSyncFields(card, base, resetAt), modified: card.modified };
+}
+
+interface CardStart {
+	base: CardBase | null;
+	resetAt: number | null;
+}
+
+function cardStartOf(record: StampedRecord): CardStart {
+	return {
+		base: (record.fields.base as CardBase | null | undefined) ?? null,
+		resetAt: (record.fields.resetAt as number | null | undefined) ?? null
+	};
+}
+
+/**
+ * Where a card's synced history starts when it is first pushed: from new (null) when its
+ * logs, replayed, give its schedule; otherwise (an import that brought a schedule without all
+ * of its history, a Forget from before it was recorded, options changed since) from its
+ * schedule now, counting every log it has so far.
+ */
+async function firstBase(db: FlashcardsDB, device: string, card: Card): Promise<CardBase | null> {
+	const logs = await db.reviewLogs.where('cardId').equals(card.id).toArray();
+	const start = { base: null, resetAt: card.forgottenAt ?? null };
+	const replayed = await replayedSchedule(db, card, start, logs, device);
+	const now = schedulingOf(card);
+	if (JSON.stringify(replayed) === JSON.stringify(now)) return null;
+	return { ...now, since: Math.max(card.modified, ...logs.map((log) => log.review)) };
+}
+
+/** The batch of logs to push: the one sent last if its answer was lost, else a new one. */
+async function logBatchToPush(
+	db: FlashcardsDB,
+	state: SyncState,
+	logIds: string[]
+): Promise<LogBatchDoc | null> {
+	let pending = state.pendingBatch;
+	if (!pending) {
+		if (logIds.length === 0) return null;
+		const found = await db.reviewLogs.bulkGet(logIds);
+		pending = {
+			n: state.nextBatch,
+			logIds: logIds.filter((_, i) => found[i]),
+			retracted: logIds.filter((_, i) => !found[i])
+		};
+		await db.syncOutbox.put({ ...state, pendingBatch: pending } as SyncState);
+	}
+	const logs = (await db.reviewLogs.bulkGet(pending.logIds)).filter(
+		(log): log is ReviewLog => !!log
+	);
+	return {
+		_id: logBatchDocId(state.device, pending.n),
+		type: 'logs',
+		device: state.device,
+		logs: logs.map((log) => ({ ...withoutDevice(log), device: state.device })),
+		retracted: pending.retracted
+	};
+}
+
+function withoutDevice(log: ReviewLog): ReviewLog {
+	const { device, ...rest } = log as SyncedLog;
+	void device;
+	return rest;
+}
+
+/**
+ * Records what the server accepted: each record's new revision (its outbox entry removed,
+ * unless the record changed again meanwhile), the log batch done, and the first push's
+ * progress. Records the server refused as conflicts stay in the outbox; the pull merges them.
+ */
+export async function recordPushed(
+	db: FlashcardsDB,
+	batch: PushBatch,
+	accepted: ReadonlyMap<string, string>,
+	logsDone: boolean
+): Promise<void> {
+	await db.transaction('rw', db.syncOutbox, db.syncRecords, db.reviewLogs, async () => {
+		const state = await syncState(db);
+		if (!state) return;
+		for (const { doc, entryAt } of batch.records) {
+			const rev = accepted.get(doc._id);
+			if (!rev) continue;
+			const { _id, _rev, type, ...record } = doc;
+			void [_rev, type];
+			await db.syncRecords.put({ id: _id, rev, record });
+			const entryKey = entryKeyOf(doc);
+			const entry = (await db.syncOutbox.get(entryKey)) as OutboxEntry | undefined;
+			if (entry && entry.at === entryAt) await db.syncOutbox.delete(entryKey);
+		}
+		const next: SyncState = { ...state, scan: batch.scanAfter };
+		if (logsDone && state.pendingBatch) {
+			const { logIds, retracted } = state.pendingBatch;
+			const present = await db.reviewLogs.bulkGet(logIds);
+			// A log undone since it was sent keeps its entry, so the next batch retracts it.
+			const done = [...logIds.filter((_, i) => present[i]), ...retracted];
+			await db.syncOutbox.bulkDelete(done.map((id) => outboxId('reviewLogs', id)));
+			next.pendingBatch = null;
+			next.nextBatch = state.nextBatch + 1;
+		}
+		await db.syncOutbox.put(next);
+	});
+}
+
+function entryKeyOf(doc: RecordDoc): string {
+	const record = recordOfDocId(doc._id)!;
+	const table: SyncedTable =
+		record.type === 'card' ? 'cards' : record.type === 'deck' ? 'decks' : 'settings';
+	return outboxId(table, record.type === 'settings' ? SETTINGS_KEY : record.id);
+}
+
+// ---------------------------------------------------------------- pull
+
+/**
+ * Applies one page of documents from the server and moves the checkpoint past it, in one
+ * transaction: all of it or none, so an interrupted pull resumes from its checkpoint and
+ * applies nothing twice. Records merge with what is here (local changes not yet pushed
+ * included); logs are added once each; every card whose logs or start changed is replayed.
+ * The documents must have been checked (`checkRemoteDoc`).
+ */
+export async function applyPulled(
+	db: FlashcardsDB,
+	docs: readonly SyncDoc[],
+	/** The checkpoint after these documents; undefined leaves it where it is. */
+	since: unknown
+): Promise<{ records: number; logs: number }> {
+	return db.transaction(
+		'rw',
+		[db.syncOutbox, db.syncRecords, db.decks, db.cards, db.reviewLogs, db.settings],
+		async (tx) => {
+			markFromServer(tx.idbtrans);
+			const state = await syncState(db);
+			if (!state) return { records: 0, logs: 0 };
+			const replay = new Set<string>();
+			let logs = 0;
+			let records = 0;
+			for (const doc of docs) {
+				if (doc.type !== 'logs') continue;
+				if (doc.device === state.device) continue; // ours: already here
+				logs += await addLogs(db, doc, replay);
+			}
+			for (const doc of docs) {
+				if (doc.type === 'logs') continue;
+				noteStamps(doc);
+				if (await mergeRecord(db, state.device, doc)) records++;
+				if (doc.type === 'card') replay.add(recordOfDocId(doc._id)!.id);
+			}
+			for (const cardId of replay) await replayCard(db, state.device, cardId);
+			const now = await syncState(db);
+			if (since !== undefined) await db.syncOutbox.put({ ...(now ?? state), since } as SyncState);
+			return { records, logs };
+		}
+	);
+}
+
+function noteStamps(doc: RecordDoc): void {
+	for (const stamp of Object.values(doc.stamps)) {
+		const hlc = decodeHlc(stamp);
+		if (hlc) seenStamp(hlc);
+	}
+}
+
+async function addLogs(db: FlashcardsDB, doc: LogBatchDoc, replay: Set<string>): Promise<number> {
+	const have = await db.reviewLogs.bulkGet(doc.logs.map((log) => log.id));
+	const fresh = doc.logs.filter((_, i) => !have[i]);
+	if (fresh.length > 0) await db.reviewLogs.bulkPut(fresh);
+	for (const log of fresh) replay.add(log.cardId);
+	// Only the device that wrote a log may take it back.
+	const retracted = (await db.reviewLogs.bulkGet(doc.retracted)).filter(
+		(log): log is SyncedLog => !!log && (log as SyncedLog).device === doc.device
+	);
+	if (retracted.length > 0) await db.reviewLogs.bulkDelete(retracted.map((log) => log.id));
+	for (const log of retracted) replay.add(log.cardId);
+	return fresh.length;
+}
+
+/**
+ * Merges a record from the server with the copy here and writes the result: the server's
+ * copy is remembered as it is, and the row takes it merged with any local change not yet
+ * pushed (which stays in the outbox, to be pushed on top of the server's revision).
+ */
+async function mergeRecord(db: FlashcardsDB, device: string, doc: RecordDoc): Promise<boolean> {
+	const known = await db.syncRecords.get(doc._id);
+	if (known?.rev === doc._rev) return false; // this device's own write, back from the server
+	const remote: StampedRecord = { fields: doc.fields, stamps: doc.stamps };
+	const server = known ? mergeRecords(remote, known.record) : remote;
+	await db.syncRecords.put({ id: doc._id, rev: doc._rev!, record: server });
+
+	const { type, id } = recordOfDocId(doc._id)!;
+	const table: SyncedTable = type === 'card' ? 'cards' : type === 'deck' ? 'decks' : 'settings';
+	const entry = (await db.syncOutbox.get(outboxId(table, id))) as OutboxEntry | undefined;
+	let merged = server;
+	const local = await localFields(db, device, type, id, known?.record ?? null);
+	if (local.fields && (entry || !known)) {
+		const stamp = entry?.at ?? scanStamp(device, local.modified);
+		const base = known?.record ?? { fields: {}, stamps: {} };
+		merged = mergeRecords(server, withChanges(base, local.fields, stamp));
+	}
+	return writeRecord(db, type, id, merged);
+}
+
+/** Writes a merged record to its row (or deletes the row); true when something changed. */
+async function writeRecord(
+	db: FlashcardsDB,
+	type: RecordType,
+	id: string,
+	record: StampedRecord
+): Promise<boolean> {
+	const f = record.fields;
+	if (type === 'settings') {
+		const row = await db.settings.get(SETTINGS_KEY);
+		const now = { ...DEFAULT_SETTINGS, ...(row?.value as Partial<Settings> | undefined) };
+		const value = { ...now, ...pickKnown(f, Object.keys(DEFAULT_SETTINGS)) };
+		if (JSON.stringify(value) === JSON.stringify(now)) return false;
+		await db.settings.put({ key: SETTINGS_KEY, value });
+		return true;
+	}
+	if (type === 'deck') {
+		const current = await db.decks.get(id);
+		if (isDeleted(record)) {
+			if (!current) return false;
+			const cardIds = await db.cards.where('deckId').equals(id).primaryKeys();
+			await db.reviewLogs.where('cardId').anyOf(cardIds).delete();
+			await db.cards.bulkDelete(cardIds);
+			await db.decks.delete(id);
+			return true;
+		}
+		const deck = {
+			...(pickKnown(f, ['name', 'created', 'source', 'builtin', 'overrides']) as Omit<Deck, 'id'>),
+			id
+		};
+		if (current && JSON.stringify(deckSyncFields(current)) === JSON.stringify(deckSyncFields(deck)))
+			return false;
+		await db.decks.put(deck);
+		return true;
+	}
+	const current = await db.cards.get(id);
+	if (isDeleted(record)) {
+		if (!current) return false;
+		await db.reviewLogs.where('cardId').equals(id).delete();
+		await db.cards.delete(id);
+		return true;
+	}
+	const content = pickKnown(f, [
+		'deckId',
+		'noteId',
+		'ord',
+		'kind',
+		'front',
+		'back',
+		'format',
+		'tags',
+		'source',
+		'suspended',
+		'buriedUntil',
+		'created'
+	]) as Partial<Card>;
+	const { forgottenAt, ...kept } = current ?? {
+		...newScheduling(new Date((f.created as number) ?? 0)),
+		modified: 0,
+		forgottenAt: undefined
+	};
+	void forgottenAt;
+	const resetAt = typeof f.resetAt === 'number' ? { forgottenAt: f.resetAt } : {};
+	const card: Card = {
+		...kept,
+		...content,
+		...resetAt,
+		id,
+		modified: Math.max(current?.modified ?? 0, latestWall(record))
+	} as Card;
+	const same = (c: Card) => JSON.stringify(cardSyncFields(c, null, c.forgottenAt ?? null));
+	if (current && same(current) === same(card)) return false;
+	// A deck's logs belong to its cards (see `moveCards`).
+	if (current && current.deckId !== card.deckId)
+		await db.reviewLogs.where('cardId').equals(id).modify({ deckId: card.deckId });
+	await db.cards.put(card);
+	return true;
+}
+
+function latestWall(record: StampedRecord): number {
+	let wall = 0;
+	for (const stamp of Object.values(record.stamps))
+		wall = Math.max(wall, decodeHlc(stamp)?.wall ?? 0);
+	return wall;
+}
+
+function pickKnown(o: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+	return Object.fromEntries(keys.filter((key) => key in o).map((key) => [key, o[key]]));
+}
+
+/** The card's schedule replayed from its start and every log of it, written if it differs. */
+async function replayCard(db: FlashcardsDB, device: string, cardId: string): Promise<void> {
+	const card = await db.cards.get(cardId);
+	const known = await db.syncRecords.get(recordDocId('card', cardId));
+	if (!card || !known) return; // its card has not arrived yet: replayed when it does
+	const logs = await db.reviewLogs.where('cardId').equals(cardId).toArray();
+	// The reset is the row's: the server's merged with a Forget here not yet pushed.
+	const start = { ...cardStartOf(known.record), resetAt: card.forgottenAt ?? null };
+	const scheduling = await replayedSchedule(db, card, start, logs, device);
+	if (JSON.stringify(schedulingOf(card)) === JSON.stringify(scheduling)) return;
+	await db.cards.put({ ...card, ...scheduling });
+}
+
+function schedulingWithout({ since, ...scheduling }: CardBase): Scheduling {
+	void since;
+	return scheduling;
+}
+
+async function replayedSchedule(
+	db: FlashcardsDB,
+	card: Card,
+	start: CardStart,
+	logs: readonly ReviewLog[],
+	device: string
+): Promise<Scheduling> {
+	const settingsRow = await db.settings.get(SETTINGS_KEY);
+	const settings = {
+		...DEFAULT_SETTINGS,
+		...(settingsRow?.value as Partial<Settings> | undefined)
+	};
+	const deck = await db.decks.get(card.deckId);
+	const options = deck ? deckSettings(settings, deck) : settings;
+	const scheduler = createScheduler(options, { fuzz: settings.fuzz });
+	const replayLogs: ReplayLog[] = logs.map((log) => ({
+		id: log.id,
+		cardId: log.cardId,
+		rating: log.rating,
+		review: log.review,
+		device: (log as Partial<SyncedLog>).device ?? device
+	}));
+	if (start.resetAt !== null)
+		replayLogs.push({ id: '', cardId: card.id, rating: RESET, review: start.resetAt, device: '' });
+	const base = start.base ? schedulingWithout(start.base) : newScheduling(new Date(card.created));
+	return replaySchedule(
+		{ id: card.id, created: card.created, base, since: start.base?.since ?? null },
+		replayLogs,
+		scheduler
+	);
+}
+
+// ---------------------------------------------------------------- this device's connection
+
+/** Where this device syncs, and how the last sync went. Kept on this device only. */
+export interface SyncConnection {
+	/** The server's root address. */
+	url: string;
+	user: string;
+	database: string;
+	lastSync: number | null;
+	lastError: string | null;
+}
+
+const CONNECTION_KEY = 'syncConnection';
+
+export async function loadSyncConnection(db: FlashcardsDB): Promise<SyncConnection | null> {
+	const value = (await db.settings.get(CONNECTION_KEY))?.value;
+	return value && typeof value === 'object' ? (value as SyncConnection) : null;
+}
+
+export async function saveSyncConnection(
+	db: FlashcardsDB,
+	connection: SyncConnection | null
+): Promise<void> {
+	if (connection) await db.settings.put({ key: CONNECTION_KEY, value: { ...connection } });
+	else await db.settings.delete(CONNECTION_KEY);
+}
