@@ -54,6 +54,16 @@ describe('nextStudyStep', () => {
 		expect(done.counts).toEqual({ newCards: 0, learning: 0, reviews: 0 });
 	});
 
+	it('counts a card answered as new on two devices (then synced) once against the limit', async () => {
+		const card = await answer(start, Grade.Good);
+		// The other device's answer to the same card, given while it was new there too.
+		const [log] = await db.reviewLogs.toArray();
+		await db.reviewLogs.add({ ...log!, id: 'from-the-laptop', review: start.getTime() + MIN });
+		const step = await nextStudyStep(db, 'd1', new Date(start.getTime() + 2 * MIN), settings);
+		expect(step.counts.newCards).toBe(2);
+		expect(card.id).toBe('c0');
+	});
+
 	it('starts a new day at the day-start hour, not at midnight', async () => {
 		const late = new Date(2026, 2, 10, 23, 30);
 		for (let i = 0; i < 3; i++) await answer(late, Grade.Easy);

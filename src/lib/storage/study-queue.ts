@@ -132,13 +132,14 @@ export async function doneToday(
 	const answered = (state: CardState) =>
 		db.reviewLogs
 			.where('[deckId+state+review]')
-			.between([deckId, state, from], [deckId, state, Infinity])
-			.count();
-	const [newCards, reviews] = await Promise.all([
-		answered(CardState.New),
-		answered(CardState.Review)
+			.between([deckId, state, from], [deckId, state, Infinity]);
+	const [newLogs, reviews] = await Promise.all([
+		answered(CardState.New).toArray(),
+		answered(CardState.Review).count()
 	]);
-	return { newCards, reviews };
+	// Cards, not answers: a card first studied on two devices the same day, then synced, has
+	// two answers given as new, but is one new card of the day's allowance.
+	return { newCards: new Set(newLogs.map((log) => log.cardId)).size, reviews };
 }
 
 /**

@@ -21,7 +21,7 @@ import PouchDB from 'pouchdb-core';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import mapReduce from 'pouchdb-mapreduce';
 import replication from 'pouchdb-replication';
-import { userDatabase } from '../couch-client';
+import { userDatabase } from '../user-database';
 
 export const ADMIN = { name: 'admin', password: 'admin-secret' };
 
@@ -37,11 +37,15 @@ export interface TestCouch {
 	stop(): Promise<void>;
 }
 
+let withPlugins: ReturnType<typeof PouchDB.plugin> | undefined;
+let servers = 0;
+
 export async function startTestCouch(options: { cors?: string[] } = {}): Promise<TestCouch> {
-	const MemoryPouch = PouchDB.plugin(memoryAdapter)
-		.plugin(mapReduce)
-		.plugin(replication)
-		.defaults({ adapter: 'memory' });
+	servers += 1;
+	// Plugins change PouchDB itself, so once per process; each server's databases get a
+	// prefix of their own, since the memory adapter keeps one store per name per process.
+	withPlugins ??= PouchDB.plugin(memoryAdapter).plugin(mapReduce).plugin(replication);
+	const MemoryPouch = withPlugins.defaults({ adapter: 'memory', prefix: `server${servers}-` });
 	const logs = mkdtempSync(join(tmpdir(), 'test-couch-'));
 	const app = express();
 	let down = false;

@@ -16,7 +16,7 @@ declare module 'express' {
 declare module 'pouchdb-core' {
 	interface PouchConstructor {
 		plugin(plugin: unknown): PouchConstructor;
-		defaults(options: { adapter: string }): PouchConstructor;
+		defaults(options: { adapter: string; prefix?: string }): PouchConstructor;
 	}
 	const PouchDB: PouchConstructor;
 	export default PouchDB;
