@@ -32,6 +32,7 @@ const CONFIG = quick
 	? {
 			size: { decks: 2, cards: 2_000, logs: 20_000 },
 			reviews: 30,
+			syncReviews: 15,
 			openRuns: 3,
 			screenRuns: 3,
 			transferRuns: 1,
@@ -42,6 +43,7 @@ const CONFIG = quick
 	: {
 			size: { decks: 20, cards: 50_000, logs: 500_000 },
 			reviews: 300,
+			syncReviews: 100,
 			openRuns: 10,
 			screenRuns: 10,
 			transferRuns: 3,
@@ -135,6 +137,22 @@ await build({
 		lib: { entry: 'bench/page/bench-page.ts', formats: ['es'], fileName: () => 'bench-page.js' }
 	}
 });
+
+// The sync section's server: the tests' CouchDB-protocol server (TypeScript), built for Node.
+async function startBenchCouch() {
+	await build({
+		configFile: false,
+		logLevel: 'warn',
+		build: {
+			ssr: 'src/lib/sync/testing/couch-server.ts',
+			outDir: 'bench/.out-server',
+			emptyOutDir: true,
+			target: 'node20'
+		}
+	});
+	const { startTestCouch } = await import(resolve('bench/.out-server/couch-server.js'));
+	return startTestCouch({ cors: [BASE.replace(/\/$/, '')] });
+}
 
 // A kept profile's database belongs to its origin, so it needs the same port every time.
 // What the figures depend on, recorded with them: the browser, how busy the machine was
@@ -975,6 +993,75 @@ try {
 			'×',
 			importRow.median / percentile(rawAll, 50)
 		);
+	}
+
+	// ------------------------------------------------------------ 9. sync (issue #16)
+	// Last: it turns sync on, which every later write would pay for. The server is
+	// pouchdb-server's core in memory in this Node process, on loopback, so the figures
+	// include the server's own work on the same two cores (a real server is elsewhere).
+	if (section('sync')) {
+		const couch = await startBenchCouch();
+		await context.close().catch(() => {});
+		context = await launch();
+		await context.addInitScript(probe);
+		page = context.pages()[0] ?? (await context.newPage());
+		page.setDefaultTimeout(LONG);
+		await page.goto(BASE);
+		await page.locator('.decks li').first().waitFor();
+		await benchModule(page);
+		try {
+			await couch.addUser('bench', 'bench-password');
+			await page.evaluate(
+				({ url }) => window.bench.syncSignIn(url, 'bench', 'bench-password'),
+				{ url: couch.url }
+			);
+			const firstPush = await page.evaluate(() => window.bench.timedSync('a'));
+			report(
+				'sync-first-push',
+				'Sync: first push of the whole collection from the device that has it',
+				'ms',
+				firstPush.ms,
+				null,
+				`${firstPush.report.pushed.toLocaleString('en')} records and logs; ${Math.round(firstPush.network)} ms waiting for the server`
+			);
+			const first = await page.evaluate(() => window.bench.timedSync('b'));
+			const complete = first.cards === seeded.cards && first.logs === seeded.logs;
+			report(
+				'sync-first',
+				'Sync: first sync of the whole collection to an empty device',
+				'ms',
+				first.ms,
+				{ max: 90_000, on: 'median' },
+				`${first.cards.toLocaleString('en')} cards, ${first.logs.toLocaleString('en')} logs arrived${complete ? '' : ' — NOT the whole collection'}; ${Math.round(first.network)} ms waiting for the server; longest task ${Math.round(first.longestTask)} ms`
+			);
+			if (!complete) exitCode = 1;
+			const noop = [];
+			for (let run = 0; run < CONFIG.screenRuns; run++)
+				noop.push((await page.evaluate(() => window.bench.timedSync('b'))).ms);
+			report('sync-noop', 'Sync with nothing to do', 'ms', noop, { max: 300, on: 'median' });
+			const everyday = [];
+			for (let run = 0; run < 3; run++) {
+				const reviewed = await page.evaluate(
+					({ count, now }) => window.bench.reviewOnA(count, now),
+					{ count: CONFIG.syncReviews, now: now + (run + 1) * 60_000 }
+				);
+				if (reviewed !== CONFIG.syncReviews)
+					throw new Error(`only ${reviewed} review cards were due`);
+				const sent = await page.evaluate(() => window.bench.timedSync('a'));
+				const received = await page.evaluate(() => window.bench.timedSync('b'));
+				everyday.push(sent.ms + received.ms);
+			}
+			report(
+				'sync-everyday',
+				`Sync after ${CONFIG.syncReviews} reviews: send from one device, then receive on the other`,
+				'ms',
+				everyday,
+				{ max: 2_000, on: 'median' }
+			);
+		} finally {
+			await page.evaluate(() => window.bench.syncCleanUp()).catch(() => {});
+			await couch.stop();
+		}
 	}
 } catch (error) {
 	exitCode = 1;

@@ -5,12 +5,17 @@
  * (so the records are exactly the ones the app would write) and times what the platform can do
  * with the same records, for the import and export budgets.
  */
-import { DEFAULT_SETTINGS, type Card, type ReviewLog } from '$lib/domain/models';
+import { DEFAULT_SETTINGS, Grade, type Card, type ReviewLog } from '$lib/domain/models';
 import { studyDayStart } from '$lib/domain/study-day';
 import { extractDrafts } from '$lib/extract';
 import { createWinkTagger } from '$lib/extract/wink-tagger';
 import Dexie from 'dexie';
-import { database, withIndexFields } from '$lib/storage/db';
+import { FlashcardsDB, database, withIndexFields } from '$lib/storage/db';
+import { recordReview } from '$lib/storage/reviews';
+import { turnSyncOff, turnSyncOn } from '$lib/storage/sync-store';
+import { CouchClient, serverUrl, userDatabase } from '$lib/sync/couch-client';
+import { syncOnce } from '$lib/sync/replicator';
+import { createScheduler } from '$lib/domain/scheduler';
 import { deleteDeck, listDecks } from '$lib/storage/decks';
 import { readDeckForExport } from '$lib/storage/export';
 import { applyImport } from '$lib/storage/import';
@@ -282,4 +287,72 @@ export async function rawMediaWrite(deckId: string): Promise<{ pictures: number;
 export async function removeMediaDeck(deckId: string): Promise<void> {
 	await deleteDeck(database(), deckId);
 	await database().media.clear();
+}
+
+// ---------------------------------------------------------------- sync (issue #16)
+
+/** The second device of the sync section: a database of its own in this same page. */
+const SYNC_DEVICE_B = 'bench-sync-device-b';
+let syncClient: CouchClient | null = null;
+
+/** Signs in to the bench's CouchDB-protocol server and turns sync on for the app's database. */
+export async function syncSignIn(url: string, user: string, password: string): Promise<void> {
+	syncClient = new CouchClient(serverUrl(url), userDatabase(user));
+	await syncClient.logIn(user, password);
+	await turnSyncOn(database(), 'benchdevicea');
+}
+
+/**
+ * One sync of device `a` (the app's seeded database) or `b` (a database that starts empty),
+ * timed, with the longest task the page had meanwhile (how responsive it stayed).
+ */
+export async function timedSync(device: 'a' | 'b') {
+	const db = device === 'a' ? database() : new FlashcardsDB(SYNC_DEVICE_B);
+	if (device === 'b') await turnSyncOn(db, 'benchdeviceb');
+	const tasks: number[] = [];
+	const observer = new PerformanceObserver((list) =>
+		list.getEntries().forEach((entry) => tasks.push(entry.duration))
+	);
+	observer.observe({ type: 'longtask' });
+	const network = { ms: 0 };
+	const client = syncClient!;
+	for (const method of ['changes', 'bulkDocs', 'document', 'revisions'] as const) {
+		const original = (client[method] as (...args: unknown[]) => Promise<unknown>).bind(client);
+		(client as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+			const t = performance.now();
+			try {
+				return await original(...args);
+			} finally {
+				network.ms += performance.now() - t;
+			}
+		};
+	}
+	const started = performance.now();
+	const report = await syncOnce(db, client).catch((error: unknown) => {
+		// Playwright passes on only the message; the bench's log needs what and where.
+		throw new Error(`sync of device ${device} failed: ${String(error)}\n${(error as Error)?.stack}`);
+	});
+	const ms = performance.now() - started;
+	for (const method of ['changes', 'bulkDocs', 'document', 'revisions'] as const)
+		delete (client as unknown as Record<string, unknown>)[method];
+	observer.disconnect();
+	const [cards, logs] = await Promise.all([db.cards.count(), db.reviewLogs.count()]);
+	if (device === 'b') db.close();
+	return { ms, network: network.ms, report, cards, logs, longestTask: Math.max(0, ...tasks) };
+}
+
+/** Answers `count` due cards of the app's database (device `a`), as a study session would. */
+export async function reviewOnA(count: number, now: number): Promise<number> {
+	const db = database();
+	const scheduler = createScheduler(await loadSettings(db), { fuzz: false });
+	// Queue 2: review cards (`domain/card-queue.ts`).
+	const due = await db.cards.where('[queue+due]').between([2, 0], [2, now]).limit(count).toArray();
+	for (const card of due) await recordReview(db, scheduler, card, Grade.Good, new Date(now));
+	return due.length;
+}
+
+/** Removes device `b` and turns sync off on the app's database. */
+export async function syncCleanUp(): Promise<void> {
+	await Dexie.delete(SYNC_DEVICE_B);
+	await turnSyncOff(database());
 }

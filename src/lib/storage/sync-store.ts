@@ -18,8 +18,7 @@ import {
 	type Scheduling,
 	type Settings
 } from '$lib/domain/models';
-import { createScheduler, newScheduling } from '$lib/domain/scheduler';
-import { deckSettings } from '$lib/domain/models';
+import { newScheduling } from '$lib/domain/scheduler';
 import {
 	DELETED,
 	isDeleted,
@@ -47,6 +46,7 @@ import {
 import { decodeHlc, encodeHlc } from '$lib/sync/hlc';
 import { RESET, replaySchedule, type ReplayLog } from '$lib/sync/log-replay';
 import type { FlashcardsDB } from './db';
+import { SyncRows, rowsByKey } from './sync-rows';
 import {
 	SYNC_ON,
 	markFromServer,
@@ -159,36 +159,45 @@ export async function nextPush(db: FlashcardsDB, limit = 200): Promise<PushBatch
 			const recordEntries = entries.filter((e) => e.table !== 'reviewLogs').slice(0, limit);
 			const logEntries = entries.filter((e) => e.table === 'reviewLogs').slice(0, MAX_BATCH_LOGS);
 
+			const rows = await SyncRows.load(db);
 			const records: PushBatch['records'] = [];
+			await readForPush(rows, recordEntries);
+			const nothingToSay: string[] = [];
 			for (const entry of recordEntries) {
-				const doc = await recordToPush(db, state.device, entry.table, entry.key, entry.at);
+				const doc = recordToPush(rows, state.device, entry.table, entry.key, entry.at);
 				if (doc) records.push({ doc, entryAt: entry.at });
-				else await db.syncOutbox.delete(entry.id); // nothing to say: drop the entry
+				else nothingToSay.push(entry.id);
 			}
+			await db.syncOutbox.bulkDelete(nothingToSay);
 
 			// The first push: rows that were here before sync came on, in key order.
 			let scan = state.scan;
 			let logIds = logEntries.map((e) => e.key);
 			while (scan && records.length < limit && logIds.length < MAX_BATCH_LOGS) {
 				const table = db.table(scan.table);
+				const scanned = scan.table;
 				const room =
-					scan.table === 'reviewLogs' ? MAX_BATCH_LOGS - logIds.length : limit - records.length;
+					scanned === 'reviewLogs' ? MAX_BATCH_LOGS - logIds.length : limit - records.length;
 				const keys = (await (
 					scan.after === null ? table.toCollection() : table.where(':id').above(scan.after)
 				)
 					.limit(room)
 					.primaryKeys()) as string[];
-				for (const key of keys) {
-					if (scan.table === 'reviewLogs') logIds.push(key);
-					else {
-						const doc = await recordToPush(db, state.device, scan.table, key, null);
+				if (scanned === 'reviewLogs') logIds.push(...keys);
+				else {
+					await readForPush(
+						rows,
+						keys.map((key) => ({ table: scanned, key }))
+					);
+					for (const key of keys) {
+						const doc = recordToPush(rows, state.device, scanned, key, null);
 						if (doc) records.push({ doc, entryAt: null });
 					}
 				}
 				if (keys.length < room) {
-					const next = SCAN_ORDER[SCAN_ORDER.indexOf(scan.table) + 1];
+					const next = SCAN_ORDER[SCAN_ORDER.indexOf(scanned) + 1];
 					scan = next ? { table: next, after: null } : null;
-				} else scan = { table: scan.table, after: keys[keys.length - 1]! };
+				} else scan = { table: scanned, after: keys[keys.length - 1]! };
 			}
 
 			const logs = await logBatchToPush(db, state, [...new Set(logIds)]);
@@ -196,6 +205,25 @@ export async function nextPush(db: FlashcardsDB, limit = 200): Promise<PushBatch
 			return { records, logs, scanAfter: scan };
 		}
 	);
+}
+
+/** Reads what `recordToPush` needs for these records: their sync rows, cards, and the logs of cards pushed for the first time. */
+async function readForPush(
+	rows: SyncRows,
+	keys: readonly { table: SyncedTable; key: string }[]
+): Promise<void> {
+	const cardIds = keys.filter((k) => k.table === 'cards').map((k) => k.key);
+	const docIds = keys.flatMap(({ table, key }) => {
+		const type = recordTypeOf(table);
+		return type ? [recordDocId(type, key)] : [];
+	});
+	await rows.read({ records: docIds, cards: cardIds });
+	await rows.read({ logsOf: cardIds.filter((id) => needsFirstBase(rows, id)) });
+}
+
+/** A card here that the server has never had: its first push works out where its history starts. */
+function needsFirstBase(rows: SyncRows, cardId: string): boolean {
+	return !!rows.card(cardId) && !rows.record(recordDocId('card', cardId));
 }
 
 function sameScan(a: SyncState['scan'], b: SyncState['scan']): boolean {
@@ -207,18 +235,18 @@ function sameScan(a: SyncState['scan'], b: SyncState['scan']): boolean {
  * that differ from the server's copy, stamped `at` (or, read by the first push, as old as
  * its last edit), merged into that copy. A record gone from here is pushed as a tombstone.
  */
-async function recordToPush(
-	db: FlashcardsDB,
+function recordToPush(
+	rows: SyncRows,
 	device: string,
 	table: SyncedTable,
 	key: string,
 	at: string | null
-): Promise<RecordDoc | null> {
+): RecordDoc | null {
 	const type = recordTypeOf(table);
 	if (!type || (type === 'settings' && key !== SETTINGS_KEY)) return null;
 	const docId = recordDocId(type, key);
-	const known = await db.syncRecords.get(docId);
-	const local = await localFields(db, device, type, key, known?.record ?? null);
+	const known = rows.record(docId);
+	const local = localFields(rows, device, type, key, known?.record ?? null);
 	let record: StampedRecord;
 	if (!local.fields) {
 		if (!known || isDeleted(known.record)) return null;
@@ -242,28 +270,24 @@ function recordTypeOf(table: SyncedTable): RecordType | null {
 }
 
 /** A record's synced fields as they are here (null when it is not here), and its last edit. */
-async function localFields(
-	db: FlashcardsDB,
+function localFields(
+	rows: SyncRows,
 	device: string,
 	type: RecordType,
 	key: string,
 	known: StampedRecord | null
-): Promise<{ fields: Record<string, unknown> | null; modified: number }> {
-	if (type === 'settings') {
-		const row = await db.settings.get(SETTINGS_KEY);
-		const settings = { ...DEFAULT_SETTINGS, ...(row?.value as Partial<Settings> | undefined) };
-		return { fields: settingsSyncFields(settings), modified: 0 };
-	}
+): { fields: Record<string, unknown> | null; modified: number } {
+	if (type === 'settings') return { fields: settingsSyncFields(rows.settings), modified: 0 };
 	if (type === 'deck') {
-		const deck = await db.decks.get(key);
+		const deck = rows.deck(key);
 		return { fields: deck ? deckSyncFields(deck) : null, modified: deck?.created ?? 0 };
 	}
-	const card = await db.cards.get(key);
+	const card = rows.card(key);
 	if (!card) return { fields: null, modified: 0 };
 	const resetAt = card.forgottenAt ?? null;
 	const base = known
 		? ((known.fields.base as CardBase | null | undefined) ?? null)
-		: await firstBase(db, device, card);
+		: firstBase(rows, device, card);
 	return { fields: cardSyncFields(card, base, resetAt), modified: card.modified };
 }
 
@@ -285,10 +309,10 @@ function cardStartOf(record: StampedRecord): CardStart {
  * of its history, a Forget from before it was recorded, options changed since) from its
  * schedule now, counting every log it has so far.
  */
-async function firstBase(db: FlashcardsDB, device: string, card: Card): Promise<CardBase | null> {
-	const logs = await db.reviewLogs.where('cardId').equals(card.id).toArray();
+function firstBase(rows: SyncRows, device: string, card: Card): CardBase | null {
+	const logs = rows.logsOf(card.id);
 	const start = { base: null, resetAt: card.forgottenAt ?? null };
-	const replayed = await replayedSchedule(db, card, start, logs, device);
+	const replayed = replayedSchedule(rows, card, start, logs, device);
 	const now = schedulingOf(card);
 	if (JSON.stringify(replayed) === JSON.stringify(now)) return null;
 	return { ...now, since: Math.max(card.modified, ...logs.map((log) => log.review)) };
@@ -303,17 +327,26 @@ async function logBatchToPush(
 	let pending = state.pendingBatch;
 	if (!pending) {
 		if (logIds.length === 0) return null;
-		const found = await db.reviewLogs.bulkGet(logIds);
+		const found = await rowsByKey(db.reviewLogs, logIds);
+		// Logs another device wrote (pulled, or changed here by a move) are that device's to
+		// push: sent again under this device's id they would be sent twice, and attributed wrongly.
+		const foreign = (log: ReviewLog) => {
+			const writer = (log as Partial<SyncedLog>).device;
+			return writer !== undefined && writer !== state.device;
+		};
+		const theirs = [...found.values()].filter(foreign).map((log) => log.id);
+		if (theirs.length > 0)
+			await db.syncOutbox.bulkDelete(theirs.map((id) => outboxId('reviewLogs', id)));
 		pending = {
 			n: state.nextBatch,
-			logIds: logIds.filter((_, i) => found[i]),
-			retracted: logIds.filter((_, i) => !found[i])
+			logIds: logIds.filter((id) => found.has(id) && !foreign(found.get(id)!)),
+			retracted: logIds.filter((id) => !found.has(id))
 		};
+		if (pending.logIds.length === 0 && pending.retracted.length === 0) return null;
 		await db.syncOutbox.put({ ...state, pendingBatch: pending } as SyncState);
 	}
-	const logs = (await db.reviewLogs.bulkGet(pending.logIds)).filter(
-		(log): log is ReviewLog => !!log
-	);
+	const byId = await rowsByKey(db.reviewLogs, pending.logIds);
+	const logs = pending.logIds.flatMap((id) => byId.get(id) ?? []);
 	return {
 		_id: logBatchDocId(state.device, pending.n),
 		type: 'logs',
@@ -343,23 +376,30 @@ export async function recordPushed(
 	await db.transaction('rw', db.syncOutbox, db.syncRecords, db.reviewLogs, async () => {
 		const state = await syncState(db);
 		if (!state) return;
-		for (const { doc, entryAt } of batch.records) {
-			const rev = accepted.get(doc._id);
-			if (!rev) continue;
-			const { _id, _rev, type, ...record } = doc;
-			void [_rev, type];
-			await db.syncRecords.put({ id: _id, rev, record });
-			const entryKey = entryKeyOf(doc);
-			const entry = (await db.syncOutbox.get(entryKey)) as OutboxEntry | undefined;
-			if (entry && entry.at === entryAt) await db.syncOutbox.delete(entryKey);
-		}
+		const done = batch.records.filter(({ doc }) => accepted.has(doc._id));
+		await db.syncRecords.bulkPut(
+			done.map(({ doc }) => {
+				const { _id, _rev, type, ...record } = doc;
+				void [_rev, type];
+				return { id: _id, rev: accepted.get(_id)!, record };
+			})
+		);
+		const entryKeys = done.map(({ doc }) => entryKeyOf(doc));
+		const entries = (await rowsByKey(db.syncOutbox, entryKeys)) as Map<string, OutboxEntry>;
+		await db.syncOutbox.bulkDelete(
+			entryKeys.filter((key, i) => entries.get(key)?.at === done[i]!.entryAt)
+		);
 		const next: SyncState = { ...state, scan: batch.scanAfter };
 		if (logsDone && state.pendingBatch) {
 			const { logIds, retracted } = state.pendingBatch;
-			const present = await db.reviewLogs.bulkGet(logIds);
+			const present = new Set(await db.reviewLogs.where(':id').anyOf(logIds).primaryKeys());
 			// A log undone since it was sent keeps its entry, so the next batch retracts it.
-			const done = [...logIds.filter((_, i) => present[i]), ...retracted];
-			await db.syncOutbox.bulkDelete(done.map((id) => outboxId('reviewLogs', id)));
+			const sent = [...logIds.filter((id) => present.has(id)), ...retracted];
+			// Most logs of a first push never had an entry: only those that have are deleted.
+			const entryIds = sent.map((id) => outboxId('reviewLogs', id));
+			await db.syncOutbox.bulkDelete(
+				await db.syncOutbox.where(':id').anyOf(entryIds).primaryKeys()
+			);
 			next.pendingBatch = null;
 			next.nextBatch = state.nextBatch + 1;
 		}
@@ -404,18 +444,42 @@ export async function applyPulled(
 				if (doc.device === state.device) continue; // ours: already here
 				logs += await addLogs(db, doc, replay);
 			}
-			for (const doc of docs) {
-				if (doc.type === 'logs') continue;
+			const recordDocs = docs.filter((doc): doc is RecordDoc => doc.type !== 'logs');
+			const rows = await readForMerge(db, recordDocs);
+			for (const doc of recordDocs) {
 				noteStamps(doc);
-				if (await mergeRecord(db, state.device, doc)) records++;
+				if (mergeRecord(rows, state.device, doc)) records++;
 				if (doc.type === 'card') replay.add(recordOfDocId(doc._id)!.id);
 			}
-			for (const cardId of replay) await replayCard(db, state.device, cardId);
+			await rows.flush();
+			const cardIds = [...replay];
+			for (let i = 0; i < cardIds.length; i += REPLAY_CHUNK)
+				await replayCards(db, state.device, cardIds.slice(i, i + REPLAY_CHUNK));
 			const now = await syncState(db);
 			if (since !== undefined) await db.syncOutbox.put({ ...(now ?? state), since } as SyncState);
 			return { records, logs };
 		}
 	);
+}
+
+/** How many cards are replayed with their logs in memory at once. */
+const REPLAY_CHUNK = 1000;
+
+/** Reads what merging these records needs: their sync rows, rows and outbox entries. */
+async function readForMerge(db: FlashcardsDB, docs: readonly RecordDoc[]): Promise<SyncRows> {
+	const ids = docs.map((doc) => recordOfDocId(doc._id)!);
+	const cardIds = ids.filter((r) => r.type === 'card').map((r) => r.id);
+	const rows = await SyncRows.load(db, {
+		records: docs.map((doc) => doc._id),
+		cards: cardIds,
+		entries: ids.map(({ type, id }) => outboxId(tableOf(type), id))
+	});
+	await rows.read({ logsOf: cardIds.filter((id) => needsFirstBase(rows, id)) });
+	return rows;
+}
+
+function tableOf(type: RecordType): SyncedTable {
+	return type === 'card' ? 'cards' : type === 'deck' ? 'decks' : 'settings';
 }
 
 function noteStamps(doc: RecordDoc): void {
@@ -426,8 +490,14 @@ function noteStamps(doc: RecordDoc): void {
 }
 
 async function addLogs(db: FlashcardsDB, doc: LogBatchDoc, replay: Set<string>): Promise<number> {
-	const have = await db.reviewLogs.bulkGet(doc.logs.map((log) => log.id));
-	const fresh = doc.logs.filter((_, i) => !have[i]);
+	// One cursor over the ids rather than a request each: on a first sync none are here.
+	const have = new Set(
+		await db.reviewLogs
+			.where(':id')
+			.anyOf(doc.logs.map((log) => log.id))
+			.primaryKeys()
+	);
+	const fresh = doc.logs.filter((log) => !have.has(log.id));
 	if (fresh.length > 0) await db.reviewLogs.bulkPut(fresh);
 	for (const log of fresh) replay.add(log.cardId);
 	// Only the device that wrote a log may take it back.
@@ -444,50 +514,45 @@ async function addLogs(db: FlashcardsDB, doc: LogBatchDoc, replay: Set<string>):
  * copy is remembered as it is, and the row takes it merged with any local change not yet
  * pushed (which stays in the outbox, to be pushed on top of the server's revision).
  */
-async function mergeRecord(db: FlashcardsDB, device: string, doc: RecordDoc): Promise<boolean> {
-	const known = await db.syncRecords.get(doc._id);
+function mergeRecord(rows: SyncRows, device: string, doc: RecordDoc): boolean {
+	const known = rows.record(doc._id);
 	if (known?.rev === doc._rev) return false; // this device's own write, back from the server
 	const remote: StampedRecord = { fields: doc.fields, stamps: doc.stamps };
 	const server = known ? mergeRecords(remote, known.record) : remote;
-	await db.syncRecords.put({ id: doc._id, rev: doc._rev!, record: server });
+	rows.setRecord({ id: doc._id, rev: doc._rev!, record: server });
 
 	const { type, id } = recordOfDocId(doc._id)!;
-	const table: SyncedTable = type === 'card' ? 'cards' : type === 'deck' ? 'decks' : 'settings';
-	const entry = (await db.syncOutbox.get(outboxId(table, id))) as OutboxEntry | undefined;
+	const entry = rows.entry(outboxId(tableOf(type), id));
 	let merged = server;
-	const local = await localFields(db, device, type, id, known?.record ?? null);
+	const local = localFields(rows, device, type, id, known?.record ?? null);
 	if (local.fields && (entry || !known)) {
 		const stamp = entry?.at ?? scanStamp(device, local.modified);
 		const base = known?.record ?? { fields: {}, stamps: {} };
 		merged = mergeRecords(server, withChanges(base, local.fields, stamp));
 	}
-	return writeRecord(db, type, id, merged);
+	return writeRecord(rows, type, id, merged);
 }
 
-/** Writes a merged record to its row (or deletes the row); true when something changed. */
-async function writeRecord(
-	db: FlashcardsDB,
-	type: RecordType,
-	id: string,
-	record: StampedRecord
-): Promise<boolean> {
+/**
+ * Writes a merged record to its row (or deletes the row) in `rows`; true when something
+ * changed. Synchronous on purpose: it runs once per document inside the pull's transaction,
+ * and an async function there that often awaits nothing of Dexie's loses the transaction
+ * (Dexie's PrematureCommitError); `rows.flush` writes it all afterwards.
+ */
+function writeRecord(rows: SyncRows, type: RecordType, id: string, record: StampedRecord): boolean {
 	const f = record.fields;
 	if (type === 'settings') {
-		const row = await db.settings.get(SETTINGS_KEY);
-		const now = { ...DEFAULT_SETTINGS, ...(row?.value as Partial<Settings> | undefined) };
-		const value = { ...now, ...pickKnown(f, Object.keys(DEFAULT_SETTINGS)) };
+		const now = rows.settings;
+		const value = { ...now, ...pickKnown(f, Object.keys(DEFAULT_SETTINGS)) } as Settings;
 		if (JSON.stringify(value) === JSON.stringify(now)) return false;
-		await db.settings.put({ key: SETTINGS_KEY, value });
+		rows.setSettings(value);
 		return true;
 	}
 	if (type === 'deck') {
-		const current = await db.decks.get(id);
+		const current = rows.deck(id);
 		if (isDeleted(record)) {
 			if (!current) return false;
-			const cardIds = await db.cards.where('deckId').equals(id).primaryKeys();
-			await db.reviewLogs.where('cardId').anyOf(cardIds).delete();
-			await db.cards.bulkDelete(cardIds);
-			await db.decks.delete(id);
+			rows.setDeck(id, undefined);
 			return true;
 		}
 		const deck = {
@@ -496,14 +561,13 @@ async function writeRecord(
 		};
 		if (current && JSON.stringify(deckSyncFields(current)) === JSON.stringify(deckSyncFields(deck)))
 			return false;
-		await db.decks.put(deck);
+		rows.setDeck(id, deck);
 		return true;
 	}
-	const current = await db.cards.get(id);
+	const current = rows.card(id);
 	if (isDeleted(record)) {
 		if (!current) return false;
-		await db.reviewLogs.where('cardId').equals(id).delete();
-		await db.cards.delete(id);
+		rows.deleteCard(id);
 		return true;
 	}
 	const content = pickKnown(f, [
@@ -536,10 +600,7 @@ async function writeRecord(
 	} as Card;
 	const same = (c: Card) => JSON.stringify(cardSyncFields(c, null, c.forgottenAt ?? null));
 	if (current && same(current) === same(card)) return false;
-	// A deck's logs belong to its cards (see `moveCards`).
-	if (current && current.deckId !== card.deckId)
-		await db.reviewLogs.where('cardId').equals(id).modify({ deckId: card.deckId });
-	await db.cards.put(card);
+	rows.setCard(card);
 	return true;
 }
 
@@ -554,17 +615,24 @@ function pickKnown(o: Record<string, unknown>, keys: readonly string[]): Record<
 	return Object.fromEntries(keys.filter((key) => key in o).map((key) => [key, o[key]]));
 }
 
-/** The card's schedule replayed from its start and every log of it, written if it differs. */
-async function replayCard(db: FlashcardsDB, device: string, cardId: string): Promise<void> {
-	const card = await db.cards.get(cardId);
-	const known = await db.syncRecords.get(recordDocId('card', cardId));
-	if (!card || !known) return; // its card has not arrived yet: replayed when it does
-	const logs = await db.reviewLogs.where('cardId').equals(cardId).toArray();
-	// The reset is the row's: the server's merged with a Forget here not yet pushed.
-	const start = { ...cardStartOf(known.record), resetAt: card.forgottenAt ?? null };
-	const scheduling = await replayedSchedule(db, card, start, logs, device);
-	if (JSON.stringify(schedulingOf(card)) === JSON.stringify(scheduling)) return;
-	await db.cards.put({ ...card, ...scheduling });
+/** The cards' schedules replayed from their starts and every log of them, written where they differ. */
+async function replayCards(db: FlashcardsDB, device: string, cardIds: string[]): Promise<void> {
+	const rows = await SyncRows.load(db, {
+		cards: cardIds,
+		records: cardIds.map((id) => recordDocId('card', id)),
+		logsOf: cardIds
+	});
+	for (const cardId of cardIds) {
+		const card = rows.card(cardId);
+		const known = rows.record(recordDocId('card', cardId));
+		if (!card || !known) continue; // its card has not arrived yet: replayed when it does
+		// The reset is the row's: the server's merged with a Forget here not yet pushed.
+		const start = { ...cardStartOf(known.record), resetAt: card.forgottenAt ?? null };
+		const scheduling = replayedSchedule(rows, card, start, rows.logsOf(cardId), device);
+		if (JSON.stringify(schedulingOf(card)) !== JSON.stringify(scheduling))
+			rows.setCard({ ...card, ...scheduling });
+	}
+	await rows.flush();
 }
 
 function schedulingWithout({ since, ...scheduling }: CardBase): Scheduling {
@@ -572,21 +640,13 @@ function schedulingWithout({ since, ...scheduling }: CardBase): Scheduling {
 	return scheduling;
 }
 
-async function replayedSchedule(
-	db: FlashcardsDB,
+function replayedSchedule(
+	rows: SyncRows,
 	card: Card,
 	start: CardStart,
 	logs: readonly ReviewLog[],
 	device: string
-): Promise<Scheduling> {
-	const settingsRow = await db.settings.get(SETTINGS_KEY);
-	const settings = {
-		...DEFAULT_SETTINGS,
-		...(settingsRow?.value as Partial<Settings> | undefined)
-	};
-	const deck = await db.decks.get(card.deckId);
-	const options = deck ? deckSettings(settings, deck) : settings;
-	const scheduler = createScheduler(options, { fuzz: settings.fuzz });
+): Scheduling {
 	const replayLogs: ReplayLog[] = logs.map((log) => ({
 		id: log.id,
 		cardId: log.cardId,
@@ -600,7 +660,7 @@ async function replayedSchedule(
 	return replaySchedule(
 		{ id: card.id, created: card.created, base, since: start.base?.since ?? null },
 		replayLogs,
-		scheduler
+		rows.scheduler(card.deckId)
 	);
 }
 

@@ -95,8 +95,11 @@ describe('sync between two devices', () => {
 		expect((await laptop.db.cards.get('c1'))?.front).toBe('Question 1');
 		expect(await laptop.db.reviewLogs.count()).toBe(1);
 		expect((await loadSettings(laptop.db)).newPerDay).toBe(7);
-		// What came from the server is not pushed back.
+		// What came from the server is not pushed back: the phone's logs stay the phone's.
 		expect(await changesWaiting(laptop.db)).toBe(0);
+		expect(report.pushed).toBe(0);
+		const batches = (await serverDocs()).filter((doc) => doc._id.startsWith('logs:'));
+		expect(batches.map((doc) => doc._id)).toEqual(['logs:phone:1']);
 	});
 
 	it('keeps both devices’ offline reviews and edits of the same cards, and ends with the same state', async () => {
