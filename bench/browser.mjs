@@ -1011,10 +1011,9 @@ try {
 		await benchModule(page);
 		try {
 			await couch.addUser('bench', 'bench-password');
-			await page.evaluate(
-				({ url }) => window.bench.syncSignIn(url, 'bench', 'bench-password'),
-				{ url: couch.url }
-			);
+			await page.evaluate(({ url }) => window.bench.syncSignIn(url, 'bench', 'bench-password'), {
+				url: couch.url
+			});
 			const firstPush = await page.evaluate(() => window.bench.timedSync('a'));
 			report(
 				'sync-first-push',

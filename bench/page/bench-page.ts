@@ -330,7 +330,9 @@ export async function timedSync(device: 'a' | 'b') {
 	const started = performance.now();
 	const report = await syncOnce(db, client).catch((error: unknown) => {
 		// Playwright passes on only the message; the bench's log needs what and where.
-		throw new Error(`sync of device ${device} failed: ${String(error)}\n${(error as Error)?.stack}`);
+		throw new Error(
+			`sync of device ${device} failed: ${String(error)}\n${(error as Error)?.stack}`
+		);
 	});
 	const ms = performance.now() - started;
 	for (const method of ['changes', 'bulkDocs', 'document', 'revisions'] as const)
