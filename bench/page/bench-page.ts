@@ -316,7 +316,7 @@ export async function timedSync(device: 'a' | 'b') {
 	observer.observe({ type: 'longtask' });
 	const network = { ms: 0 };
 	const client = syncClient!;
-	for (const method of ['changes', 'bulkDocs', 'document', 'revisions'] as const) {
+	for (const method of ['changes', 'documents', 'bulkDocs', 'document', 'revisions'] as const) {
 		const original = (client[method] as (...args: unknown[]) => Promise<unknown>).bind(client);
 		(client as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
 			const t = performance.now();
@@ -335,7 +335,7 @@ export async function timedSync(device: 'a' | 'b') {
 		);
 	});
 	const ms = performance.now() - started;
-	for (const method of ['changes', 'bulkDocs', 'document', 'revisions'] as const)
+	for (const method of ['changes', 'documents', 'bulkDocs', 'document', 'revisions'] as const)
 		delete (client as unknown as Record<string, unknown>)[method];
 	observer.disconnect();
 	const [cards, logs] = await Promise.all([db.cards.count(), db.reviewLogs.count()]);

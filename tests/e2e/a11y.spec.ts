@@ -1,34 +1,6 @@
-import axe from 'axe-core';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { BUILTIN_DECK_ID, makeCards, openBuiltinDeck } from './helpers';
-
-/**
- * One screen state per test, audited by axe-core run inside the page. A test that audited
- * four screens in a row came within reach of its timeout on a busy machine (issue 13, part
- * 10). `AxeBuilder.analyze()` cost about 3.5 s per audit here, 3 s of it around axe itself
- * (injecting into every frame, then a second page to combine the results); run directly,
- * the same audit takes 0.4 s. The app has no iframes, so nothing is lost. Only the WCAG 2.x
- * A and AA rules run: they are what we promise.
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-	const violations = await page.evaluate(async (tags) => {
-		const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-			runOnly: { type: 'tag', values: tags },
-			resultTypes: ['violations']
-		});
-		return results.violations.map((v) => ({
-			id: v.id,
-			impact: v.impact,
-			targets: v.nodes.map((n) => n.target.join(' '))
-		}));
-	}, WCAG_TAGS);
-	return violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /**
  * Nothing is wider than the screen. On a phone a wider page widens the layout viewport

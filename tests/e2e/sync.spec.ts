@@ -8,6 +8,7 @@ import {
 	press,
 	waitForServiceWorker
 } from './helpers';
+import { seriousViolations } from './axe';
 
 // The app on localhost:4173 and the server on another port: another origin (CORS), the same
 // site (so the session cookie is sent, as for app.example.org and couch.example.org).
@@ -66,6 +67,8 @@ test('two devices study the same deck offline, then sync: both keep every review
 	const laptop = await secondDevice(browser, context);
 
 	await turnOnSync(page, user);
+	// The sync section signed in, with its status and buttons, for screen readers and contrast.
+	expect(await seriousViolations(page)).toEqual([]);
 	await turnOnSync(laptop, user);
 
 	// Offline on both: the phone answers two cards, the laptop the first of them.
@@ -104,6 +107,7 @@ test('a server that does not allow the app (CORS) is named as the cause', async 
 		await page.getByLabel('Password').fill('secret');
 		await press(page, page.getByRole('button', { name: 'Turn on sync' }));
 		await expect(page.getByRole('alert')).toContainText('CORS settings must allow this app');
+		expect(await seriousViolations(page)).toEqual([]);
 		await expect(page.getByTestId('sync-status')).toHaveCount(0);
 	} finally {
 		await closed.stop();

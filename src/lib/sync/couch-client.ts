@@ -68,7 +68,8 @@ export interface Change {
 	id: string;
 	seq: unknown;
 	deleted?: boolean;
-	doc?: unknown;
+	/** The document's leaf revisions: more than one when CouchDB holds it in conflict. */
+	changes?: { rev?: unknown }[];
 }
 
 export interface ChangesPage {
@@ -121,11 +122,13 @@ export class CouchClient {
 		return (await this.#call(this.#db)) as { update_seq: unknown };
 	}
 
-	/** One page of changes after `since` (null: from the start), with documents and conflicts. */
+	/**
+	 * One page of changes after `since` (null: from the start): ids and leaf revisions, not
+	 * the documents, so that those this device has already (its own, mostly) are not fetched.
+	 */
 	async changes(since: unknown, limit: number): Promise<ChangesPage> {
 		const url = new URL('_changes', this.#db);
-		url.searchParams.set('include_docs', 'true');
-		url.searchParams.set('conflicts', 'true');
+		url.searchParams.set('style', 'all_docs');
 		url.searchParams.set('limit', String(limit));
 		if (since !== null && since !== undefined)
 			url.searchParams.set('since', typeof since === 'string' ? since : JSON.stringify(since));
@@ -133,6 +136,22 @@ export class CouchClient {
 		if (!Array.isArray(body.results))
 			throw new SyncError('The server answered, but not as a CouchDB database does.', 'server');
 		return { results: body.results as Change[], lastSeq: body.last_seq };
+	}
+
+	/** The current versions of these documents, with their conflicts; those gone are left out. */
+	async documents(ids: readonly string[]): Promise<unknown[]> {
+		const url = new URL('_all_docs', this.#db);
+		url.searchParams.set('include_docs', 'true');
+		url.searchParams.set('conflicts', 'true');
+		const body = (await this.#call(url, {
+			method: 'POST',
+			body: JSON.stringify({ keys: ids })
+		})) as { rows?: unknown };
+		if (!Array.isArray(body.rows))
+			throw new SyncError('The server answered, but not as a CouchDB database does.', 'server');
+		return body.rows.flatMap((row: { doc?: unknown }) =>
+			row && typeof row === 'object' && row.doc ? [row.doc] : []
+		);
 	}
 
 	/** Writes documents; each result says whether it was written or why not (409: conflict). */

@@ -83,7 +83,12 @@ export function recordOfDocId(docId: string): { type: RecordType; id: string } |
 }
 
 export function logBatchDocId(device: string, batch: number): string {
-	return `logs:${device}:${batch}`;
+	return `${logBatchPrefix(device)}${batch}`;
+}
+
+/** What the ids of every log batch of `device` start with. */
+export function logBatchPrefix(device: string): string {
+	return `logs:${device}:`;
 }
 
 /** The synced fields of a card: its content, and where its schedule's history starts. */

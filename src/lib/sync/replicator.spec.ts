@@ -11,6 +11,7 @@ import { loadSettings, saveSettings } from '$lib/storage/settings';
 import { changesWaiting, turnSyncOn } from '$lib/storage/sync-store';
 import { testDatabase } from '$lib/storage/test-db';
 import { CouchClient, SyncError, serverUrl } from './couch-client';
+import { encodeHlc } from './hlc';
 import { syncOnce } from './replicator';
 import { cookieFetch, startTestCouch, type TestCouch } from './testing/couch-server';
 
@@ -268,6 +269,72 @@ describe('sync between two devices', () => {
 		expect(report.refused.first).toMatch(/card:x1/);
 		expect(await laptop.db.cards.toArray()).toHaveLength(1);
 		expect(await laptop.db.reviewLogs.count()).toBe(0);
+	});
+
+	it('fetches only what it has not got: its own writes do not come back to it', async () => {
+		const phone = await device('phone');
+		const { deck, cards } = sampleDeck(3, T0);
+		await addDeck(phone.db, deck, cards);
+		await review(phone.db, 'c0', Grade.Good, minutes(1));
+		await phone.sync();
+		const fetched: string[] = [];
+		const documents = phone.client.documents.bind(phone.client);
+		phone.client.documents = async (ids) => {
+			fetched.push(...ids);
+			return documents(ids);
+		};
+		await phone.sync();
+		expect(fetched).toEqual([]);
+
+		const laptop = await device('laptop');
+		await laptop.sync();
+		await renameDeck(laptop.db, 'd1', 'From the laptop');
+		await laptop.sync();
+		await phone.sync();
+		expect(fetched).toEqual(['deck:d1']);
+		expect((await phone.db.decks.get('d1'))?.name).toBe('From the laptop');
+	});
+
+	it('merges the branches of a document CouchDB holds in conflict, and deletes the losers', async () => {
+		const phone = await device('phone');
+		const { deck, cards } = sampleDeck(1, T0);
+		await addDeck(phone.db, deck, cards);
+		await phone.sync();
+		// A branch beside the current revision, as replication between two servers leaves one:
+		// the same card with another front, stamped later. It loses CouchDB's choice of winner
+		// (the lower revision id), so the phone holds the winning revision already.
+		const response = await couch.admin(`${database}/card:c0?revs=true`);
+		const current = (await response.json()) as {
+			_rev: string;
+			_revisions: { start: number; ids: string[] };
+			fields: Record<string, unknown>;
+			stamps: Record<string, string>;
+		};
+		const later = encodeHlc({ wall: Date.now() + 60_000, count: 0, device: 'elsewhere' });
+		const generation = current._revisions.start;
+		await couch.admin(`${database}/_bulk_docs`, {
+			method: 'POST',
+			body: JSON.stringify({
+				new_edits: false,
+				docs: [
+					{
+						...current,
+						_rev: `${generation}-00000000000000000000000000000000`,
+						_revisions: {
+							start: generation,
+							ids: ['00000000000000000000000000000000', ...current._revisions.ids.slice(1)]
+						},
+						fields: { ...current.fields, front: 'From the other branch' },
+						stamps: { ...current.stamps, front: later }
+					}
+				]
+			})
+		});
+		expect((await serverDocs()).filter((doc) => doc._conflicts?.length)).toHaveLength(1);
+
+		await phone.sync();
+		expect((await phone.db.cards.get('c0'))?.front).toBe('From the other branch');
+		expect((await serverDocs()).filter((doc) => doc._conflicts?.length)).toEqual([]);
 	});
 
 	it('says plainly when the password is wrong or the server is away', async () => {

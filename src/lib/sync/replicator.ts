@@ -3,7 +3,9 @@
  * here, over CouchDB's replication protocol (`_changes` from a checkpoint, `_bulk_docs`).
  *
  * - Pull pages are applied one transaction each, checkpoint included, so a pull cut off by a
- *   lost connection or a reload resumes where it stopped and applies nothing twice.
+ *   lost connection or a reload resumes where it stopped and applies nothing twice. A page
+ *   lists ids and revisions; only documents this device does not hold at that revision are
+ *   fetched (`_all_docs` with their keys), so its own writes do not come back to it.
  * - A record that changed on both sides is merged field by field (`field-merge.ts`): a push
  *   the server refuses as a conflict is merged with the server's copy and pushed again; a
  *   conflict CouchDB kept (two devices wrote the same revision) is merged from all its
@@ -20,7 +22,8 @@ import {
 	nextPush,
 	pullCheckpoint,
 	recordPushed,
-	syncDevice
+	syncDevice,
+	unseenChanges
 } from '$lib/storage/sync-store';
 import type { CouchClient } from './couch-client';
 import { SyncError } from './couch-client';
@@ -68,14 +71,27 @@ async function pull(
 	let since = await pullCheckpoint(db);
 	for (;;) {
 		const page = await client.changes(since, pageSize);
+		const changed = page.results.filter(
+			(change) =>
+				typeof change.id === 'string' && !change.deleted && !change.id.startsWith('_design/')
+		);
+		const unseen = await unseenChanges(
+			db,
+			changed.map((change) => ({
+				id: change.id,
+				revs: (change.changes ?? [])
+					.map((leaf) => leaf.rev)
+					.filter((rev) => typeof rev === 'string')
+			}))
+		);
+		const fetched = unseen.length > 0 ? await client.documents(unseen) : [];
 		const docs: SyncDoc[] = [];
 		const conflicted: { id: string; revs: string[] }[] = [];
-		for (const change of page.results) {
-			if (!change.doc || change.deleted || change.id.startsWith('_design/')) continue;
-			const doc = checked(change.doc, report);
+		for (const value of fetched) {
+			const doc = checked(value, report);
 			if (!doc) continue;
 			docs.push(doc);
-			const conflicts = (change.doc as { _conflicts?: unknown })._conflicts;
+			const conflicts = (value as { _conflicts?: unknown })._conflicts;
 			if (doc.type !== 'logs' && Array.isArray(conflicts) && conflicts.length > 0)
 				conflicted.push({ id: doc._id, revs: conflicts.filter((r) => typeof r === 'string') });
 		}
