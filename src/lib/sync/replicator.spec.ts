@@ -8,7 +8,7 @@ import { addDeck, forgetDeck, renameDeck } from '$lib/storage/decks';
 import { sampleDeck } from '$lib/storage/fixtures';
 import { recordReview, undoReview } from '$lib/storage/reviews';
 import { loadSettings, saveSettings } from '$lib/storage/settings';
-import { changesWaiting, turnSyncOn } from '$lib/storage/sync-store';
+import { changesWaiting, pullCheckpoint, turnSyncOn } from '$lib/storage/sync-store';
 import { testDatabase } from '$lib/storage/test-db';
 import { CouchClient, SyncError, serverUrl } from './couch-client';
 import { encodeHlc } from './hlc';
@@ -205,12 +205,36 @@ describe('sync between two devices', () => {
 		const laptop = await device('laptop', (url) =>
 			url.includes('/_changes') && ++changesCalls === 2 ? 'before' : null
 		);
-		const first = syncOnce(laptop.db, laptop.client, () => {}, 2);
+		const first = syncOnce(laptop.db, laptop.client, () => {}, { pageSize: 2 });
 		await expect(first).rejects.toThrow(SyncError);
 		expect(await laptop.db.cards.count()).toBeGreaterThan(0); // the first page stayed
-		await syncOnce(laptop.db, laptop.client, () => {}, 2);
+		await syncOnce(laptop.db, laptop.client, () => {}, { pageSize: 2 });
 		expect(await laptop.db.cards.count()).toBe(4);
 		expect(await laptop.db.reviewLogs.count()).toBe(4);
+		expect(schedules(await laptop.db.cards.toArray())).toEqual(
+			schedules(await phone.db.cards.toArray())
+		);
+	});
+
+	it('applies a page of many log batches in parts, and resumes a cut between parts', async () => {
+		const phone = await device('phone');
+		const { deck, cards } = sampleDeck(3, T0);
+		await addDeck(phone.db, deck, cards);
+		for (let i = 0; i < 3; i++) {
+			await review(phone.db, `c${i}`, Grade.Good, minutes(i + 1));
+			await phone.sync(); // one log batch each
+		}
+		let documentCalls = 0;
+		const laptop = await device('laptop', (url) =>
+			url.includes('/_all_docs') && ++documentCalls === 2 ? 'before' : null
+		);
+		const cut = syncOnce(laptop.db, laptop.client, () => {}, { logBatchesPerPart: 1 });
+		await expect(cut).rejects.toThrow(SyncError);
+		// The first part stayed; the checkpoint waits for the page's last part.
+		expect(await laptop.db.reviewLogs.count()).toBe(1);
+		expect(await pullCheckpoint(laptop.db)).toBeNull();
+		await syncOnce(laptop.db, laptop.client, () => {}, { logBatchesPerPart: 1 });
+		expect(await laptop.db.reviewLogs.count()).toBe(3);
 		expect(schedules(await laptop.db.cards.toArray())).toEqual(
 			schedules(await phone.db.cards.toArray())
 		);

@@ -32,6 +32,8 @@ import { mergeRecords } from './field-merge';
 
 /** Changes read per pull page. */
 export const PULL_PAGE = 500;
+/** Log batches (of up to 1,000 logs each) fetched and applied together. */
+export const PULL_LOG_BATCHES = 20;
 /** A round of push that keeps meeting conflicts gives up after this many, for the next sync. */
 const MAX_PUSH_ROUNDS = 10_000;
 
@@ -52,11 +54,11 @@ export async function syncOnce(
 	db: FlashcardsDB,
 	client: CouchClient,
 	onProgress: (progress: SyncProgress) => void = () => {},
-	pageSize = PULL_PAGE
+	{ pageSize = PULL_PAGE, logBatchesPerPart = PULL_LOG_BATCHES } = {}
 ): Promise<SyncReport> {
 	if (!(await syncDevice(db))) throw new SyncError('Sync is off on this device.', 'server');
 	const report: SyncReport = { pulled: 0, pushed: 0, refused: { count: 0, first: null } };
-	await pull(db, client, report, onProgress, pageSize);
+	await pull(db, client, report, onProgress, pageSize, logBatchesPerPart);
 	await push(db, client, report, onProgress);
 	return report;
 }
@@ -66,7 +68,8 @@ async function pull(
 	client: CouchClient,
 	report: SyncReport,
 	onProgress: (progress: SyncProgress) => void,
-	pageSize: number
+	pageSize: number,
+	logBatchesPerPart: number
 ): Promise<void> {
 	let since = await pullCheckpoint(db);
 	for (;;) {
@@ -84,24 +87,49 @@ async function pull(
 					.filter((rev) => typeof rev === 'string')
 			}))
 		);
-		const fetched = unseen.length > 0 ? await client.documents(unseen) : [];
-		const docs: SyncDoc[] = [];
-		const conflicted: { id: string; revs: string[] }[] = [];
-		for (const value of fetched) {
-			const doc = checked(value, report);
-			if (!doc) continue;
-			docs.push(doc);
-			const conflicts = (value as { _conflicts?: unknown })._conflicts;
-			if (doc.type !== 'logs' && Array.isArray(conflicts) && conflicts.length > 0)
-				conflicted.push({ id: doc._id, revs: conflicts.filter((r) => typeof r === 'string') });
+		// A page may list hundreds of log batches (a first push sends all of a device's logs
+		// one after another): they are fetched and applied a few at a time, so that no response,
+		// transaction or task holds half a million logs. The checkpoint moves with the last
+		// part; a part applied again after a cut changes nothing (known revisions, known logs).
+		const parts = partsOf(unseen, logBatchesPerPart);
+		for (const [i, ids] of parts.entries()) {
+			const last = i === parts.length - 1;
+			const fetched = ids.length > 0 ? await client.documents(ids) : [];
+			const docs: SyncDoc[] = [];
+			const conflicted: { id: string; revs: string[] }[] = [];
+			for (const value of fetched) {
+				const doc = checked(value, report);
+				if (!doc) continue;
+				docs.push(doc);
+				const conflicts = (value as { _conflicts?: unknown })._conflicts;
+				if (doc.type !== 'logs' && Array.isArray(conflicts) && conflicts.length > 0)
+					conflicted.push({ id: doc._id, revs: conflicts.filter((r) => typeof r === 'string') });
+			}
+			await applyPulled(db, docs, last ? page.lastSeq : undefined);
+			report.pulled += docs.length;
+			onProgress({ phase: 'pull', done: report.pulled });
+			for (const conflict of conflicted) await resolveConflict(db, client, conflict, report);
 		}
-		await applyPulled(db, docs, page.lastSeq);
-		report.pulled += docs.length;
-		onProgress({ phase: 'pull', done: report.pulled });
-		for (const conflict of conflicted) await resolveConflict(db, client, conflict, report);
 		since = page.lastSeq;
 		if (page.results.length < pageSize) return;
 	}
+}
+
+/** A page's ids cut into parts of at most `logBatches` log batches each (always one part). */
+function partsOf(ids: readonly string[], logBatches: number): string[][] {
+	const parts: string[][] = [[]];
+	let batches = 0;
+	for (const id of ids) {
+		if (id.startsWith('logs:')) {
+			if (batches === logBatches) {
+				parts.push([]);
+				batches = 0;
+			}
+			batches++;
+		}
+		parts[parts.length - 1]!.push(id);
+	}
+	return parts;
 }
 
 function checked(value: unknown, report: SyncReport): SyncDoc | null {
