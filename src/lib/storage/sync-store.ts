@@ -28,6 +28,8 @@ import {
 	type StampedRecord
 } from '$lib/sync/field-merge';
 import {
+	CARD_CONTENT_FIELDS,
+	DECK_FIELDS,
 	cardSyncFields,
 	deckSyncFields,
 	logBatchDocId,
@@ -587,7 +589,7 @@ function writeRecord(rows: SyncRows, type: RecordType, id: string, record: Stamp
 			return true;
 		}
 		const deck = {
-			...(pickKnown(f, ['name', 'created', 'source', 'builtin', 'overrides']) as Omit<Deck, 'id'>),
+			...(pickKnown(f, DECK_FIELDS) as Omit<Deck, 'id'>),
 			id
 		};
 		if (current && JSON.stringify(deckSyncFields(current)) === JSON.stringify(deckSyncFields(deck)))
@@ -601,20 +603,7 @@ function writeRecord(rows: SyncRows, type: RecordType, id: string, record: Stamp
 		rows.deleteCard(id);
 		return true;
 	}
-	const content = pickKnown(f, [
-		'deckId',
-		'noteId',
-		'ord',
-		'kind',
-		'front',
-		'back',
-		'format',
-		'tags',
-		'source',
-		'suspended',
-		'buriedUntil',
-		'created'
-	]) as Partial<Card>;
+	const content = pickKnown(f, CARD_CONTENT_FIELDS) as Partial<Card>;
 	const { forgottenAt, ...kept } = current ?? {
 		...newScheduling(new Date((f.created as number) ?? 0)),
 		modified: 0,

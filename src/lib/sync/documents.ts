@@ -14,12 +14,13 @@
 
 import type { Card, Deck, ReviewLog, Scheduling, Settings } from '$lib/domain/models';
 import { ImportError } from '$lib/errors';
+import { newScheduling } from '$lib/domain/scheduler';
 import { checkCard, checkDeck, checkLog, checkSettings } from '$lib/transfer/record-check';
 import type { StampedRecord } from './field-merge';
 import { decodeHlc } from './hlc';
 
-/** The card fields a change on one device carries to the others. */
-export const CARD_FIELDS = [
+/** A card's own fields, as a change on one device carries them to the others. */
+export const CARD_CONTENT_FIELDS = [
 	'deckId',
 	'noteId',
 	'ord',
@@ -31,10 +32,11 @@ export const CARD_FIELDS = [
 	'source',
 	'suspended',
 	'buriedUntil',
-	'created',
-	'base',
-	'resetAt'
+	'created'
 ] as const;
+
+/** The card fields a change carries: its content, and where its replayed history starts. */
+export const CARD_FIELDS = [...CARD_CONTENT_FIELDS, 'base', 'resetAt'] as const;
 
 export const DECK_FIELDS = ['name', 'created', 'source', 'builtin', 'overrides'] as const;
 
@@ -98,7 +100,7 @@ export function cardSyncFields(
 	resetAt: number | null
 ): Record<string, unknown> {
 	const fields: Record<string, unknown> = { base, resetAt };
-	for (const key of CARD_FIELDS) if (key !== 'base' && key !== 'resetAt') fields[key] = card[key];
+	for (const key of CARD_CONTENT_FIELDS) fields[key] = card[key];
 	return fields;
 }
 
@@ -220,18 +222,8 @@ function checkFields(
 	return { ...cardSyncFields(card, base, resetAt as number | null), ...pick(f, ['deleted']) };
 }
 
-const NEW_SCHEDULE: Scheduling = {
-	due: 0,
-	stability: 0,
-	difficulty: 0,
-	elapsed_days: 0,
-	scheduled_days: 0,
-	learning_steps: 0,
-	reps: 0,
-	lapses: 0,
-	state: 0,
-	last_review: null
-};
+/** A new card's schedule, for checking a card document that has no base. */
+const NEW_SCHEDULE: Scheduling = newScheduling(new Date(0));
 
 function checkBase(value: unknown, path: string): CardBase {
 	if (typeof value !== 'object' || value === null || Array.isArray(value))
