@@ -32,7 +32,7 @@ const CONFIG = quick
 	? {
 			size: { decks: 2, cards: 2_000, logs: 20_000 },
 			reviews: 30,
-			syncReviews: 15,
+			syncReviews: 10,
 			openRuns: 3,
 			screenRuns: 3,
 			transferRuns: 1,
@@ -1010,6 +1010,16 @@ try {
 		await page.locator('.decks li').first().waitFor();
 		await benchModule(page);
 		try {
+			// The same reviews' transactions before sync is on, to compare with those after
+			// (after as many again to warm up: the page is new).
+			await page.evaluate(({ count, now }) => window.bench.reviewOnA(count, now), {
+				count: CONFIG.syncReviews,
+				now: now + 30_000
+			});
+			const unsynced = await page.evaluate(({ count, now }) => window.bench.reviewOnA(count, now), {
+				count: CONFIG.syncReviews,
+				now: now + 30_000
+			});
 			await couch.addUser('bench', 'bench-password');
 			await page.evaluate(({ url }) => window.bench.syncSignIn(url, 'bench', 'bench-password'), {
 				url: couch.url
@@ -1024,7 +1034,7 @@ try {
 				`${firstPush.report.pushed.toLocaleString('en')} records and logs; ${Math.round(firstPush.network)} ms waiting for the server`
 			);
 			const first = await page.evaluate(() => window.bench.timedSync('b'));
-			const complete = first.cards === seeded.cards && first.logs === seeded.logs;
+			const complete = first.cards === firstPush.cards && first.logs === firstPush.logs;
 			report(
 				'sync-first',
 				'Sync: first sync of the whole collection to an empty device',
@@ -1039,13 +1049,15 @@ try {
 				noop.push((await page.evaluate(() => window.bench.timedSync('b'))).ms);
 			report('sync-noop', 'Sync with nothing to do', 'ms', noop, { max: 300, on: 'median' });
 			const everyday = [];
+			const synced = [];
 			for (let run = 0; run < 3; run++) {
-				const reviewed = await page.evaluate(
+				const { reviewed, commits } = await page.evaluate(
 					({ count, now }) => window.bench.reviewOnA(count, now),
 					{ count: CONFIG.syncReviews, now: now + (run + 1) * 60_000 }
 				);
 				if (reviewed !== CONFIG.syncReviews)
 					throw new Error(`only ${reviewed} review cards were due`);
+				synced.push(...commits);
 				const sent = await page.evaluate(() => window.bench.timedSync('a'));
 				const received = await page.evaluate(() => window.bench.timedSync('b'));
 				everyday.push(sent.ms + received.ms);
@@ -1056,6 +1068,18 @@ try {
 				'ms',
 				everyday,
 				{ max: 2_000, on: 'median' }
+			);
+			report(
+				'sync-review-off',
+				"A review's transaction (recordReview → committed), sync off",
+				'ms',
+				unsynced.commits
+			);
+			report(
+				'sync-review-on',
+				"The same with sync on (the review's outbox entries in its transaction)",
+				'ms',
+				synced
 			);
 		} finally {
 			await page.evaluate(() => window.bench.syncCleanUp()).catch(() => {});

@@ -343,14 +343,25 @@ export async function timedSync(device: 'a' | 'b') {
 	return { ms, network: network.ms, report, cards, logs, longestTask: Math.max(0, ...tasks) };
 }
 
-/** Answers `count` due cards of the app's database (device `a`), as a study session would. */
-export async function reviewOnA(count: number, now: number): Promise<number> {
+/**
+ * Answers `count` due cards of the app's database (device `a`), as a study session would,
+ * and times each review's transaction (its outbox entries included while sync is on).
+ */
+export async function reviewOnA(
+	count: number,
+	now: number
+): Promise<{ reviewed: number; commits: number[] }> {
 	const db = database();
 	const scheduler = createScheduler(await loadSettings(db), { fuzz: false });
 	// Queue 2: review cards (`domain/card-queue.ts`).
 	const due = await db.cards.where('[queue+due]').between([2, 0], [2, now]).limit(count).toArray();
-	for (const card of due) await recordReview(db, scheduler, card, Grade.Good, new Date(now));
-	return due.length;
+	const commits: number[] = [];
+	for (const card of due) {
+		const started = performance.now();
+		await recordReview(db, scheduler, card, Grade.Good, new Date(now));
+		commits.push(performance.now() - started);
+	}
+	return { reviewed: due.length, commits };
 }
 
 /** Removes device `b` and turns sync off on the app's database. */
