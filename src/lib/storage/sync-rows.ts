@@ -1,5 +1,4 @@
 import {
-	DEFAULT_SETTINGS,
 	deckSettings,
 	type Card,
 	type Deck,
@@ -9,10 +8,19 @@ import {
 import { createScheduler, type Scheduler } from '$lib/domain/scheduler';
 import type { Table } from 'dexie';
 import type { FlashcardsDB } from './db';
+import { loadSettings } from './settings';
 import type { OutboxEntry } from './sync-outbox';
 import type { SyncRecordRow } from './sync-store';
 
 const SETTINGS_KEY = 'settings';
+
+/** Rows to read: cards, sync records and outbox entries by id, and every log of some cards. */
+interface RowKeys {
+	cards?: string[];
+	records?: string[];
+	entries?: string[];
+	logsOf?: string[];
+}
 
 /**
  * The rows one sync transaction works on, read in bulk when it starts and written in bulk
@@ -45,28 +53,16 @@ export class SyncRows {
 	) {}
 
 	/** Reads the decks, the settings and the rows named. */
-	static async load(
-		db: FlashcardsDB,
-		keys: { cards?: string[]; records?: string[]; entries?: string[]; logsOf?: string[] } = {}
-	): Promise<SyncRows> {
+	static async load(db: FlashcardsDB, keys: RowKeys = {}): Promise<SyncRows> {
 		const decks = await db.decks.toArray();
-		const settingsRow = await db.settings.get(SETTINGS_KEY);
-		const settings = {
-			...DEFAULT_SETTINGS,
-			...(settingsRow?.value as Partial<Settings> | undefined)
-		};
+		const settings = await loadSettings(db);
 		const rows = new SyncRows(db, new Map(decks.map((deck) => [deck.id, deck])), settings);
 		await rows.read(keys);
 		return rows;
 	}
 
 	/** Reads more rows (those already read are kept as they are here). */
-	async read(keys: {
-		cards?: string[];
-		records?: string[];
-		entries?: string[];
-		logsOf?: string[];
-	}): Promise<void> {
+	async read(keys: RowKeys): Promise<void> {
 		const missing = <T>(ids: string[] | undefined, map: Map<string, T>) =>
 			[...new Set(ids ?? [])].filter((id) => !map.has(id));
 		const cardIds = missing(keys.cards, this.#cards);
