@@ -61,6 +61,9 @@ test('two devices study the same deck offline, then sync: both keep every review
 	context,
 	browser
 }) => {
+	// Two browser contexts each sign in and sync, then three syncs more: 47-49 s in CI with
+	// two workers, so three times that, for the headroom every test keeps (playwright.config.ts).
+	test.setTimeout(150_000);
 	users += 1;
 	const user = `e2e${users}-${test.info().project.name}`;
 	await couch.addUser(user, 'secret');
