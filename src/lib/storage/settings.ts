@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, type Settings } from '$lib/domain/models';
 import { validateSettings } from '$lib/domain/settings';
 import type { FlashcardsDB } from './db';
 
-const SETTINGS_KEY = 'settings';
+export const SETTINGS_KEY = 'settings';
 
 /** The user's settings, with defaults for anything never set. */
 export async function loadSettings(db: FlashcardsDB): Promise<Settings> {

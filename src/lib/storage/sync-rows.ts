@@ -8,11 +8,9 @@ import {
 import { createScheduler, type Scheduler } from '$lib/domain/scheduler';
 import type { Table } from 'dexie';
 import type { FlashcardsDB } from './db';
-import { loadSettings } from './settings';
+import { SETTINGS_KEY, loadSettings } from './settings';
 import type { OutboxEntry } from './sync-outbox';
 import type { SyncRecordRow } from './sync-store';
-
-const SETTINGS_KEY = 'settings';
 
 /** Rows to read: cards, sync records and outbox entries by id, and every log of some cards. */
 interface RowKeys {
@@ -218,4 +216,13 @@ export async function rowsByKey<T extends { id: string }>(
 	if (keys.length === 0) return new Map();
 	const rows = await table.where(':id').anyOf(keys).toArray();
 	return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** Which of these primary keys `table` holds: one cursor over them, as `rowsByKey`. */
+export async function keysPresent<T>(
+	table: Table<T, string, unknown>,
+	keys: readonly string[]
+): Promise<Set<string>> {
+	if (keys.length === 0) return new Set();
+	return new Set((await table.where(':id').anyOf(keys).primaryKeys()) as string[]);
 }

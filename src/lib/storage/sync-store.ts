@@ -49,7 +49,7 @@ import {
 import { decodeHlc, encodeHlc } from '$lib/sync/hlc';
 import { RESET, replaySchedule, type ReplayLog } from '$lib/sync/log-replay';
 import type { FlashcardsDB } from './db';
-import { SyncRows, rowsByKey } from './sync-rows';
+import { SyncRows, keysPresent, rowsByKey } from './sync-rows';
 import {
 	SYNC_ON,
 	markFromServer,
@@ -328,7 +328,12 @@ async function logBatchToPush(
 	logIds: string[]
 ): Promise<LogBatchDoc | null> {
 	let pending = state.pendingBatch;
-	if (!pending) {
+	let logs: ReviewLog[];
+	if (pending) {
+		// Sent before, its answer lost: the same logs again (less any undone since).
+		const byId = await rowsByKey(db.reviewLogs, pending.logIds);
+		logs = pending.logIds.flatMap((id) => byId.get(id) ?? []);
+	} else {
 		if (logIds.length === 0) return null;
 		const found = await rowsByKey(db.reviewLogs, logIds);
 		// Logs another device wrote (pulled, or changed here by a move) are that device's to
@@ -340,16 +345,18 @@ async function logBatchToPush(
 		const theirs = [...found.values()].filter(foreign).map((log) => log.id);
 		if (theirs.length > 0)
 			await db.syncOutbox.bulkDelete(theirs.map((id) => outboxId('reviewLogs', id)));
+		logs = logIds.flatMap((id) => {
+			const log = found.get(id);
+			return log && !foreign(log) ? [log] : [];
+		});
 		pending = {
 			n: state.nextBatch,
-			logIds: logIds.filter((id) => found.has(id) && !foreign(found.get(id)!)),
+			logIds: logs.map((log) => log.id),
 			retracted: logIds.filter((id) => !found.has(id))
 		};
 		if (pending.logIds.length === 0 && pending.retracted.length === 0) return null;
 		await db.syncOutbox.put({ ...state, pendingBatch: pending } as SyncState);
 	}
-	const byId = await rowsByKey(db.reviewLogs, pending.logIds);
-	const logs = pending.logIds.flatMap((id) => byId.get(id) ?? []);
 	return {
 		_id: logBatchDocId(state.device, pending.n),
 		type: 'logs',
@@ -395,14 +402,12 @@ export async function recordPushed(
 		const next: SyncState = { ...state, scan: batch.scanAfter };
 		if (logsDone && state.pendingBatch) {
 			const { logIds, retracted } = state.pendingBatch;
-			const present = new Set(await db.reviewLogs.where(':id').anyOf(logIds).primaryKeys());
+			const present = await keysPresent(db.reviewLogs, logIds);
 			// A log undone since it was sent keeps its entry, so the next batch retracts it.
 			const sent = [...logIds.filter((id) => present.has(id)), ...retracted];
 			// Most logs of a first push never had an entry: only those that have are deleted.
 			const entryIds = sent.map((id) => outboxId('reviewLogs', id));
-			await db.syncOutbox.bulkDelete(
-				await db.syncOutbox.where(':id').anyOf(entryIds).primaryKeys()
-			);
+			await db.syncOutbox.bulkDelete([...(await keysPresent(db.syncOutbox, entryIds))]);
 			next.pendingBatch = null;
 			next.nextBatch = state.nextBatch + 1;
 		}
@@ -412,9 +417,7 @@ export async function recordPushed(
 
 function entryKeyOf(doc: RecordDoc): string {
 	const record = recordOfDocId(doc._id)!;
-	const table: SyncedTable =
-		record.type === 'card' ? 'cards' : record.type === 'deck' ? 'decks' : 'settings';
-	return outboxId(table, record.type === 'settings' ? SETTINGS_KEY : record.id);
+	return outboxId(tableOf(record.type), record.type === 'settings' ? SETTINGS_KEY : record.id);
 }
 
 // ---------------------------------------------------------------- pull
@@ -523,12 +526,9 @@ function noteStamps(doc: RecordDoc): void {
 }
 
 async function addLogs(db: FlashcardsDB, doc: LogBatchDoc, replay: Set<string>): Promise<number> {
-	// One cursor over the ids rather than a request each: on a first sync none are here.
-	const have = new Set(
-		await db.reviewLogs
-			.where(':id')
-			.anyOf(doc.logs.map((log) => log.id))
-			.primaryKeys()
+	const have = await keysPresent(
+		db.reviewLogs,
+		doc.logs.map((log) => log.id)
 	);
 	const fresh = doc.logs.filter((log) => !have.has(log.id));
 	if (fresh.length > 0) await db.reviewLogs.bulkPut(fresh);

@@ -88,6 +88,11 @@ export function logBatchDocId(device: string, batch: number): string {
 	return `${logBatchPrefix(device)}${batch}`;
 }
 
+/** Whether a document id names a log batch (of any device). */
+export function isLogBatchId(id: string): boolean {
+	return id.startsWith('logs:');
+}
+
 /** What the ids of every log batch of `device` start with. */
 export function logBatchPrefix(device: string): string {
 	return `logs:${device}:`;

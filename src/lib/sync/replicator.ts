@@ -27,7 +27,7 @@ import {
 } from '$lib/storage/sync-store';
 import type { CouchClient } from './couch-client';
 import { SyncError } from './couch-client';
-import { checkRemoteDoc, type RecordDoc, type SyncDoc } from './documents';
+import { checkRemoteDoc, isLogBatchId, type RecordDoc, type SyncDoc } from './documents';
 import { mergeRecords } from './field-merge';
 
 /** Changes read per pull page. */
@@ -94,25 +94,39 @@ async function pull(
 		const parts = partsOf(unseen, logBatchesPerPart);
 		for (const [i, ids] of parts.entries()) {
 			const last = i === parts.length - 1;
-			const fetched = ids.length > 0 ? await client.documents(ids) : [];
-			const docs: SyncDoc[] = [];
-			const conflicted: { id: string; revs: string[] }[] = [];
-			for (const value of fetched) {
-				const doc = checked(value, report);
-				if (!doc) continue;
-				docs.push(doc);
-				const conflicts = (value as { _conflicts?: unknown })._conflicts;
-				if (doc.type !== 'logs' && Array.isArray(conflicts) && conflicts.length > 0)
-					conflicted.push({ id: doc._id, revs: conflicts.filter((r) => typeof r === 'string') });
-			}
-			await applyPulled(db, docs, last ? page.lastSeq : undefined);
-			report.pulled += docs.length;
+			await pullPart(db, client, ids, last ? page.lastSeq : undefined, report);
 			onProgress({ phase: 'pull', done: report.pulled });
-			for (const conflict of conflicted) await resolveConflict(db, client, conflict, report);
 		}
 		since = page.lastSeq;
 		if (page.results.length < pageSize) return;
 	}
+}
+
+/**
+ * Fetches these documents and applies them in one transaction (moving the checkpoint to
+ * `since` when given), then merges the branches of any the server holds in conflict.
+ */
+async function pullPart(
+	db: FlashcardsDB,
+	client: CouchClient,
+	ids: readonly string[],
+	since: unknown,
+	report: SyncReport
+): Promise<void> {
+	const fetched = ids.length > 0 ? await client.documents(ids) : [];
+	const docs: SyncDoc[] = [];
+	const conflicted: { id: string; revs: string[] }[] = [];
+	for (const value of fetched) {
+		const doc = checked(value, report);
+		if (!doc) continue;
+		docs.push(doc);
+		const conflicts = (value as { _conflicts?: unknown })._conflicts;
+		if (doc.type !== 'logs' && Array.isArray(conflicts) && conflicts.length > 0)
+			conflicted.push({ id: doc._id, revs: conflicts.filter((r) => typeof r === 'string') });
+	}
+	await applyPulled(db, docs, since);
+	report.pulled += docs.length;
+	for (const conflict of conflicted) await resolveConflict(db, client, conflict, report);
 }
 
 /** A page's ids cut into parts of at most `logBatches` log batches each (always one part). */
@@ -120,7 +134,7 @@ function partsOf(ids: readonly string[], logBatches: number): string[][] {
 	const parts: string[][] = [[]];
 	let batches = 0;
 	for (const id of ids) {
-		if (id.startsWith('logs:')) {
+		if (isLogBatchId(id)) {
 			if (batches === logBatches) {
 				parts.push([]);
 				batches = 0;
