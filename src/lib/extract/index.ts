@@ -19,6 +19,7 @@ import { findHeadingQuestions } from './heading-questions';
 import { findLists } from './lists';
 import { findMisconceptions } from './misconceptions';
 import { findNamedTerms } from './named-terms';
+import { findNegations } from './negations';
 import { findNumbers } from './numbers';
 import { findReasons } from './reasons';
 import { answeredSentences, findKeySentences } from './key-sentences';
@@ -139,6 +140,7 @@ export function extractDrafts(text: string, options: ExtractOptions = {}): Extra
 		...findDefinitions(article),
 		...(options.tagger ? findNamedTerms(article, options.tagger) : []),
 		...(options.tagger ? findReasons(article, options.tagger) : []),
+		...(options.tagger ? findNegations(article, options.tagger) : []),
 		...findClaims(article),
 		...findNumbers(article),
 		...findTopicSentences(article)

@@ -35,6 +35,7 @@ const TAG_WORTH: Record<string, number> = {
 	opening: 1,
 	question: 3.5,
 	reason: 2.8,
+	negation: 2.6,
 	list: 3,
 	'key-point': 2,
 	// Offered, never ticked (at most 0 + 1 for the most salient): the reader called 129 of
