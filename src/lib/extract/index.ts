@@ -11,6 +11,7 @@ import { ValidationError } from '$lib/errors';
 import { parseArticle, sentenceCount, type Article } from './article';
 import type { Candidate } from './candidate';
 import { findBeliefs } from './beliefs';
+import { findCapabilities } from './capabilities';
 import { findClaims } from './claims';
 import { mergeNearDuplicates } from './dedupe';
 import { findDefinitions } from './definitions';
@@ -141,6 +142,7 @@ export function extractDrafts(text: string, options: ExtractOptions = {}): Extra
 		...(options.tagger ? findNamedTerms(article, options.tagger) : []),
 		...(options.tagger ? findReasons(article, options.tagger) : []),
 		...(options.tagger ? findNegations(article, options.tagger) : []),
+		...(options.tagger ? findCapabilities(article, options.tagger) : []),
 		...findClaims(article),
 		...findNumbers(article),
 		...findTopicSentences(article)

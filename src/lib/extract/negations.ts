@@ -18,13 +18,13 @@ import { sentenceKey, sourceRef, type Article } from './article';
 import type { Candidate } from './candidate';
 import { capitaliseFirst } from './casing';
 import { isNoise } from './noise';
+import { clauseStart, isSubject } from './subjects';
 import type { Tagger, TaggedWord } from './tagger';
 import { startsDangling, stripConnectives, withFinalStop } from './wording';
 
 const MIN_STATEMENT_WORDS = 5;
 const MAX_STATEMENT_CHARS = 170;
 const MAX_ANSWER_CHARS = 280;
-const MAX_SUBJECT_WORDS = 10;
 const MIN_THERE_WORDS = 8;
 
 const NEGATION_WORD = /^(?:not|n't|never|no)$/i;
@@ -41,9 +41,6 @@ const FULL_FORM: Record<string, string> = { ca: 'can', wo: 'will' };
  */
 const UNSAFE_REST =
 	/\b(?:if|unless|except|whether|until|any|anything|anyone|anybody|either|ever|yet|necessarily|always|only|just|merely|simply|longer|even|enough|too|much|all|every|everything|everyone)\b/i;
-/** Words in the subject that point at another sentence or qualify it with a clause. */
-const UNSAFE_SUBJECT =
-	/\b(?:this|these|those|that|which|who|whom|whose|such|it|its|they|them|their|he|she|his|her|we|our|us|i|me|my|all|every|each|some|any|if|when|while|because|although|though|unless)\b/i;
 /** Words that point at another sentence or a figure: the card shows only this one. */
 const POINTING = /\b(?:this|these|those|such|above|below|following|here)\b/i;
 /** A short label before the sentence proper: "Note: ", "Here's the snag: ". */
@@ -72,36 +69,6 @@ export function thirdPerson(verb: string): string {
 /** "a" or "an" before a word, by its sound as far as its spelling tells. */
 function article(word: string): string {
 	return /^(?:[aeio]|u(?!ni|se|su|ti|ro)|hour|honest)/i.test(word) ? 'an' : 'a';
-}
-
-/** Where the clause the negation belongs to starts: after an opening phrase with no verb. */
-function clauseStart(words: readonly TaggedWord[], before: number): number {
-	const comma = words.findIndex((word, i) => i < before && word.text === ',');
-	if (comma < 0) return 0;
-	const opening = words.slice(0, comma);
-	if (opening.some((word) => word.pos === 'VERB' || word.pos === 'AUX' || word.pos === 'SCONJ'))
-		return -1;
-	// Only one opening phrase: "On desktop, Safari…", not "A, B, and C do not…".
-	return words.slice(comma + 1, before).some((word) => word.text === ',') ? -1 : comma + 1;
-}
-
-/** A subject that names what the statement is about: a noun or name, or "you". */
-function isSubject(words: readonly TaggedWord[], text: string): boolean {
-	if (words.length === 0 || words.length > MAX_SUBJECT_WORDS) return false;
-	if (/^you$/i.test(text)) return true;
-	if (UNSAFE_SUBJECT.test(text)) return false;
-	// "The badge", "The representation": a common noun with "the" points at the paragraph.
-	if (/^the$/i.test(words[0]!.text) && !words.some((word) => word.pos === 'PROPN')) return false;
-	// "you" and "your" are the reader, whom a card may address.
-	const pronoun = (word: TaggedWord) => word.pos === 'PRON' && !/^(?:you|your)$/i.test(word.text);
-	if (words.some((word) => word.pos === 'AUX' || word.pos === 'SCONJ' || pronoun(word)))
-		return false;
-	// A gerund may open the subject ("Skipping heading levels") and a participle may qualify a
-	// noun ("Paid developers"); no other verb may be in it.
-	const modifier = (word: TaggedWord, i: number) =>
-		(i === 0 && /ing$/i.test(word.text)) || words[i + 1]?.pos === 'NOUN';
-	if (words.some((word, i) => word.pos === 'VERB' && !modifier(word, i))) return false;
-	return words.some((word) => word.pos === 'NOUN' || word.pos === 'PROPN');
 }
 
 /** Replaces `[start, end)` of `text`, tidying the spaces around it. */

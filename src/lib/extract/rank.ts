@@ -36,6 +36,7 @@ const TAG_WORTH: Record<string, number> = {
 	question: 3.5,
 	reason: 2.8,
 	negation: 2.6,
+	capability: 2.4,
 	list: 3,
 	'key-point': 2,
 	// Offered, never ticked (at most 0 + 1 for the most salient): the reader called 129 of

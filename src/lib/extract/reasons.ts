@@ -34,39 +34,48 @@ function lowerFirst(text: string, first: TaggedWord, vocabulary: Vocabulary): st
 }
 
 /**
- * The question a claim answers with "why": "Pushing to the stack is faster" → "Why is
- * pushing to the stack faster?". Null when the claim has no simple subject and verb.
+ * A claim turned into a question that starts with `wh`: "Pushing to the stack is faster" →
+ * "Why is pushing to the stack faster?"; "Sharing code allows others" → "What does sharing
+ * code allow others". Null when the claim has no simple subject and verb.
  *
  * @example
- * whyQuestion(tagger.tag('The allocator requires more work'), 'The allocator requires more work', vocabulary);
+ * invertedQuestion('Why', tagger.tag('The allocator requires more work'), 'The allocator requires more work', vocabulary);
  * // "Why does the allocator require more work?"
  */
-export function whyQuestion(
+export function invertedQuestion(
+	wh: string,
 	words: readonly TaggedWord[],
 	claim: string,
-	vocabulary: Vocabulary
+	vocabulary: Vocabulary,
+	/** The main verb's index, when the caller has found it and checked the subject before it. */
+	knownVerbAt?: number
 ): string | null {
 	// The main verb: an auxiliary, or a verb that is not a gerund or infinitive in the subject
 	// ("Pushing to the stack is…", "To install Rust requires…").
-	const verbAt = words.findIndex(
-		(word, i) =>
-			i > 0 &&
-			(word.pos === 'AUX' ||
-				(word.pos === 'VERB' && !/ing$/.test(word.text) && words[i - 1]?.text !== 'to'))
-	);
+	const verbAt =
+		knownVerbAt ??
+		words.findIndex(
+			(word, i) =>
+				i > 0 &&
+				(word.pos === 'AUX' ||
+					(word.pos === 'VERB' && !/ing$/.test(word.text) && words[i - 1]?.text !== 'to'))
+		);
 	if (verbAt <= 0) return null;
 	const subjectWords = words.slice(0, verbAt);
-	// The subject names something: a noun, a name, or a gerund phrase ("Pushing to the stack").
+	// The subject names something: a noun, a name, or a gerund phrase ("Pushing to the stack");
+	// a comma in a guessed subject is a clause ("X, which…, is").
 	if (!subjectWords.some((word) => word.pos === 'NOUN' || word.pos === 'PROPN')) return null;
-	if (subjectWords.some((word) => word.text === ',' || word.pos === 'SCONJ')) return null;
+	const clause = (word: TaggedWord) =>
+		(knownVerbAt === undefined && word.text === ',') || word.pos === 'SCONJ';
+	if (subjectWords.some(clause)) return null;
 	const verb = words[verbAt]!;
 	const subject = lowerFirst(claim.slice(0, verb.start).trim(), words[0]!, vocabulary);
 	const rest = claim.slice(verb.end).trim();
-	if (AUXILIARY.test(verb.text)) return `Why ${verb.text.toLowerCase()} ${subject} ${rest}?`;
+	if (AUXILIARY.test(verb.text)) return `${wh} ${verb.text.toLowerCase()} ${subject} ${rest}?`;
 	// "requires" → "does … require"; "required" → "did … require"; "require" → "do … require".
 	const helper = /ed$/.test(verb.text) ? 'did' : /[^s]s$/.test(verb.text) ? 'does' : 'do';
 	if (verb.pos !== 'VERB' || !verb.lemma || /\s/.test(verb.lemma)) return null;
-	return `Why ${helper} ${subject} ${verb.lemma}${rest ? ` ${rest}` : ''}?`;
+	return `${wh} ${helper} ${subject} ${verb.lemma}${rest ? ` ${rest}` : ''}?`;
 }
 
 /**
@@ -124,7 +133,7 @@ export function reasonCard(
 	const cut = reason.search(/[;:]|, (?:and|but|so) (?:as a result|therefore|then)\b/);
 	const answer = cut > 0 ? reason.slice(0, cut) : reason;
 	if (/[([{"]/.test(claim) !== /[)\]}"]/.test(claim)) return null;
-	const front = whyQuestion(tagger.tag(claim), claim, vocabulary);
+	const front = invertedQuestion('Why', tagger.tag(claim), claim, vocabulary);
 	if (!front) return null;
 	return { front, back: withFinalStop(`Because ${answer}`) };
 }

@@ -11,7 +11,7 @@ import { capitaliseFirst } from './casing';
  * still says the same thing.
  */
 const CONNECTIVE =
-	/^(?:(?:and|but|yet|so|also|still|thus|hence|therefore|however|moreover|furthermore|additionally|besides|indeed|importantly|similarly|likewise|overall|of course|in addition|in contrast|by contrast|as such|as a result|in fact|in reality|in truth|in practice|in short|in summary|in conclusion|in other words|on the other hand|on top of that|that said|after all|actually|first|firstly|second|secondly|third|thirdly|next|then|finally|lastly|last but not least|to sum up|to begin with|for (?:this|that) reason)\b,?\s+)+/i;
+	/^(?:(?:and|but|yet|so|also|still|thus|hence|therefore|however|moreover|furthermore|additionally|besides|indeed|importantly|similarly|likewise|overall|of course|in addition(?! to)|in contrast|by contrast|as such|as a result|in fact|in reality|in truth|in practice|in short|in summary|in conclusion|in other words|on the other hand|on top of that|that said|after all|actually|first|firstly|second|secondly|third|thirdly|next|then|finally|lastly|last but not least|to sum up|to begin with|for (?:this|that) reason)\b,?\s+)+/i;
 
 /**
  * Removes connectives at the start of a sentence and capitalises what is left.
