@@ -146,7 +146,13 @@ describe.skipIf(!present)('extraction on the article corpus', () => {
 					const waiting = pending.get(name) ?? [];
 					for (const draft of extraction.drafts) {
 						const key = draftKey(draft);
-						if (judged?.verdicts[key] || waiting.some((d) => d.key === key)) continue;
+						if (judged?.verdicts[key]) continue;
+						// A draft offered unticked in one form may be ticked in another: it needs a verdict.
+						const seen = waiting.find((d) => d.key === key);
+						if (seen) {
+							if (draft.suggested) seen.suggested = true;
+							continue;
+						}
 						const { kind, front, back, suggested } = draft;
 						waiting.push({ key, form, suggested, kind, front, back });
 					}

@@ -160,6 +160,7 @@ describe('extractDrafts', () => {
 			'3,600 lists under a 100,000-character heading',
 			`${intro}## ${fill('word ', 100_000)}\n\n${fill('- Green\n- Black\n- Oolong\n\nx\n\n', 99_000)}`
 		],
+		['one paragraph of 15,000 spelled-out acronyms', intro + fill('Tea Bag (TB) and ', 199_000)],
 		[
 			'8,000 misconceptions above 20,000 corrections',
 			`There are many myths about tea:\n\n${fill('- That x y.\n', 90_000)}\n${fill('X y. ', 109_000)}`

@@ -10,6 +10,7 @@ import { slugify } from '$lib/domain/slug';
 import { ValidationError } from '$lib/errors';
 import { parseArticle, sentenceCount, type Article } from './article';
 import type { Candidate } from './candidate';
+import { findAcronyms } from './acronyms';
 import { findBeliefs } from './beliefs';
 import { findCapabilities } from './capabilities';
 import { findClaims } from './claims';
@@ -139,6 +140,7 @@ export function extractDrafts(text: string, options: ExtractOptions = {}): Extra
 		...findLists(article),
 		...findHeadingQuestions(article),
 		...findDefinitions(article),
+		...findAcronyms(article),
 		...(options.tagger ? findNamedTerms(article, options.tagger) : []),
 		...(options.tagger ? findReasons(article, options.tagger) : []),
 		...(options.tagger ? findNegations(article, options.tagger) : []),

@@ -37,6 +37,8 @@ const TAG_WORTH: Record<string, number> = {
 	reason: 2.8,
 	negation: 2.6,
 	capability: 2.4,
+	// Worth knowing, rarely a key point: ticked when the budget has room.
+	acronym: 1.8,
 	list: 3,
 	'key-point': 2,
 	// Offered, never ticked (at most 0 + 1 for the most salient): the reader called 129 of
