@@ -37,6 +37,8 @@ export interface Block {
 	list: number | null;
 	/** For a glossary entry, definition list entry or table row: the term the text defines. */
 	term: string | null;
+	/** For a Markdown heading, its level (1 for `#`); null for a plain-text heading and others. */
+	level: number | null;
 }
 
 export interface BlockTree {
@@ -450,9 +452,10 @@ export function parseBlocks(text: string): BlockTree {
 		kind: BlockKind,
 		blockText: string,
 		list: number | null = null,
-		term: string | null = null
+		term: string | null = null,
+		level: number | null = null
 	) => {
-		blocks.push({ index: blocks.length, kind, text: blockText, section, list, term });
+		blocks.push({ index: blocks.length, kind, text: blockText, section, list, term, level });
 	};
 
 	for (let i = 0; i < body.length; i++) {
@@ -474,7 +477,7 @@ export function parseBlocks(text: string): BlockTree {
 		}
 		if (raw.kind === 'md-heading') {
 			section = raw.text;
-			push('heading', raw.text);
+			push('heading', raw.text, null, null, raw.level);
 			continue;
 		}
 		const joined = rawText(raw);

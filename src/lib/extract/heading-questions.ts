@@ -14,6 +14,7 @@
  * Nor does one with a list right under it: that list's card asks the heading's question.
  */
 
+import { headingList } from './heading-lists';
 import { sourceRef, type Article, type ArticleBlock } from './article';
 import type { Candidate } from './candidate';
 import { capitaliseFirst, type Vocabulary } from './casing';
@@ -137,8 +138,10 @@ export function findHeadingQuestions(article: Article): Candidate[] {
 	for (const heading of article.blocks) {
 		if (heading.kind !== 'heading') continue;
 		const question = headingQuestion(heading.text, article.vocabulary);
-		// A list right under the heading is the answer; the list card asks this question.
+		// A list right under the heading, or sub-headings that name the parts of the answer,
+		// are the answer: the list card asks this question.
 		if (!question || article.blocks[heading.index + 1]?.kind === 'item') continue;
+		if (headingList(article, heading)) continue;
 		const statements = statementsOf(article, heading);
 		const steps = stepsAnswer(statements);
 		const asked = heading.text.trim().endsWith('?');

@@ -17,6 +17,7 @@ import { findClaims } from './claims';
 import { mergeNearDuplicates } from './dedupe';
 import { findDefinitions } from './definitions';
 import { passingGates } from './gates';
+import { findHeadingLists } from './heading-lists';
 import { findHeadingQuestions } from './heading-questions';
 import { findLists } from './lists';
 import { findMisconceptions } from './misconceptions';
@@ -138,6 +139,7 @@ export function extractDrafts(text: string, options: ExtractOptions = {}): Extra
 		...findMisconceptions(article),
 		...findBeliefs(article),
 		...findLists(article),
+		...findHeadingLists(article),
 		...findHeadingQuestions(article),
 		...findDefinitions(article),
 		...findAcronyms(article),
