@@ -1,0 +1,186 @@
+/**
+ * A note type's styling (Anki's note type CSS), kept once per distinct stylesheet and shown
+ * on the cards made from that note type only.
+ *
+ * Anki applies a note type's CSS to the whole card page, whose root carries the class
+ * `card` (and `nightMode` in the dark theme). Here a card is a part of the app's page, so the
+ * stylesheet is rewritten before it is used: every rule is scoped to the card's own element
+ * (`.card`, `body` and `html` become that element), the night-mode rules apply in the app's
+ * dark theme, and whatever could reach outside the card or load something from elsewhere is
+ * dropped (`@import`, `@font-face`, `url(…)`, fixed positions, old script-like properties).
+ * The root's own colours are left to the app's theme, so a card stays readable in light and
+ * dark; colours inside the card (a blue cloze) are kept.
+ */
+
+/** A note type's stylesheet, stored once and named by its content. */
+export interface NoteStyle {
+	/** `style-` and a hash of `css`: the same stylesheet imported twice is one row. */
+	id: string;
+	css: string;
+}
+
+/** Longer stylesheets are not kept: a card's styling is a few kilobytes. */
+export const MAX_STYLE_CHARS = 100_000;
+
+/** The selector the app's dark theme is set by (app.html sets it before the first paint). */
+const DARK_THEME = ":root[data-theme='dark']";
+/** Anki's classes on the card page's root in its dark theme. */
+const NIGHT_MODE = /\.(?:nightMode|night_mode)\b/;
+/** Blocks inside blocks (`@media` in `@supports`…) deeper than this are dropped. */
+const MAX_NESTING = 4;
+/** At-rules whose blocks hold style rules, scoped like the rest. */
+const GROUPING = /^@(?:media|supports|container|layer)\b/i;
+/** Declarations that load something, run something, or escape the card's box. */
+const UNSAFE_DECLARATION =
+	/url\s*\(|image-set\s*\(|expression\s*\(|-moz-binding|^\s*behavior\s*:|^\s*position\s*:\s*(?:fixed|sticky)\b|@import|javascript:/i;
+/** On the card's root, colours are the app theme's. */
+const ROOT_COLOUR = /^\s*(?:color|background(?:-color|-image)?)\s*:/i;
+
+/** FNV-1a, 32 bits, from `seed`. */
+function fnv(text: string, seed: number): number {
+	let h = seed;
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return h >>> 0;
+}
+
+/**
+ * The id a stylesheet is stored under: two 32-bit hashes of its text, so two different
+ * stylesheets practically never share one.
+ *
+ * @example
+ * noteStyleId('.card { font-size: 20px; }'); // "style-…" (always the same for this text)
+ */
+export function noteStyleId(css: string): string {
+	const a = fnv(css, 0x811c9dc5).toString(36);
+	const b = fnv(css, 0x01000193 ^ css.length).toString(36);
+	return `style-${a}${b}`;
+}
+
+/** The end of the block that opens at `open` (a `{`), or the text's end when it never closes. */
+function blockEnd(css: string, open: number): number {
+	let depth = 0;
+	for (let i = open; i < css.length; i++) {
+		const c = css[i];
+		if (c === '"' || c === "'") {
+			const close = css.indexOf(c, i + 1);
+			i = close < 0 ? css.length : close;
+		} else if (c === '{') depth += 1;
+		else if (c === '}' && --depth === 0) return i;
+	}
+	return css.length;
+}
+
+/** Splits at top-level commas (not those inside `:is(a, b)` or strings). */
+function splitTopLevel(text: string, separator: string): string[] {
+	const parts: string[] = [];
+	let depth = 0;
+	let start = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (c === '(' || c === '[') depth += 1;
+		else if ((c === ')' || c === ']') && depth > 0) depth -= 1;
+		else if (c === separator && depth === 0) {
+			parts.push(text.slice(start, i));
+			start = i + 1;
+		}
+	}
+	parts.push(text.slice(start));
+	return parts;
+}
+
+/**
+ * One selector of Anki's card page as a selector of the card's element: the page's root
+ * (`.card`, `body`, `html`, `:root`, `#qa`) is `scope`; Anki's night-mode class is the app's
+ * dark theme. Null when the selector cannot be scoped safely.
+ */
+function scopedSelector(selector: string, scope: string): { text: string; root: boolean } | null {
+	let rest = selector.trim();
+	if (!rest || /[{};<]/.test(rest)) return null;
+	const night = NIGHT_MODE.test(rest);
+	rest = rest.replace(new RegExp(NIGHT_MODE.source, 'g'), '').trim();
+	// The page's root, however Anki's CSS names it, with what qualifies it (".card.front").
+	const root = /^(?:html|body|:root|\.card|#qa)(?![\w-])/i.exec(rest);
+	let scoped: string;
+	let isRoot = false;
+	if (root) {
+		const after = rest.slice(root[0].length);
+		// "body .card", "html body": still the root.
+		const inner = after.replace(/^\s*(?:body|\.card|#qa)(?![\w-])/i, '');
+		scoped = `${scope}${inner}`;
+		isRoot = inner.trim() === '' || /^[.:#[]/.test(inner);
+	} else if (rest === '' || rest === '*') {
+		scoped = rest === '' ? scope : `${scope} *`;
+		isRoot = rest === '';
+	} else {
+		scoped = `${scope} ${rest}`;
+	}
+	return { text: night ? `${DARK_THEME} ${scoped}` : scoped, root: isRoot };
+}
+
+/** The declarations of one rule, without those that are unsafe (or are the root's colours). */
+function safeDeclarations(body: string, root: boolean): string {
+	return splitTopLevel(body, ';')
+		.map((declaration) => declaration.trim())
+		.filter((declaration) => declaration.includes(':'))
+		.filter((declaration) => !UNSAFE_DECLARATION.test(declaration))
+		.filter((declaration) => !(root && ROOT_COLOUR.test(declaration)))
+		.join('; ');
+}
+
+/**
+ * The rules of `css` scoped to `scope`. Each character is read once per level of nesting
+ * (the next ";" is remembered, not searched for again at every rule), so a hostile stylesheet
+ * costs time in proportion to its length.
+ */
+function scopeRules(css: string, scope: string, depth = 0): string {
+	const out: string[] = [];
+	let i = 0;
+	let semicolon = -1;
+	while (i < css.length) {
+		const open = css.indexOf('{', i);
+		if (semicolon < i) semicolon = css.indexOf(';', i);
+		if (semicolon < 0) semicolon = css.length;
+		// "@import …;" and "@charset …;" end without a block: dropped.
+		if ((open < 0 || semicolon < open) && css.slice(i, semicolon).trim().startsWith('@')) {
+			i = semicolon + 1;
+			continue;
+		}
+		if (open < 0) break;
+		const prelude = css.slice(i, open).trim();
+		const end = blockEnd(css, open);
+		const body = css.slice(open + 1, end);
+		i = end + 1;
+		if (prelude.startsWith('@')) {
+			if (!GROUPING.test(prelude) || /url\s*\(/i.test(prelude) || depth >= MAX_NESTING) continue;
+			const inner = scopeRules(body, scope, depth + 1);
+			if (inner) out.push(`${prelude} {\n${inner}\n}`);
+			continue;
+		}
+		const selectors = splitTopLevel(prelude, ',').map((s) => scopedSelector(s, scope));
+		if (selectors.length === 0 || selectors.some((s) => s === null)) continue;
+		const valid = selectors as { text: string; root: boolean }[];
+		const declarations = safeDeclarations(
+			body,
+			valid.some((s) => s.root)
+		);
+		if (declarations) out.push(`${valid.map((s) => s.text).join(', ')} { ${declarations} }`);
+	}
+	return out.join('\n');
+}
+
+/**
+ * The note type's stylesheet as it applies to one card element, matched by `scope` (a
+ * selector such as `[data-note-style="style-1"]`). Empty when nothing in it is safe to use.
+ *
+ * @example
+ * scopedCss('.card { font-size: 24px; color: black } .cloze { color: blue }', '.s');
+ * // ".s { font-size: 24px }\n.s .cloze { color: blue }"
+ */
+export function scopedCss(css: string, scope: string): string {
+	if (css.length > MAX_STYLE_CHARS) return '';
+	const withoutComments = css.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' ').replace(/<\/?style/gi, '');
+	return scopeRules(withoutComments, scope);
+}
