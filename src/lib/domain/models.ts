@@ -86,6 +86,8 @@ export interface Card extends Scheduling {
 	modified: number;
 	/** When it was last reset to new (Forget), if ever: sync replays its history from then. */
 	forgottenAt?: number;
+	/** For a card from Anki: its note type's styling, a `NoteStyle` id (`$lib/domain/note-style`). */
+	style?: string;
 }
 
 export interface Deck {

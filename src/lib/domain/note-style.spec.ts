@@ -60,6 +60,12 @@ describe('scopedCss', () => {
 		expect(lines(css)).toEqual([`${S} .a { color: red }`, `${S} .b { top: 0 }`]);
 	});
 
+	it('never lets a "<" end the <style> element it goes into', () => {
+		const css = scopedCss('.a::after { content: "</style><script>x()</script>" }', S);
+		expect(css).not.toContain('<');
+		expect(css).toContain('\\3C /style');
+	});
+
 	it('drops a rule one of whose selectors cannot be scoped, and ignores comments', () => {
 		expect(lines('/* .x { a: b } */ .ok { a: b } .bad; .x { c: d }')).toEqual([
 			`${S} .ok { a: b }`

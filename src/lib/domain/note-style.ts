@@ -181,6 +181,8 @@ function scopeRules(css: string, scope: string, depth = 0): string {
  */
 export function scopedCss(css: string, scope: string): string {
 	if (css.length > MAX_STYLE_CHARS) return '';
-	const withoutComments = css.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' ').replace(/<\/?style/gi, '');
-	return scopeRules(withoutComments, scope);
+	const withoutComments = css.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' ');
+	// The result goes into a <style> element: no "<" may end it early. In a CSS string "\3C "
+	// is still "<"; anywhere else "<" was never valid CSS.
+	return scopeRules(withoutComments, scope).replace(/</g, '\\3C ');
 }

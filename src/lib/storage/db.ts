@@ -2,6 +2,7 @@ import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Ta
 import { queueOf } from '$lib/domain/card-queue';
 import type { MediaFile } from '$lib/domain/media';
 import type { Card, Deck, ReviewLog } from '$lib/domain/models';
+import type { NoteStyle } from '$lib/domain/note-style';
 import { searchWords } from '$lib/domain/search-words';
 import { countDueDays, DUE_DAYS, dueDaysMiddleware, type DueDayRow } from './due-days';
 import type { SafetyCopy, SafetyCopyFile } from './safety-copies';
@@ -120,6 +121,8 @@ export class FlashcardsDB extends Dexie {
 	syncOutbox!: Table<OutboxEntry | SyncOnRow, string>;
 	/** Each synced record as the server last had it, with its revision; see `sync-store.ts`. */
 	syncRecords!: EntityTable<SyncRecordRow, 'id'>;
+	/** Anki note types' stylesheets, by their content's name (`Card.style`; `$lib/domain/note-style`). */
+	noteStyles!: EntityTable<NoteStyle, 'id'>;
 
 	constructor(name = 'article-flashcards') {
 		super(name);
@@ -171,6 +174,9 @@ export class FlashcardsDB extends Dexie {
 		// Sync: the outbox of changes to push and the records as the server has them. New
 		// tables only: sync starts off, and switching it on pushes what is here.
 		this.version(7).stores({ [SYNC_OUTBOX]: 'id', syncRecords: 'id' });
+		// Anki note types' styling, shared by the cards of a note type. New table only: cards
+		// imported before keep the app's own styles.
+		this.version(8).stores({ noteStyles: 'id' });
 		this.use({ stack: 'dbcore', name: 'card-index-fields', create: indexFieldsMiddleware });
 		// Like due-days, right above IndexedDB, so that its transaction is IndexedDB's own.
 		this.use({ stack: 'dbcore', name: 'sync-outbox', level: -2, create: syncOutboxMiddleware });

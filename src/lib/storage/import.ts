@@ -124,7 +124,7 @@ export async function applyImport(
 		deckIds: []
 	};
 
-	const collection = [db.decks, db.cards, db.reviewLogs, db.settings, db.media];
+	const collection = [db.decks, db.cards, db.reviewLogs, db.settings, db.media, db.noteStyles];
 	const tables =
 		plan.kind === 'backup' ? [...collection, db.safetyCopies, db.safetyCopyFiles] : collection;
 	// The background search indexer (`search-index.ts`) steps aside while this runs.
@@ -137,6 +137,8 @@ export async function applyImport(
 			}
 			// The pictures and sounds first: a full disk then stops the import before any card.
 			summary.media = await storeMedia(db, plan.media ?? []);
+			// Note types' stylesheets are named by their content: storing one again changes nothing.
+			if (plan.styles?.length) await db.noteStyles.bulkPut(plan.styles);
 			for (const original of plan.decks) {
 				const matched = await withStoredIds(db, plan, original);
 				const item =

@@ -96,7 +96,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(7);
+		expect(db.verno).toBe(8);
 
 		expect(await db.decks.toArray()).toEqual([{ ...v1Deck, overrides: {} }]);
 		const cards = await db.cards.orderBy('id').toArray();
@@ -158,7 +158,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(7);
+		expect(db.verno).toBe(8);
 		const rows = await db.dueDays.toArray();
 		expect(rows).toEqual(
 			expect.arrayContaining([
@@ -192,7 +192,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(7);
+		expect(db.verno).toBe(8);
 		expect(await db.decks.toArray()).toEqual([{ ...v1Deck, overrides: { newPerDay: 5 } }]);
 		const { queue, words, ...card } = v3Card;
 		void [queue, words];
@@ -224,7 +224,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(7);
+		expect(db.verno).toBe(8);
 		expect(await db.decks.toArray()).toEqual([{ ...v1Deck, overrides: {} }]);
 		expect(await db.safetyCopyFiles.toArray()).toEqual([{ id: 1, text: '{"decks":[]}' }]);
 		expect(await db.media.count()).toBe(0);
@@ -249,7 +249,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(7);
+		expect(db.verno).toBe(8);
 		expect(await db.cards.where('words').startsWith('kube').primaryKeys()).toEqual(['c1']);
 		expect(await db.cards.where('searchPending').equals(1).count()).toBe(0);
 		db.close();
@@ -270,7 +270,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(7);
+		expect(db.verno).toBe(8);
 		await db.cards.update('c1', { front: 'Edited' });
 		expect(await db.syncOutbox.count()).toBe(0);
 		expect(await db.syncRecords.count()).toBe(0);

@@ -18,6 +18,8 @@ export interface AnkiNoteType {
 	templates: string[];
 	/** Each template's question and answer formats, by `ord` (empty strings when missing). */
 	formats: AnkiTemplateFormat[];
+	/** The note type's stylesheet (empty when it has none). */
+	css: string;
 }
 
 export interface AnkiTemplateFormat {
@@ -298,7 +300,8 @@ function readNoteTypeJson(json: string, name: string): Map<number, AnkiNoteType>
 			cloze: m.type === 1,
 			fields: names(m.flds),
 			templates: names(m.tmpls),
-			formats: formats(m.tmpls)
+			formats: formats(m.tmpls),
+			css: stringOf(m.css)
 		});
 	}
 	return out;
@@ -318,15 +321,18 @@ function readNoteTypeTables(db: Database, name: string): Map<number, AnkiNoteTyp
 	const out = new Map<number, AnkiNoteType>();
 	each(db, 'SELECT id, name, config FROM notetypes', (r) => {
 		const config = r[2];
-		const kind =
-			config instanceof Uint8Array ? varintField(config, 1, 0, `${name} note type settings`) : 0;
+		const what = `${name} note type settings`;
+		const kind = config instanceof Uint8Array ? varintField(config, 1, 0, what) : 0;
+		// `Notetype.Config { Kind kind = 1; … string css = 3; … }`.
+		const css = config instanceof Uint8Array ? messageField(config, 3, what) : null;
 		out.set(int(r[0]), {
 			id: int(r[0]),
 			name: text(r[1]),
 			cloze: kind === NOTETYPE_KIND_CLOZE,
 			fields: [],
 			templates: [],
-			formats: []
+			formats: [],
+			css: css ? new TextDecoder().decode(css) : ''
 		});
 	});
 	each(db, 'SELECT ntid, name FROM fields ORDER BY ntid, ord', (r) =>

@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { default_w } from 'ts-fsrs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { noteStyleId } from '$lib/domain/note-style';
 import type { SqlJsStatic } from 'sql.js';
 import type { Card, ReviewLog } from '$lib/domain/models';
 import { readAnkiCollection, type AnkiCollection } from './anki-collection';
@@ -304,6 +305,22 @@ describe('card templates', () => {
 				[1, '밥', 'rice']
 			]);
 		}
+	});
+
+	it('keeps the note type’s stylesheet once, and names it on each of its cards', async () => {
+		const css =
+			'.card { font-family: Batang; font-size: 32px; }\n.nightMode .card { color: #eee; }';
+		const styled = { ...KOREAN, noteTypes: [{ ...KOREAN.noteTypes[0]!, css }] };
+		for (const bytes of [legacyApkg(sql, styled), modernApkg(sql, styled)]) {
+			const plan = await parseApkg(bytes, options());
+			expect(plan.kind === 'decks' && plan.styles).toEqual([{ id: noteStyleId(css), css }]);
+			const cards = plan.decks.flatMap((d) => d.cards);
+			expect(new Set(cards.map((c) => c.style))).toEqual(new Set([noteStyleId(css)]));
+		}
+		// Anki's empty default stylesheet has nothing to apply: no style at all.
+		const plain = await parseApkg(legacyApkg(sql, KOREAN), options());
+		expect(plain.kind === 'decks' && plain.styles).toEqual([]);
+		expect(plain.decks[0]!.cards.some((c) => 'style' in c)).toBe(false);
 	});
 });
 

@@ -1,5 +1,6 @@
 import type { Database } from 'sql.js';
 import { CardState, type Card, type Deck } from '$lib/domain/models';
+import { MAX_STYLE_CHARS, noteStyleId, scopedCss } from '$lib/domain/note-style';
 import { ImportError } from '$lib/errors';
 import {
 	readAnkiCollection,
@@ -283,6 +284,21 @@ export function collectionToPlan(
 	const fresh: { card: Card; position: number; ankiId: number }[] = [];
 	const usedCardIds = new Set<string>();
 	const carried = new CarriedMedia(media);
+	/** The note types' stylesheets the cards use, by id; the app's own note types need none. */
+	const styles = new Map<string, string>();
+	/** Each note type's style id, worked out once, not for every card. */
+	const styleOfType = new Map<number, string | undefined>();
+	const styleOf = (note: AnkiNote): string | undefined => {
+		if (styleOfType.has(note.mid)) return styleOfType.get(note.mid);
+		const css = collection.noteTypes.get(note.mid)?.css.trim() ?? '';
+		// A stylesheet with nothing the cards can use ('.card {}') is not kept.
+		const usable =
+			!noteTypeById(note.mid) && css.length <= MAX_STYLE_CHARS && scopedCss(css, '.card') !== '';
+		const id = usable ? noteStyleId(css) : undefined;
+		if (id) styles.set(id, css);
+		styleOfType.set(note.mid, id);
+		return id;
+	};
 
 	for (const ankiCard of collection.cards) {
 		const note = collection.notes.get(ankiCard.nid);
@@ -361,6 +377,8 @@ export function collectionToPlan(
 			modified: Math.max(ankiCard.mod, note.mod) * 1000,
 			...schedule
 		};
+		const style = html ? styleOf(note) : undefined;
+		if (style) card.style = style;
 		target.cards.push(card);
 		// `review` is the revlog row's id unchanged (Anki's answer time, ms; see ankiReviewLogs).
 		for (const log of logs)
@@ -416,7 +434,15 @@ export function collectionToPlan(
 		result[0]!.warnings.unshift(
 			`${plural(missing, 'picture or sound the cards show is', 'pictures or sounds the cards show are')} not in the package.`
 		);
-	return { kind: 'decks', decks: result, sourceFormat: 'apkg', media: carried.files() };
+	// Only the stylesheets of cards that were kept.
+	const used = new Set(result.flatMap((target) => target.cards.map((card) => card.style)));
+	return {
+		kind: 'decks',
+		decks: result,
+		sourceFormat: 'apkg',
+		media: carried.files(),
+		styles: [...styles].filter(([id]) => used.has(id)).map(([id, css]) => ({ id, css }))
+	};
 }
 
 function storable(check: () => unknown): boolean {

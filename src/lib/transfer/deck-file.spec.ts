@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '$lib/domain/models';
+import { noteStyleId } from '$lib/domain/note-style';
 import { ImportError } from '$lib/errors';
 import { encodeBackup, encodeDeck, parseDeckFile } from './deck-file';
 import { sha1OfBytes } from './sha1';
@@ -125,6 +126,28 @@ describe('deck files round-trip', () => {
 		const twice = JSON.parse(deckText);
 		twice.media.push(twice.media[0]);
 		expect(errorOf(() => parseDeckFile(JSON.stringify(twice))).where).toBe('media[1].name');
+	});
+
+	it('carries note type stylesheets and the cards’ style, each checked', () => {
+		const d = sample();
+		const css = '.card { font-size: 30px }';
+		const style = { id: noteStyleId(css), css };
+		d.cards[0] = { ...d.cards[0]!, format: 'html', style: style.id };
+		const plan = parseDeckFile(encodeDeck(d, { now, styles: [style] }));
+		expect(plan.kind === 'decks' && plan.styles).toEqual([style]);
+		expect(plan.decks[0]!.cards[0]!.style).toBe(style.id);
+		const backup = parseDeckFile(
+			encodeBackup({ decks: [d], settings: null }, { now, styles: [style] })
+		);
+		expect(backup.kind === 'backup' && backup.styles).toEqual([style]);
+		expect(parseDeckFile(encodeDeck(sample(), { now }))).not.toHaveProperty('styles');
+
+		const json = JSON.parse(encodeDeck(d, { now, styles: [style] }));
+		json.styles[0].css = '.card { font-size: 99px }';
+		expect(errorOf(() => parseDeckFile(JSON.stringify(json))).where).toBe('styles[0].id');
+		json.styles[0].css = css;
+		json.cards[0].style = 'red';
+		expect(errorOf(() => parseDeckFile(JSON.stringify(json))).where).toBe('cards[0].style');
 	});
 
 	it('keeps how long an answer took, when it was recorded, and checks it', () => {

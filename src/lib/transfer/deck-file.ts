@@ -1,4 +1,5 @@
 import { MEDIA_NAME, type MediaFile } from '$lib/domain/media';
+import { MAX_STYLE_CHARS, noteStyleId, type NoteStyle } from '$lib/domain/note-style';
 import type { Card, Deck, ReviewLog, Settings } from '$lib/domain/models';
 import { ImportError } from '$lib/errors';
 import { MAX_IMPORT_MEDIA_BYTES } from './anki-media';
@@ -80,7 +81,8 @@ function cardRecord(c: Card): Card {
 		reps: c.reps,
 		lapses: c.lapses,
 		state: c.state,
-		last_review: c.last_review
+		last_review: c.last_review,
+		...(c.style === undefined ? {} : { style: c.style })
 	};
 }
 
@@ -128,11 +130,19 @@ function mediaBody(media: readonly MediaFile[] | undefined): string {
 	return `,\n"media":${listLines(media, record)}`;
 }
 
+/** The stylesheets of the cards' Anki note types, one per line; nothing when there are none. */
+function stylesBody(styles: readonly NoteStyle[] | undefined): string {
+	if (!styles?.length) return '';
+	return `,\n"styles":${listLines(styles, (style) => ({ id: style.id, css: style.css }))}`;
+}
+
 /** What writing a deck file or backup needs besides its content. */
 export interface EncodeOptions {
 	now: Date;
 	/** The pictures and sounds the cards show (`readMedia`), carried in the file. */
 	media?: readonly MediaFile[];
+	/** The stylesheets the cards name (`Card.style`; `readNoteStyles`), carried in the file. */
+	styles?: readonly NoteStyle[];
 }
 
 function header(format: string, now: Date): string {
@@ -147,7 +157,7 @@ function header(format: string, now: Date): string {
  * parseDeckFile(text); // { kind: 'decks', sourceFormat: 'deck-json', decks: [{ deck, cards, logs, warnings: [] }] }
  */
 export function encodeDeck(content: DeckContent, options: EncodeOptions): string {
-	return `${header(DECK_FORMAT, options.now)}${deckBody(content)}${mediaBody(options.media)}\n}\n`;
+	return `${header(DECK_FORMAT, options.now)}${deckBody(content)}${stylesBody(options.styles)}${mediaBody(options.media)}\n}\n`;
 }
 
 /**
@@ -166,7 +176,7 @@ export function encodeBackup(
 		? JSON.stringify(checkedSettingsRecord(content.settings))
 		: 'null';
 	const list = decks.length ? `[\n${decks.join(',\n')}\n]` : '[]';
-	return `${header(BACKUP_FORMAT, options.now)}"settings":${settings},\n"decks":${list}${mediaBody(options.media)}\n}\n`;
+	return `${header(BACKUP_FORMAT, options.now)}"settings":${settings},\n"decks":${list}${stylesBody(options.styles)}${mediaBody(options.media)}\n}\n`;
 }
 
 function checkedSettingsRecord(s: Settings): Settings {
@@ -236,8 +246,11 @@ export function parseDeckFile(text: string, options: DeckFileOptions = {}): Impo
 		);
 
 	const seen: SeenIds = { cards: new Set(), logs: new Set() };
-	// Only a file that carries pictures or sounds gives its plan a `media` list.
-	const media = top.media === undefined ? {} : { media: readMediaList(top.media) };
+	// Only a file that carries pictures or sounds (or styles) gives its plan such a list.
+	const media = {
+		...(top.media === undefined ? {} : { media: readMediaList(top.media) }),
+		...(top.styles === undefined ? {} : { styles: readStyleList(top.styles) })
+	};
 	if (top.format === DECK_FORMAT) {
 		const one = readDeck(top, '', seen, options);
 		return { kind: 'decks', decks: [one], sourceFormat: 'deck-json', ...media };
@@ -267,6 +280,29 @@ export function parseDeckFile(text: string, options: DeckFileOptions = {}): Impo
 			? top.exported
 			: null;
 	return { kind: 'backup', decks, settings, exported, ...media };
+}
+
+/**
+ * The file's note type stylesheets. Each must be named by its content (checked, as for
+ * pictures: a hand-edited file cannot restyle cards under an id they already name).
+ */
+function readStyleList(value: unknown): NoteStyle[] {
+	const list = arrayAt(value, 'styles', 'a list of stylesheets');
+	return list.map((entry, i) => {
+		const path = `styles[${i}]`;
+		const { id, css } = objectAt(entry, path);
+		if (typeof css !== 'string' || css.length > MAX_STYLE_CHARS)
+			throw new ImportError(
+				`css should be a stylesheet of at most ${MAX_STYLE_CHARS} characters, but it is ${describeValue(css)}`,
+				`${path}.css`
+			);
+		if (id !== noteStyleId(css))
+			throw new ImportError(
+				`id should name the stylesheet by its content (${noteStyleId(css)}), but it is ${describeValue(id)}`,
+				`${path}.id`
+			);
+		return { id, css };
+	});
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { MediaFile } from '$lib/domain/media';
 import type { Card, Deck, ReviewLog, Settings } from '$lib/domain/models';
+import type { NoteStyle } from '$lib/domain/note-style';
 
 /**
  * What an importer hands to storage: plain objects, nothing written yet. Storage applies a
@@ -25,6 +26,8 @@ export type ImportPlan =
 			sourceFormat: SourceFormat;
 			/** Pictures and sounds the cards show, stored under their content's name (`$lib/domain/media`). */
 			media?: MediaFile[];
+			/** The stylesheets of the cards' note types (`Card.style`), stored under their content's name. */
+			styles?: NoteStyle[];
 	  }
 	| {
 			kind: 'backup';
@@ -34,6 +37,8 @@ export type ImportPlan =
 			exported: number | null;
 			/** Pictures and sounds the cards show (added to those on the device, never replacing them). */
 			media?: MediaFile[];
+			/** The stylesheets of the cards' note types, as in a `decks` plan. */
+			styles?: NoteStyle[];
 	  };
 
 /** Turns untrusted HTML into HTML that is safe to render (see `createSanitizer`). */

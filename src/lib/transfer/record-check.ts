@@ -239,8 +239,16 @@ export function checkCard(value: unknown, path: string): Card {
 		reps: num(o, 'reps', path, COUNT),
 		lapses: num(o, 'lapses', path, COUNT),
 		state: num(o, 'state', path, STATE) as CardState,
-		last_review: lastReview
+		last_review: lastReview,
+		...(o.style === undefined ? {} : { style: styleId(o.style, `${path}.style`) })
 	};
+}
+
+/** A card's `style`: the id of a note type's stylesheet (`noteStyleId`). */
+function styleId(value: unknown, path: string): string {
+	if (typeof value !== 'string' || !/^style-[0-9a-z]{2,16}$/.test(value))
+		fail(path, 'a note style id ("style-" and up to 16 letters or digits)', value);
+	return value;
 }
 
 /** Checks a review log record. */

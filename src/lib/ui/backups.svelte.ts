@@ -1,4 +1,5 @@
 import { mediaShownBy } from '$lib/storage/media';
+import { readNoteStyles } from '$lib/storage/note-styles';
 import { database } from '$lib/storage/db';
 import { readEverything } from '$lib/storage/export';
 import { lastBackupTime, recordBackup } from '$lib/storage/settings';
@@ -35,7 +36,12 @@ class Backups {
 				db,
 				everything.decks.flatMap((deck) => deck.cards)
 			);
-			const text = encodeBackup(everything, { now, media });
+			const cards = everything.decks.flatMap((deck) => deck.cards);
+			const styles = await readNoteStyles(
+				db,
+				cards.map((card) => card.style)
+			);
+			const text = encodeBackup(everything, { now, media, styles });
 			const file = new File([text], `flashcards-backup-${localDateStamp(now)}.json`, {
 				type: 'application/json'
 			});

@@ -3,6 +3,7 @@ import { AppError, ValidationError } from '$lib/errors';
 import type { FlashcardsDB } from '$lib/storage/db';
 import { readDeckForExport, type DeckExport } from '$lib/storage/export';
 import { mediaShownBy } from '$lib/storage/media';
+import { readNoteStyles } from '$lib/storage/note-styles';
 import { exportFileStem } from '$lib/ui/save-file';
 import { callWorker } from '$lib/worker-call';
 
@@ -37,9 +38,14 @@ export async function buildDeckExport(
 	const media = format === 'csv' ? [] : await mediaShownBy(db, content.cards);
 	if (format === 'json') {
 		const { encodeDeck } = await import('$lib/transfer/deck-file');
+		const styles = await readNoteStyles(
+			db,
+			content.cards.map((card) => card.style)
+		);
 		const text = encodeDeck(withLogs ? content : { deck: content.deck, cards: content.cards }, {
 			now,
-			media
+			media,
+			styles
 		});
 		return new File([text], `${stem}.json`, { type: 'application/json' });
 	}

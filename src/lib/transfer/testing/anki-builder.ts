@@ -19,6 +19,8 @@ export interface FixtureNoteType {
 	templates: string[];
 	/** Each template's formats; Anki's stock ones when left out (see `stockFormats`). */
 	formats?: { qfmt: string; afmt: string }[];
+	/** The note type's stylesheet; an empty `.card {}` when left out. */
+	css?: string;
 }
 
 /**
@@ -183,7 +185,7 @@ export function legacyCollection(sql: SqlJsStatic, c: FixtureCollection): Uint8A
 				})),
 				// Anki does not promise list order matches `ord`; the reader sorts.
 				tmpls: t.templates.map((name, ord) => ({ name, ord, ...stockFormats(t)[ord] })).reverse(),
-				css: '.card {}',
+				css: t.css ?? '.card {}',
 				req: []
 			}
 		])
@@ -238,9 +240,9 @@ CREATE TABLE tags (tag text not null primary key, usn integer not null, collapse
 			t.cloze
 				? [
 						[1, 1],
-						[3, '.card {}']
+						[3, t.css ?? '.card {}']
 					]
-				: [[3, '.card {}']]
+				: [[3, t.css ?? '.card {}']]
 		);
 		db.run('INSERT INTO notetypes VALUES (?, ?, 0, 0, ?)', [t.id, t.name, config]);
 		// Stored out of order on purpose: the reader must sort by ord.
