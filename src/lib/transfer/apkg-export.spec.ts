@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SqlJsStatic } from 'sql.js';
 import { unzipSync } from 'fflate';
 import type { Card, Deck, ReviewLog } from '$lib/domain/models';
+import { noteStyleId } from '$lib/domain/note-style';
 import { parseApkg } from './apkg';
 import { encodeApkg } from './apkg-export';
 import { sha1OfBytes } from './sha1';
@@ -199,6 +200,36 @@ describe('encodeApkg', () => {
 			[withMedia.front, withMedia.back]
 		]);
 		expect(plan.media?.map((f) => f.name)).toEqual([pictureName, soundName]);
+	});
+
+	it('writes a styled card’s stylesheet as its note type’s CSS, and it comes back', async () => {
+		const css = '.card { font-family: Batang; font-size: 32px; }\n.hanja { color: #8b0000; }';
+		const style = { id: noteStyleId(css), css };
+		const styled = card('styled', {
+			format: 'html',
+			front: '<span class="hanja">水</span>',
+			back: 'water',
+			style: style.id
+		});
+		const plain = card('plain', { format: 'html', front: 'fire', back: '火' });
+		const bytes = await encodeApkg([{ deck, cards: [styled, plain] }], {
+			now: NOW,
+			loadSqlJs,
+			styles: [style]
+		});
+		const plan = await parseApkg(bytes, {
+			now: NOW,
+			sanitize: jsdomSanitize,
+			newId: countingIds(),
+			loadSqlJs
+		});
+		if (plan.kind !== 'decks') throw new Error('not a decks plan');
+		expect(plan.styles).toEqual([style]);
+		const back = plan.decks[0]!.cards;
+		expect(back.map((c) => [c.front, c.back, c.style])).toEqual([
+			[styled.front, styled.back, style.id],
+			[plain.front, plain.back, undefined]
+		]);
 	});
 
 	it("writes each answer's time into the revlog, and 0 where none was recorded", async () => {

@@ -3,7 +3,14 @@ import { zipSync } from 'fflate';
 import { CardState, type Card, type ReviewLog } from '$lib/domain/models';
 import { DAY_MS, difficultyToFactor } from './anki-schedule';
 import type { DeckContent } from './deck-file';
-import { NOTE_TYPES, notesForExport, type NoteTypeSpec } from './app-notes';
+import {
+	NOTE_TYPES,
+	notesForExport,
+	styledNoteType,
+	type NoteOut,
+	type NoteTypeSpec
+} from './app-notes';
+import type { NoteStyle } from '$lib/domain/note-style';
 import { sha1Hex } from './sha1';
 import type { SqlJsLoader } from './sqlite';
 
@@ -200,6 +207,8 @@ export interface ApkgExportOptions {
 	loadSqlJs: SqlJsLoader;
 	/** The pictures and sounds the cards show (`readMedia`), written as the package's media. */
 	media?: readonly MediaFile[];
+	/** The stylesheets the cards name (`Card.style`): each goes out as a note type's CSS. */
+	styles?: readonly NoteStyle[];
 }
 
 /**
@@ -246,6 +255,21 @@ export async function encodeApkg(
 		db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;');
 		db.exec(SCHEMA);
 		const deckIds = decks.map((_, i) => now + i);
+		// The note types: the app's own, and one more for each stylesheet cards from Anki keep,
+		// so Anki shows them styled as they were.
+		const models = new Map(Object.values(NOTE_TYPES).map((spec) => [spec.id, spec]));
+		const styles = new Map((options.styles ?? []).map((style) => [style.id, style]));
+		const modelOf = (note: NoteOut): number => {
+			const id = note.cards[0]?.card.style;
+			const style = id && note.cards.every(({ card }) => card.style === id) ? styles.get(id) : null;
+			if (!style) return NOTE_TYPES[note.type].id;
+			const spec = styledNoteType(note.type, style);
+			models.set(spec.id, spec);
+			return spec.id;
+		};
+		const notesOf = decks.map((d) =>
+			notesForExport(d.cards, true).map((note) => ({ note, model: modelOf(note) }))
+		);
 		const decksJson: Record<string, unknown> = { '1': deckJson(1, 'Default', now) };
 		decks.forEach((d, i) => {
 			const id = deckIds[i] as number;
@@ -273,7 +297,7 @@ export async function encodeApkg(
 			JSON.stringify(conf),
 			JSON.stringify(
 				Object.fromEntries(
-					Object.values(NOTE_TYPES).map((spec) => [String(spec.id), ankiModel(spec, now)])
+					[...models.values()].map((spec) => [String(spec.id), ankiModel(spec, now)])
 				)
 			),
 			JSON.stringify(decksJson),
@@ -303,7 +327,7 @@ export async function encodeApkg(
 		db.run('BEGIN');
 		decks.forEach((d, i) => {
 			const did = deckIds[i] as number;
-			for (const note of notesForExport(d.cards, true)) {
+			for (const { note, model } of notesOf[i]!) {
 				// A note's id is its first card's: unique, since card ids are.
 				const noteId = ankiId.get(note.cards[0]!.card) as number;
 				const sortField = plainText(note.fields[0]);
@@ -314,7 +338,7 @@ export async function encodeApkg(
 				insertNote.run([
 					noteId,
 					note.guid,
-					NOTE_TYPES[note.type].id,
+					model,
 					noteMod,
 					note.tags.length ? ` ${note.tags.join(' ')} ` : '',
 					note.fields.join('\x1f'),

@@ -1,6 +1,7 @@
 import { withoutTypeMarkers } from '$lib/domain/type-answer';
 import { clozeNumbers } from '$lib/domain/cloze';
 import type { Card, CardKind, TextFormat } from '$lib/domain/models';
+import type { NoteStyle } from '$lib/domain/note-style';
 import { cardSides } from '$lib/domain/notes';
 import { listItems } from '$lib/ui/markdown';
 import { escapeHtml, textToHtml } from './html-text';
@@ -88,6 +89,30 @@ export const NOTE_TYPES: Record<AppNoteType, NoteTypeSpec> = {
 };
 
 const TYPES = Object.keys(NOTE_TYPES) as AppNoteType[];
+
+/** Styled variants' ids start here, clear of the fixed ones above. */
+const STYLED_IDS = 1_700_100_000_000;
+
+/**
+ * The note type `type` with a card's own stylesheet (one that came from Anki with the card),
+ * so Anki shows the card styled as it was. Its id follows from the stylesheet's, so repeated
+ * exports share one note type per stylesheet; not being one of the app's ids, it is read back
+ * through its templates, and the stylesheet comes back with the cards.
+ *
+ * @example
+ * styledNoteType('basic', { id: 'style-abc123xyz', css: '.card { … }' }).name; // "Basic (abc123)"
+ */
+export function styledNoteType(type: AppNoteType, style: NoteStyle): NoteTypeSpec {
+	const spec = NOTE_TYPES[type];
+	const key = style.id.slice('style-'.length, 'style-'.length + 6);
+	const number = (parseInt(key, 36) || 0) % 1_000_000_000;
+	return {
+		...spec,
+		id: STYLED_IDS + number * TYPES.length + TYPES.indexOf(type),
+		name: `${spec.name} (${key})`,
+		css: style.css
+	};
+}
 
 /** The app's note type with this Anki model id, if it is one. */
 export function noteTypeById(id: number): AppNoteType | undefined {

@@ -6,8 +6,9 @@ import type { Sanitize } from './plan';
  * The HTML a card may keep: text formatting, lists, tables, code, and pictures, videos and
  * sounds stored on this device. Everything that runs, styles the page or fetches something
  * (script, style, link, iframe, object, form, svg, a …) is dropped, and so is every attribute
- * except the few that only shape a table or a language, an `<img>`'s `alt`, and the `src` of
- * `<img>`, `<video>`, `<audio>` and `<source>`. That `src` must name a stored media file
+ * except the few that only shape a table or a language, `class` (which the note type's own
+ * stylesheet, scoped to the card, styles by: see `$lib/domain/note-style`), an `<img>`'s
+ * `alt`, and the `src` of `<img>`, `<video>`, `<audio>` and `<source>`. That `src` must name a stored media file
  * (`MEDIA_NAME`: a content hash, never an address), or the element is dropped: a card can
  * load nothing from elsewhere and send nothing, so a shared deck cannot track who studies it. The text inside a dropped
  * formatting tag (say `<font>`) is kept; the content of script and style is not.
@@ -59,7 +60,7 @@ const CONFIG: Config = {
 		'audio',
 		'source'
 	],
-	ALLOWED_ATTR: ['colspan', 'rowspan', 'dir', 'lang', 'src', 'alt'],
+	ALLOWED_ATTR: ['colspan', 'rowspan', 'dir', 'lang', 'class', 'src', 'alt'],
 	ALLOW_DATA_ATTR: false,
 	ALLOW_ARIA_ATTR: false,
 	KEEP_CONTENT: true

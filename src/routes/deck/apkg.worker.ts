@@ -13,7 +13,8 @@ self.onmessage = async (event: MessageEvent<ApkgRequest>) => {
 		const bytes = await encodeApkg([event.data.content], {
 			now: new Date(event.data.now),
 			loadSqlJs: createSqlJsLoader(wasmUrl),
-			media: event.data.media
+			media: event.data.media,
+			styles: event.data.styles
 		});
 		response = { ok: true, bytes };
 	} catch (error) {

@@ -1,4 +1,5 @@
 import type { MediaFile } from '$lib/domain/media';
+import type { NoteStyle } from '$lib/domain/note-style';
 import { AppError, ValidationError } from '$lib/errors';
 import type { FlashcardsDB } from '$lib/storage/db';
 import { readDeckForExport, type DeckExport } from '$lib/storage/export';
@@ -14,6 +15,8 @@ export interface ApkgRequest {
 	now: number;
 	/** The pictures and sounds the deck's cards show. */
 	media: MediaFile[];
+	/** The stylesheets the deck's cards from Anki keep. */
+	styles: NoteStyle[];
 }
 
 export type ApkgResponse =
@@ -34,14 +37,18 @@ export async function buildDeckExport(
 	const content = await readDeckForExport(db, deckId, withLogs);
 	if (!content) throw new ValidationError('This deck is no longer on this device.');
 	const stem = exportFileStem(content.deck.name, now);
-	// CSV carries text only; the other two carry the pictures and sounds the cards show.
+	// CSV carries text only; the other two carry the pictures and sounds the cards show, and
+	// the stylesheets of the cards from Anki.
 	const media = format === 'csv' ? [] : await mediaShownBy(db, content.cards);
+	const styles =
+		format === 'csv'
+			? []
+			: await readNoteStyles(
+					db,
+					content.cards.map((card) => card.style)
+				);
 	if (format === 'json') {
 		const { encodeDeck } = await import('$lib/transfer/deck-file');
-		const styles = await readNoteStyles(
-			db,
-			content.cards.map((card) => card.style)
-		);
 		const text = encodeDeck(withLogs ? content : { deck: content.deck, cards: content.cards }, {
 			now,
 			media,
@@ -57,7 +64,8 @@ export async function buildDeckExport(
 	const response = await callWorker<ApkgRequest, ApkgResponse>(worker, {
 		content,
 		now: now.getTime(),
-		media
+		media,
+		styles
 	});
 	if (!response.ok) throw new AppError(response.message);
 	return new File([response.bytes], `${stem}.apkg`, { type: 'application/zip' });
