@@ -17,7 +17,9 @@ describe('cloze', () => {
 
 	it('shows the answer on the back, bold only in HTML', () => {
 		expect(renderCloze(text, 2, 'back', false)).toBe('Paris is the capital of France.');
-		expect(renderCloze(text, 2, 'back', true)).toBe('Paris is the capital of <b>France</b>.');
+		expect(renderCloze(text, 2, 'back', true)).toBe(
+			'Paris is the capital of <b class="cloze">France</b>.'
+		);
 	});
 
 	it('handles nested deletions', () => {
@@ -25,7 +27,7 @@ describe('cloze', () => {
 		expect(clozeNumbers(nested)).toEqual([1, 2]);
 		expect(renderCloze(nested, 1, 'front', false)).toBe('[…] end');
 		expect(renderCloze(nested, 2, 'front', false)).toBe('outer […] text end');
-		expect(renderCloze(nested, 2, 'back', true)).toBe('outer <b>inner</b> text end');
+		expect(renderCloze(nested, 2, 'back', true)).toBe('outer <b class="cloze">inner</b> text end');
 	});
 
 	it('leaves an unclosed or malformed deletion as text', () => {
@@ -62,6 +64,8 @@ describe('cloze', () => {
 	});
 
 	it('keeps HTML inside a deletion', () => {
-		expect(renderCloze('{{c1::<i>x</i>}}<br>y', 1, 'back', true)).toBe('<b><i>x</i></b><br>y');
+		expect(renderCloze('{{c1::<i>x</i>}}<br>y', 1, 'back', true)).toBe(
+			'<b class="cloze"><i>x</i></b><br>y'
+		);
 	});
 });

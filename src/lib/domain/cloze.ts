@@ -142,10 +142,11 @@ export function clozeSegments(text: string, n: number, side: 'front' | 'back'): 
 /**
  * One side of cloze card `n`. The front hides deletion n as `[…]` (or `[hint]`); the back
  * shows it, in bold when the text is HTML. Other deletions show their text on both sides.
+ * In HTML the blank and the answer carry Anki's class `cloze`, which note types style.
  *
  * @example
  * renderCloze('{{c1::Paris::city}} is in {{c2::France}}', 1, 'front', false); // '[city] is in France'
- * renderCloze('{{c1::Paris::city}} is in {{c2::France}}', 1, 'back', true); // '<b>Paris</b> is in France'
+ * renderCloze('{{c1::Paris::city}} is in {{c2::France}}', 1, 'back', true); // '<b class="cloze">Paris</b> is in France'
  */
 export function renderCloze(
 	text: string,
@@ -156,8 +157,11 @@ export function renderCloze(
 	return clozeSegments(text, n, side)
 		.map((segment) => {
 			if (segment.kind === 'text') return segment.text;
-			if (segment.kind === 'blank') return `[${segment.hint ?? '…'}]`;
-			return html ? `<b>${segment.text}</b>` : segment.text;
+			if (segment.kind === 'blank') {
+				const blank = `[${segment.hint ?? '…'}]`;
+				return html ? `<span class="cloze">${blank}</span>` : blank;
+			}
+			return html ? `<b class="cloze">${segment.text}</b>` : segment.text;
 		})
 		.join('');
 }

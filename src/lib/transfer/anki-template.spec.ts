@@ -66,8 +66,8 @@ describe('renderAnkiCard', () => {
 			context(fields, { clozeNumber: 2 })
 		);
 		expect(card).toEqual({
-			front: 'Seoul is the capital of […]',
-			back: 'Seoul is the capital of <b>Korea</b><br>since 1948'
+			front: 'Seoul is the capital of <span class="cloze">[…]</span>',
+			back: 'Seoul is the capital of <b class="cloze">Korea</b><br>since 1948'
 		});
 	});
 

@@ -89,21 +89,23 @@ describe('Anki packages, both generations', () => {
 			[
 				'cloze',
 				'html',
-				'[…] is the powerhouse of the cell',
-				'<b>Mitochondria</b> is the powerhouse of the cell<br>\nBiology 101'
+				'<span class="cloze">[…]</span> is the powerhouse of the cell',
+				'<b class="cloze">Mitochondria</b> is the powerhouse of the cell<br>\nBiology 101'
 			],
 			[
 				'cloze',
 				'html',
-				'Mitochondria is the [metaphor] of the cell',
-				'Mitochondria is the <b>powerhouse</b> of the cell<br>\nBiology 101'
+				'Mitochondria is the <span class="cloze">[metaphor]</span> of the cell',
+				'Mitochondria is the <b class="cloze">powerhouse</b> of the cell<br>\nBiology 101'
 			],
 			['basic', 'html', 'Safe <span>text</span>', 'answer'],
 			// Anki's fields are HTML even without a tag.
 			['basic', 'html', 'Filtered Q', 'A']
 		]);
 		expect(cardByFront(legacy, '<b>犬</b>').tags).toEqual(['japanese', 'animals']);
-		expect(cardByFront(legacy, '[…] is the powerhouse of the cell').tags).toEqual(['biology']);
+		expect(
+			cardByFront(legacy, '<span class="cloze">[…]</span> is the powerhouse of the cell').tags
+		).toEqual(['biology']);
 	});
 
 	it('warns about media, empty cards and manual reschedules, each under its own deck', () => {
@@ -148,7 +150,10 @@ describe('Anki packages, both generations', () => {
 	});
 
 	it('estimates memory from interval and ease when Anki has none', () => {
-		const review = cardByFront(legacy, 'Mitochondria is the [metaphor] of the cell');
+		const review = cardByFront(
+			legacy,
+			'Mitochondria is the <span class="cloze">[metaphor]</span> of the cell'
+		);
 		expect(review).toMatchObject({
 			state: 2,
 			due: dayDue(795),
@@ -158,7 +163,10 @@ describe('Anki packages, both generations', () => {
 		});
 		expect(review.difficulty).toBeCloseTo(f2d(2100), 10);
 
-		const learning = cardByFront(legacy, '[…] is the powerhouse of the cell');
+		const learning = cardByFront(
+			legacy,
+			'<span class="cloze">[…]</span> is the powerhouse of the cell'
+		);
 		expect(learning).toMatchObject({
 			state: 1,
 			due: 1_740_830_000_000,
@@ -442,10 +450,12 @@ describe('ids that let a re-import merge', () => {
 		const plan = await parseAt(NOW, 'x');
 		expect(cardByFront(plan, 'Paris').id).toBe('anki-guid1002-0');
 		expect(cardByFront(plan, 'capital of <i>France</i>').id).toBe('anki-guid1002-1');
-		expect(cardByFront(plan, '[…] is the powerhouse of the cell').id).toBe('anki-guid1003-0');
-		expect(cardByFront(plan, 'Mitochondria is the [metaphor] of the cell').id).toBe(
-			'anki-guid1003-1'
-		);
+		expect(
+			cardByFront(plan, '<span class="cloze">[…]</span> is the powerhouse of the cell').id
+		).toBe('anki-guid1003-0');
+		expect(
+			cardByFront(plan, 'Mitochondria is the <span class="cloze">[metaphor]</span> of the cell').id
+		).toBe('anki-guid1003-1');
 	});
 
 	it('keeps the cards of one note as siblings, and a card suspended in Anki suspended', async () => {
@@ -455,7 +465,10 @@ describe('ids that let a re-import merge', () => {
 		expect([forward.noteId, reverse.noteId]).toEqual(['anki-guid1002', 'anki-guid1002']);
 		expect([forward.ord, reverse.ord]).toEqual([0, 1]);
 		expect(forward.suspended || reverse.suspended).toBe(false);
-		expect(cardByFront(plan, 'Mitochondria is the [metaphor] of the cell').suspended).toBe(true);
+		expect(
+			cardByFront(plan, 'Mitochondria is the <span class="cloze">[metaphor]</span> of the cell')
+				.suspended
+		).toBe(true);
 	});
 
 	it('falls back to the note id without a guid, and to the deck id without a deck name', () => {

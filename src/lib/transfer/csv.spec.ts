@@ -74,8 +74,16 @@ describe('CSV as Anki exports it', () => {
 		expect(p.decks.map((d) => d.deck.name)).toEqual(['French', 'French::Verbs']);
 		const verbs = p.decks[1]!.cards;
 		expect(verbs.map((c) => [c.kind, c.front, c.back])).toEqual([
-			['cloze', '[…] means to be', '<b>être</b> means to be<br><br>irregular'],
-			['cloze', 'être means […]', 'être means <b>to be</b><br><br>irregular']
+			[
+				'cloze',
+				'<span class="cloze">[…]</span> means to be',
+				'<b class="cloze">être</b> means to be<br><br>irregular'
+			],
+			[
+				'cloze',
+				'être means <span class="cloze">[…]</span>',
+				'être means <b class="cloze">to be</b><br><br>irregular'
+			]
 		]);
 		expect(verbs[0]!.tags).toEqual(['verb', 'anki']);
 		expect(p.decks[0]!.cards[0]!.front).toBe('Hello');
