@@ -4,7 +4,7 @@
  */
 
 import type { CardKind, SourceRef } from '$lib/domain/models';
-import { sourceRef, type ArticleBlock } from './article';
+import { sentenceKey, sourceRef, type Article, type ArticleBlock } from './article';
 import type { Sentence } from './sentences';
 
 export interface Candidate {
@@ -57,6 +57,58 @@ export function clozeCandidate(
 		tag,
 		fact: cloze.back,
 		answer: cloze.answer,
+		order: [block.index, sentence.start, 0]
+	};
+}
+
+/**
+ * The cards `make` finds in the sentences of the article's paragraphs and list items that no
+ * earlier rule has used, in article order; each sentence it makes a card of is marked used,
+ * so the later, more general rules leave it alone.
+ *
+ * @example
+ * cardsFromSentences(article, (sentence, block) => (/because/.test(sentence.text) ? reasonCandidate(…) : null));
+ */
+export function cardsFromSentences(
+	article: Article,
+	make: (sentence: Sentence, block: ArticleBlock) => Candidate | null
+): Candidate[] {
+	const cards: Candidate[] = [];
+	for (const block of article.blocks) {
+		if (block.kind === 'heading') continue;
+		block.sentences.forEach((sentence, index) => {
+			const key = sentenceKey(block.index, index);
+			if (article.used.has(key)) return;
+			const card = make(sentence, block);
+			if (!card) return;
+			article.used.add(key);
+			cards.push(card);
+		});
+	}
+	return cards;
+}
+
+/**
+ * A question card made from one sentence: its front and back, the sentence as the fact.
+ *
+ * @example
+ * questionCandidate(block, sentence, { front: 'Why is tea hot?', back: 'Because it boils.' }, 'reason');
+ */
+export function questionCandidate(
+	block: ArticleBlock,
+	sentence: Sentence,
+	card: { front: string; back: string },
+	tag: string
+): Candidate {
+	return {
+		kind: 'basic',
+		front: card.front,
+		back: card.back,
+		suggested: true,
+		source: sourceRef(block, sentence.start, sentence.end),
+		tag,
+		fact: sentence.text,
+		answer: card.back,
 		order: [block.index, sentence.start, 0]
 	};
 }

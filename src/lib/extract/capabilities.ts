@@ -16,8 +16,8 @@
  * of speech and runs only when `extractDrafts` has a `Tagger`.
  */
 
-import { sentenceKey, sourceRef, type Article } from './article';
-import type { Candidate } from './candidate';
+import type { Article } from './article';
+import { cardsFromSentences, questionCandidate, type Candidate } from './candidate';
 import { capitaliseFirst, type Vocabulary } from './casing';
 import { isNoise } from './noise';
 import { invertedQuestion } from './reasons';
@@ -157,27 +157,11 @@ export function capabilityCard(
  * Finds sentences that say what their subject makes possible, marking them used.
  */
 export function findCapabilities(article: Article, tagger: Tagger): Candidate[] {
-	const cards: Candidate[] = [];
-	for (const block of article.blocks) {
-		if (block.kind === 'heading') continue;
-		block.sentences.forEach((sentence, index) => {
-			const key = sentenceKey(block.index, index);
-			if (article.used.has(key) || !/\b(?:allow|enable|let|help)/i.test(sentence.text)) return;
-			const card = capabilityCard(tagger, sentence.text, article.vocabulary);
-			if (!card) return;
-			article.used.add(key);
-			cards.push({
-				kind: 'basic',
-				front: capitaliseFirst(card.front),
-				back: card.back,
-				suggested: true,
-				source: sourceRef(block, sentence.start, sentence.end),
-				tag: 'capability',
-				fact: sentence.text,
-				answer: card.back,
-				order: [block.index, sentence.start, 0]
-			});
-		});
-	}
-	return cards;
+	return cardsFromSentences(article, (sentence, block) => {
+		if (!/\b(?:allow|enable|let|help)/i.test(sentence.text)) return null;
+		const card = capabilityCard(tagger, sentence.text, article.vocabulary);
+		if (!card) return null;
+		const front = capitaliseFirst(card.front);
+		return questionCandidate(block, sentence, { ...card, front }, 'capability');
+	});
 }

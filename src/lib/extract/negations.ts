@@ -14,8 +14,8 @@
  * that do not…"), and sentences with a second negation.
  */
 
-import { sentenceKey, sourceRef, type Article } from './article';
-import type { Candidate } from './candidate';
+import { sourceRef, type Article } from './article';
+import { cardsFromSentences, type Candidate } from './candidate';
 import { capitaliseFirst } from './casing';
 import { isNoise } from './noise';
 import { clauseStart, isSubject } from './subjects';
@@ -190,32 +190,23 @@ function matchCase(word: string, like: string): string {
  * // "True or false: on desktop, Firefox supports PWA installation."
  */
 export function findNegations(article: Article, tagger: Tagger): Candidate[] {
-	const cards: Candidate[] = [];
-	for (const block of article.blocks) {
-		if (block.kind === 'heading') continue;
-		block.sentences.forEach((sentence, index) => {
-			const key = sentenceKey(block.index, index);
-			if (article.used.has(key)) return;
-			// "Note: Devstats does not…": the label is not part of the statement.
-			const text = stripConnectives(sentence.text.trim().replace(LABEL, ''));
-			if (text.length > MAX_ANSWER_CHARS || /\?/.test(text) || !ANY_NEGATION.test(text)) return;
-			if (isNoise(text) || startsDangling(text)) return;
-			const statement = affirmed(tagger.tag(text), text);
-			if (!statement || statement.length > MAX_STATEMENT_CHARS) return;
-			article.used.add(key);
-			const back = `False. ${withFinalStop(text)}`;
-			cards.push({
-				kind: 'true-false',
-				front: `True or false: ${article.vocabulary.lowerFirstIfUsual(statement)}`,
-				back,
-				suggested: true,
-				source: sourceRef(block, sentence.start, sentence.end),
-				tag: 'negation',
-				fact: statement,
-				answer: 'False',
-				order: [block.index, sentence.start, 0]
-			});
-		});
-	}
-	return cards;
+	return cardsFromSentences(article, (sentence, block) => {
+		// "Note: Devstats does not…": the label is not part of the statement.
+		const text = stripConnectives(sentence.text.trim().replace(LABEL, ''));
+		if (text.length > MAX_ANSWER_CHARS || /\?/.test(text) || !ANY_NEGATION.test(text)) return null;
+		if (isNoise(text) || startsDangling(text)) return null;
+		const statement = affirmed(tagger.tag(text), text);
+		if (!statement || statement.length > MAX_STATEMENT_CHARS) return null;
+		return {
+			kind: 'true-false',
+			front: `True or false: ${article.vocabulary.lowerFirstIfUsual(statement)}`,
+			back: `False. ${withFinalStop(text)}`,
+			suggested: true,
+			source: sourceRef(block, sentence.start, sentence.end),
+			tag: 'negation',
+			fact: statement,
+			answer: 'False',
+			order: [block.index, sentence.start, 0]
+		};
+	});
 }

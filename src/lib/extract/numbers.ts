@@ -5,8 +5,8 @@
  * first year, else the first figure with a unit or a percent.
  */
 
-import { sentenceKey, type Article } from './article';
-import { clozeCandidate, type Candidate } from './candidate';
+import type { Article } from './article';
+import { cardsFromSentences, clozeCandidate, type Candidate } from './candidate';
 import { isNoise } from './noise';
 import { startsDangling, stripConnectives, withFinalStop } from './wording';
 
@@ -71,17 +71,8 @@ export function numberCloze(text: string): { front: string; back: string; answer
  * // "HTTP/1.1 was first published in […] as RFC 2068."
  */
 export function findNumbers(article: Article): Candidate[] {
-	const cards: Candidate[] = [];
-	for (const block of article.blocks) {
-		if (block.kind === 'heading') continue;
-		block.sentences.forEach((sentence, index) => {
-			const key = sentenceKey(block.index, index);
-			if (article.used.has(key)) return;
-			const cloze = numberCloze(sentence.text);
-			if (!cloze) return;
-			article.used.add(key);
-			cards.push(clozeCandidate(block, sentence, cloze, 'number'));
-		});
-	}
-	return cards;
+	return cardsFromSentences(article, (sentence, block) => {
+		const cloze = numberCloze(sentence.text);
+		return cloze ? clozeCandidate(block, sentence, cloze, 'number') : null;
+	});
 }

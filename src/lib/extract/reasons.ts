@@ -9,8 +9,8 @@
  * so the rule needs parts of speech and runs only when `extractDrafts` has a `Tagger`.
  */
 
-import { sentenceKey, sourceRef, type Article } from './article';
-import type { Candidate } from './candidate';
+import type { Article } from './article';
+import { cardsFromSentences, questionCandidate, type Candidate } from './candidate';
 import { capitaliseFirst, type Vocabulary } from './casing';
 import { isNoise } from './noise';
 import type { Tagger, TaggedWord } from './tagger';
@@ -142,27 +142,15 @@ export function reasonCard(
  * Finds sentences that give their own reason, marking them used.
  */
 export function findReasons(article: Article, tagger: Tagger): Candidate[] {
-	const cards: Candidate[] = [];
-	for (const block of article.blocks) {
-		if (block.kind === 'heading') continue;
-		block.sentences.forEach((sentence, index) => {
-			const key = sentenceKey(block.index, index);
-			if (article.used.has(key) || !/\bbecause\b/i.test(sentence.text)) return;
-			const card = reasonCard(tagger, sentence.text, article.vocabulary);
-			if (!card) return;
-			article.used.add(key);
-			cards.push({
-				kind: 'basic',
-				front: capitaliseFirst(card.front),
-				back: card.back,
-				suggested: true,
-				source: sourceRef(block, sentence.start, sentence.end),
-				tag: 'reason',
-				fact: sentence.text,
-				answer: card.back,
-				order: [block.index, sentence.start, 0]
-			});
-		});
-	}
-	return cards;
+	return cardsFromSentences(article, (sentence, block) => {
+		if (!/\bbecause\b/i.test(sentence.text)) return null;
+		const card = reasonCard(tagger, sentence.text, article.vocabulary);
+		if (!card) return null;
+		return questionCandidate(
+			block,
+			sentence,
+			{ ...card, front: capitaliseFirst(card.front) },
+			'reason'
+		);
+	});
 }

@@ -73,6 +73,18 @@ beforeAll(async () => {
 	sql = await loadSqlJs();
 });
 
+/** The package read back through the importer, as a decks plan. */
+async function readBack(bytes: Uint8Array) {
+	const plan = await parseApkg(bytes, {
+		now: NOW,
+		sanitize: jsdomSanitize,
+		newId: countingIds(),
+		loadSqlJs
+	});
+	if (plan.kind !== 'decks') throw new Error('not a decks plan');
+	return plan;
+}
+
 describe('encodeApkg', () => {
 	it('writes a legacy package Anki opens: collection.anki2 schema 11 and an empty media list', async () => {
 		const zip = unzipSync(await encodeApkg([{ deck, cards, logs }], { now: NOW, loadSqlJs }));
@@ -189,13 +201,7 @@ describe('encodeApkg', () => {
 			'1': soundName
 		});
 		expect(zip['0']).toEqual(picture);
-		const plan = await parseApkg(bytes, {
-			now: NOW,
-			sanitize: jsdomSanitize,
-			newId: countingIds(),
-			loadSqlJs
-		});
-		if (plan.kind !== 'decks') throw new Error('not a decks plan');
+		const plan = await readBack(bytes);
 		expect(plan.decks[0]!.cards.map((c) => [c.front, c.back])).toEqual([
 			[withMedia.front, withMedia.back]
 		]);
@@ -217,13 +223,7 @@ describe('encodeApkg', () => {
 			loadSqlJs,
 			styles: [style]
 		});
-		const plan = await parseApkg(bytes, {
-			now: NOW,
-			sanitize: jsdomSanitize,
-			newId: countingIds(),
-			loadSqlJs
-		});
-		if (plan.kind !== 'decks') throw new Error('not a decks plan');
+		const plan = await readBack(bytes);
 		expect(plan.styles).toEqual([style]);
 		const back = plan.decks[0]!.cards;
 		expect(back.map((c) => [c.front, c.back, c.style])).toEqual([
