@@ -61,9 +61,37 @@ describe('scopedCss', () => {
 	});
 
 	it('never lets a "<" end the <style> element it goes into', () => {
-		const css = scopedCss('.a::after { content: "</style><script>x()</script>" }', S);
-		expect(css).not.toContain('<');
-		expect(css).toContain('\\3C /style');
+		expect(scopedCss('.a::after { content: "</style><script>x()</script>" }', S)).toBe('');
+	});
+
+	// Each of these was read one way here and another way by the browser, and so reached
+	// outside the card or loaded something (a review of the first version).
+	it('splits selectors as the browser does, strings and all', () => {
+		expect(lines('[x="("], body * { display: none }')).toEqual([
+			`${S} [x="("], ${S} * { display: none }`
+		]);
+	});
+
+	it('ends a string at a line break, as CSS does', () => {
+		expect(lines('.a { b: "x\n} :not(q) { display: none } " }')).toEqual([
+			`${S} :not(q) { display: none }`
+		]);
+	});
+
+	it('keeps no nested rule, escaped name or sibling selector', () => {
+		expect(
+			lines(
+				[
+					'.a { x: y; :not(&) { display: none } }',
+					'.b { background: u\\rl(https://e.vil/t.png); color: red }',
+					'.c { p\\osition: fixed; width: 1px }',
+					'~ * { display: none }',
+					'.card ~ * { display: none }',
+					'+ p { display: none }',
+					'@media (x: "</style>") { .d { a: b } }'
+				].join('\n')
+			)
+		).toEqual([`${S} .b { color: red }`, `${S} .c { width: 1px }`]);
 	});
 
 	it('drops a rule one of whose selectors cannot be scoped, and ignores comments', () => {

@@ -30,9 +30,14 @@ const NIGHT_MODE = /\.(?:nightMode|night_mode)\b/;
 const MAX_NESTING = 4;
 /** At-rules whose blocks hold style rules, scoped like the rest. */
 const GROUPING = /^@(?:media|supports|container|layer)\b/i;
-/** Declarations that load something, run something, or escape the card's box. */
-const UNSAFE_DECLARATION =
-	/url\s*\(|image-set\s*\(|expression\s*\(|-moz-binding|^\s*behavior\s*:|^\s*position\s*:\s*(?:fixed|sticky)\b|@import|javascript:/i;
+/** A property name as written, without escapes ("p\\osition" is not one). */
+const PROPERTY = /^-{0,2}[a-z][a-z0-9-]*$/i;
+/** Values that load something or run something. */
+const UNSAFE_VALUE =
+	/\b(?:url|image-set|image|cross-fade|element|paint|expression|src)\s*\(|-moz-binding|javascript:|@import/i;
+/** Properties that run something, or let a piece of the card escape its box. */
+const UNSAFE_PROPERTY = /^(?:behavior|-moz-binding)$/i;
+const ESCAPING_POSITION = /^(?:fixed|sticky)\b/i;
 /** On the card's root, colours are the app theme's. */
 const ROOT_COLOUR = /^\s*(?:color|background(?:-color|-image)?)\s*:/i;
 
@@ -59,28 +64,42 @@ export function noteStyleId(css: string): string {
 	return `style-${a}${b}`;
 }
 
+/**
+ * Where the string that opens at `start` (a quote) ends, as CSS reads it: a backslash escapes
+ * the next character, and a line break ends the string unclosed (and is not part of it).
+ */
+function stringEnd(text: string, start: number): number {
+	const quote = text[start];
+	for (let i = start + 1; i < text.length; i++) {
+		const c = text[i];
+		if (c === '\\') i += 1;
+		else if (c === quote) return i + 1;
+		else if (c === '\n' || c === '\r' || c === '\f') return i;
+	}
+	return text.length;
+}
+
 /** The end of the block that opens at `open` (a `{`), or the text's end when it never closes. */
 function blockEnd(css: string, open: number): number {
 	let depth = 0;
 	for (let i = open; i < css.length; i++) {
 		const c = css[i];
-		if (c === '"' || c === "'") {
-			const close = css.indexOf(c, i + 1);
-			i = close < 0 ? css.length : close;
-		} else if (c === '{') depth += 1;
+		if (c === '"' || c === "'") i = stringEnd(css, i) - 1;
+		else if (c === '{') depth += 1;
 		else if (c === '}' && --depth === 0) return i;
 	}
 	return css.length;
 }
 
-/** Splits at top-level commas (not those inside `:is(a, b)` or strings). */
+/** Splits at `separator` outside brackets and strings (`[x="a,b"]`, `:is(a, b)`). */
 function splitTopLevel(text: string, separator: string): string[] {
 	const parts: string[] = [];
 	let depth = 0;
 	let start = 0;
 	for (let i = 0; i < text.length; i++) {
 		const c = text[i];
-		if (c === '(' || c === '[') depth += 1;
+		if (c === '"' || c === "'") i = stringEnd(text, i) - 1;
+		else if (c === '(' || c === '[') depth += 1;
 		else if ((c === ')' || c === ']') && depth > 0) depth -= 1;
 		else if (c === separator && depth === 0) {
 			parts.push(text.slice(start, i));
@@ -92,13 +111,37 @@ function splitTopLevel(text: string, separator: string): string[] {
 }
 
 /**
+ * Whether a piece of CSS this module writes out reads the same to the browser as to this
+ * module: no braces, semicolons, escapes, comments or "<"; quotes closed on the same line;
+ * brackets balanced. Everything written out is made of such pieces, so however a hostile
+ * stylesheet was meant to be read, the browser reads only the rules written here.
+ */
+function isPlain(piece: string): boolean {
+	if (/[{};\\<]|\/\*/.test(piece)) return false;
+	let depth = 0;
+	for (let i = 0; i < piece.length; i++) {
+		const c = piece[i];
+		if (c === '"' || c === "'") {
+			const end = stringEnd(piece, i);
+			if (piece[end - 1] !== c || end - 1 === i) return false;
+			i = end - 1;
+		} else if (c === '(' || c === '[') depth += 1;
+		else if (c === ')' || c === ']') {
+			depth -= 1;
+			if (depth < 0) return false;
+		} else if (c === '\n' && depth > 0) return false;
+	}
+	return depth === 0;
+}
+
+/**
  * One selector of Anki's card page as a selector of the card's element: the page's root
  * (`.card`, `body`, `html`, `:root`, `#qa`) is `scope`; Anki's night-mode class is the app's
  * dark theme. Null when the selector cannot be scoped safely.
  */
 function scopedSelector(selector: string, scope: string): { text: string; root: boolean } | null {
 	let rest = selector.trim();
-	if (!rest || /[{};<]/.test(rest)) return null;
+	if (!rest || !isPlain(rest)) return null;
 	const night = NIGHT_MODE.test(rest);
 	rest = rest.replace(new RegExp(NIGHT_MODE.source, 'g'), '').trim();
 	// The page's root, however Anki's CSS names it, with what qualifies it (".card.front").
@@ -109,25 +152,40 @@ function scopedSelector(selector: string, scope: string): { text: string; root: 
 		const after = rest.slice(root[0].length);
 		// "body .card", "html body": still the root.
 		const inner = after.replace(/^\s*(?:body|\.card|#qa)(?![\w-])/i, '');
+		// ".card ~ x", ".card + x": the card's siblings are the app's, not the card's.
+		if (/^\s*[~+]/.test(inner)) return null;
 		scoped = `${scope}${inner}`;
 		isRoot = inner.trim() === '' || /^[.:#[]/.test(inner);
 	} else if (rest === '' || rest === '*') {
 		scoped = rest === '' ? scope : `${scope} *`;
 		isRoot = rest === '';
 	} else {
+		// "~ x", "+ x": a selector that starts from the card's siblings.
+		if (/^[~+>]/.test(rest)) return null;
 		scoped = `${scope} ${rest}`;
 	}
 	return { text: night ? `${DARK_THEME} ${scoped}` : scoped, root: isRoot };
 }
 
-/** The declarations of one rule, without those that are unsafe (or are the root's colours). */
+/**
+ * The declarations of one rule that are plain `name: value` pairs and safe (and not the
+ * root's colours). A block holding a nested rule is not a list of declarations: none is kept.
+ */
 function safeDeclarations(body: string, root: boolean): string {
-	return splitTopLevel(body, ';')
-		.map((declaration) => declaration.trim())
-		.filter((declaration) => declaration.includes(':'))
-		.filter((declaration) => !UNSAFE_DECLARATION.test(declaration))
-		.filter((declaration) => !(root && ROOT_COLOUR.test(declaration)))
-		.join('; ');
+	if (body.includes('{')) return '';
+	const kept: string[] = [];
+	for (const piece of splitTopLevel(body, ';')) {
+		const colon = piece.indexOf(':');
+		if (colon < 0) continue;
+		const name = piece.slice(0, colon).trim();
+		const value = piece.slice(colon + 1).trim();
+		if (!PROPERTY.test(name) || !value || !isPlain(value) || UNSAFE_VALUE.test(value)) continue;
+		if (UNSAFE_PROPERTY.test(name)) continue;
+		if (/^position$/i.test(name) && ESCAPING_POSITION.test(value)) continue;
+		if (root && ROOT_COLOUR.test(`${name}:`)) continue;
+		kept.push(`${name}: ${value}`);
+	}
+	return kept.join('; ');
 }
 
 /**
@@ -154,7 +212,8 @@ function scopeRules(css: string, scope: string, depth = 0): string {
 		const body = css.slice(open + 1, end);
 		i = end + 1;
 		if (prelude.startsWith('@')) {
-			if (!GROUPING.test(prelude) || /url\s*\(/i.test(prelude) || depth >= MAX_NESTING) continue;
+			if (!GROUPING.test(prelude) || !isPlain(prelude) || UNSAFE_VALUE.test(prelude)) continue;
+			if (depth >= MAX_NESTING) continue;
 			const inner = scopeRules(body, scope, depth + 1);
 			if (inner) out.push(`${prelude} {\n${inner}\n}`);
 			continue;

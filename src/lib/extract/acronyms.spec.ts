@@ -51,6 +51,8 @@ describe('findAcronyms', () => {
 			'Progressive Web Apps (PWAs) install from the browser. PWAs work offline.'
 		);
 		expect([pwa?.front, pwa?.back]).toEqual(['What does PWA stand for?', 'Progressive Web App.']);
+		const [ca] = cardsOf('Certificate Authorities (CAs) sign certificates. Browsers trust CAs.');
+		expect(ca?.back).toBe('Certificate Authority.');
 	});
 
 	it('leaves alone acronyms used once, words in brackets and marks no sentence used', () => {

@@ -66,9 +66,12 @@ export function expansionBefore(text: string, letters: string): string | null {
 	return null;
 }
 
-/** "Progressive Web Apps" for "PWAs" → "Progressive Web App". */
+/** "Progressive Web Apps" for "PWAs" → "Progressive Web App"; "Authorities" → "Authority". */
 function singular(expansion: string, plural: boolean): string {
-	return plural ? expansion.replace(/s$/, '') : expansion;
+	if (!plural) return expansion;
+	if (/ies$/.test(expansion)) return expansion.replace(/ies$/, 'y');
+	if (/(?:ss|sh|ch|x)es$/.test(expansion)) return expansion.replace(/es$/, '');
+	return expansion.replace(/s$/, '');
 }
 
 interface Found {

@@ -28,7 +28,9 @@ function subHeadings(article: Article, heading: ArticleBlock): ArticleBlock[] {
 	const level = heading.level;
 	if (level === null) return [];
 	const found: ArticleBlock[] = [];
-	for (const block of article.blocks.slice(heading.index + 1)) {
+	// Read in place, not from a copy of the rest: each heading reads only its own section.
+	for (let i = heading.index + 1; i < article.blocks.length; i++) {
+		const block = article.blocks[i]!;
 		if (block.kind !== 'heading') continue;
 		if (block.level === null || block.level <= level) break;
 		if (block.level === level + 1) found.push(block);

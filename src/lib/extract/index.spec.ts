@@ -161,6 +161,7 @@ describe('extractDrafts', () => {
 			`${intro}## ${fill('word ', 100_000)}\n\n${fill('- Green\n- Black\n- Oolong\n\nx\n\n', 99_000)}`
 		],
 		['one paragraph of 15,000 spelled-out acronyms', intro + fill('Tea Bag (TB) and ', 199_000)],
+		['40,000 Markdown headings', `${intro}${fill('## h\n\n', 199_000)}`],
 		[
 			'8,000 misconceptions above 20,000 corrections',
 			`There are many myths about tea:\n\n${fill('- That x y.\n', 90_000)}\n${fill('X y. ', 109_000)}`

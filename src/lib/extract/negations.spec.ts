@@ -71,6 +71,10 @@ describe('affirmed', () => {
 	});
 
 	it('keeps only the clause the negation is in', () => {
+		// "not X but Y" without a comma: the statement is "X", not "X but Y".
+		expect(turned('Git does not store differences between versions but whole snapshots.')).toBe(
+			'Git stores differences between versions.'
+		);
 		expect(
 			turned("You don't need a legal entity for your open source project unless you handle money.")
 		).toBe('You need a legal entity for your open source project.');

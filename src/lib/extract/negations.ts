@@ -84,7 +84,7 @@ function splice(text: string, start: number, end: number, insert: string): strin
 /** The statement up to a clause that turns it around or adds another claim. */
 function mainClause(text: string): string {
 	const cut = text.search(
-		/,\s*(?:but|rather|instead|and|so|which|as)\b|;|\s[-–—]+\s|:|\sand (?=(?:can|is|are|was|were|will|has|have|should|must|may)\b)|,?\s(?:unless|of course)\b/
+		/,\s*(?:but|rather|instead|and|so|which|as)\b|;|\s[-–—]+\s|:|\sand (?=(?:can|is|are|was|were|will|has|have|should|must|may)\b)|,?\s(?:unless|of course|but)\b/
 	);
 	return (cut > 0 ? text.slice(0, cut) : text).replace(/[.!]+$/, '').trim();
 }

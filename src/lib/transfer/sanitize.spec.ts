@@ -36,6 +36,10 @@ describe('createSanitizer', () => {
 		expect(sanitize('<span style="color:red" class="c" data-x="1" id="i">t</span>')).toBe(
 			'<span class="c">t</span>'
 		);
+		// …but not the app's own component classes.
+		expect(sanitize('<div class="toast svelte-1x2y">t</div><b class="svelte-9">u</b>')).toBe(
+			'<div class="toast">t</div><b>u</b>'
+		);
 		expect(sanitize('<svg><script>alert(1)</script></svg><math><mi>x</mi></math>ok')).toBe('ok');
 	});
 

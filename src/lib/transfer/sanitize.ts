@@ -102,6 +102,16 @@ export function createSanitizer(window: WindowLike): Sanitize {
 		throw new Error('createSanitizer needs a window with a DOM (a page or jsdom), not a worker.');
 	purify.addHook('uponSanitizeAttribute', (node, data) => {
 		if (data.attrName === 'alt' && node.nodeName !== 'IMG') data.keepAttr = false;
+		// The app's own components style by `svelte-…` classes (one is a fixed overlay): a
+		// card may not borrow them.
+		if (data.attrName === 'class') {
+			const kept = data.attrValue
+				.split(/\s+/)
+				.filter((name) => name && !name.startsWith('svelte-'))
+				.join(' ');
+			if (kept) data.attrValue = kept;
+			else data.keepAttr = false;
+		}
 		if (
 			data.attrName === 'src' &&
 			(!MEDIA_ELEMENTS.has(node.nodeName) || !MEDIA_NAME.test(data.attrValue))
