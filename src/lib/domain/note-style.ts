@@ -26,6 +26,7 @@ export const MAX_STYLE_CHARS = 100_000;
 const DARK_THEME = ":root[data-theme='dark']";
 /** Anki's classes on the card page's root in its dark theme. */
 const NIGHT_MODE = /\.(?:nightMode|night_mode)\b/;
+const EVERY_NIGHT_MODE = new RegExp(NIGHT_MODE.source, 'g');
 /** Blocks inside blocks (`@media` in `@supports`…) deeper than this are dropped. */
 const MAX_NESTING = 4;
 /** At-rules whose blocks hold style rules, scoped like the rest. */
@@ -39,7 +40,7 @@ const UNSAFE_VALUE =
 const UNSAFE_PROPERTY = /^(?:behavior|-moz-binding)$/i;
 const ESCAPING_POSITION = /^(?:fixed|sticky)\b/i;
 /** On the card's root, colours are the app theme's. */
-const ROOT_COLOUR = /^\s*(?:color|background(?:-color|-image)?)\s*:/i;
+const ROOT_COLOUR = /^(?:color|background(?:-color|-image)?)$/i;
 
 /** FNV-1a, 32 bits, from `seed`. */
 function fnv(text: string, seed: number): number {
@@ -143,7 +144,7 @@ function scopedSelector(selector: string, scope: string): { text: string; root: 
 	let rest = selector.trim();
 	if (!rest || !isPlain(rest)) return null;
 	const night = NIGHT_MODE.test(rest);
-	rest = rest.replace(new RegExp(NIGHT_MODE.source, 'g'), '').trim();
+	rest = rest.replace(EVERY_NIGHT_MODE, '').trim();
 	// The page's root, however Anki's CSS names it, with what qualifies it (".card.front").
 	const root = /^(?:html|body|:root|\.card|#qa)(?![\w-])/i.exec(rest);
 	let scoped: string;
@@ -182,7 +183,7 @@ function safeDeclarations(body: string, root: boolean): string {
 		if (!PROPERTY.test(name) || !value || !isPlain(value) || UNSAFE_VALUE.test(value)) continue;
 		if (UNSAFE_PROPERTY.test(name)) continue;
 		if (/^position$/i.test(name) && ESCAPING_POSITION.test(value)) continue;
-		if (root && ROOT_COLOUR.test(`${name}:`)) continue;
+		if (root && ROOT_COLOUR.test(name)) continue;
 		kept.push(`${name}: ${value}`);
 	}
 	return kept.join('; ');
@@ -241,7 +242,7 @@ function scopeRules(css: string, scope: string, depth = 0): string {
 export function scopedCss(css: string, scope: string): string {
 	if (css.length > MAX_STYLE_CHARS) return '';
 	const withoutComments = css.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' ');
-	// The result goes into a <style> element: no "<" may end it early. In a CSS string "\3C "
-	// is still "<"; anywhere else "<" was never valid CSS.
-	return scopeRules(withoutComments, scope).replace(/</g, '\\3C ');
+	// The result goes into a <style> element: nothing written out holds a "<" (`isPlain`), so
+	// nothing in it can end the element early.
+	return scopeRules(withoutComments, scope);
 }

@@ -25,14 +25,14 @@ const BRACKETED = /\((?<acronym>[A-Z][A-Za-z0-9]{1,7})\)/g;
 /** "CORS (Cross-Origin Resource Sharing)": the acronym before its expansion. */
 const BEFORE = /\b(?<acronym>[A-Z][A-Z0-9]{1,7}s?) \((?<expansion>[A-Za-z][A-Za-z -]{3,80})\)/g;
 
-/** The capitals an acronym spells, and whether it is a plural ("PWAs"). */
-function spelled(acronym: string): { letters: string; plural: boolean } | null {
+/** The capitals an acronym spells, whether it is a plural ("PWAs"), and its singular ("PWA"). */
+function spelled(acronym: string): { letters: string; plural: boolean; core: string } | null {
 	const plural = /[A-Z]s$/.test(acronym);
 	const core = plural ? acronym.slice(0, -1) : acronym;
 	const letters = core.replace(/[^A-Z]/g, '');
 	// "Ok", "Node": not an acronym. Lower-case letters inside ("RxJS") are allowed.
 	if (letters.length < 2 || letters.length < core.length - 2) return null;
-	return { letters, plural };
+	return { letters, plural, core };
 }
 
 /** The initials a word gives: "HyperText" → "HT", "Cross-Origin" → "CO", "of" → "". */
@@ -95,7 +95,7 @@ function foundIn(block: ArticleBlock): Found[] {
 		if (!expansion) continue;
 		const start = block.text.lastIndexOf(expansion, match.index);
 		found.push({
-			acronym: spelling.plural ? acronym.slice(0, -1) : acronym,
+			acronym: spelling.core,
 			expansion: singular(expansion, spelling.plural),
 			block,
 			start,
@@ -109,7 +109,7 @@ function foundIn(block: ArticleBlock): Found[] {
 		if (!spelling || MINOR.test(expansion.split(/\s+/)[0]!)) continue;
 		if (expansion.split(/\s+/).map(initials).join('') !== spelling.letters) continue;
 		found.push({
-			acronym: spelling.plural ? acronym.slice(0, -1) : acronym,
+			acronym: spelling.core,
 			expansion: singular(expansion, spelling.plural),
 			block,
 			start: match.index,

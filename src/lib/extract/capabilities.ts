@@ -106,50 +106,45 @@ export function capabilityCard(
 	if (!isSubject(subjectWords, subject) || /^you$/i.test(subject)) return null;
 	const clause = text.slice(words[start]!.start);
 	if (POINTING.test(clause.slice(0, 120)) || HEDGE.test(clause)) return null;
-	const verb = words[at]!;
-	const after = words.slice(at + 1);
-	const to = after.findIndex((word) => word.text.toLowerCase() === 'to');
+	const shape = capabilityShape(words[at]!, words.slice(at + 1));
+	if (!shape) return null;
 	// The question is asked of the clause; its verb is known, so it is not guessed again.
 	const offset = words[start]!.start;
 	const clauseWords = words
 		.slice(start)
 		.map((word) => ({ ...word, start: word.start - offset, end: word.end - offset }));
-	const askedUpTo = (end: number, tail = '') =>
-		invertedQuestion(
-			'What',
-			clauseWords,
-			`${text.slice(offset, end)}${tail}`,
-			vocabulary,
-			subjectEnd - start
-		);
+	const claim = `${text.slice(offset, shape.askedUpTo)}${shape.tail}`;
+	const front = invertedQuestion('What', clauseWords, claim, vocabulary, subjectEnd - start);
+	const back = answerFrom(text.slice(shape.answerAt));
+	return front && back ? { front, back } : null;
+}
+
+/**
+ * Where the question a capability asks ends (and what it adds: "allow developers to do"), and
+ * where its answer starts, for the words after the capability's verb; null for none of the
+ * shapes the rule reads.
+ */
+function capabilityShape(
+	verb: TaggedWord,
+	after: readonly TaggedWord[]
+): { askedUpTo: number; tail: string; answerAt: number } | null {
+	const to = after.findIndex((word) => word.text.toLowerCase() === 'to');
 	// "allows developers to receive…" / "helps users to read…".
-	if (to > 0 && isObject(after.slice(0, to)) && after[to + 1]?.pos === 'VERB') {
-		const back = answerFrom(text.slice(after[to + 1]!.start));
-		const front = askedUpTo(after[to]!.end, ' do');
-		return front && back ? { front, back } : null;
-	}
+	if (to > 0 && isObject(after.slice(0, to)) && after[to + 1]?.pos === 'VERB')
+		return { askedUpTo: after[to]!.end, tail: ' do', answerAt: after[to + 1]!.start };
 	if (verb.lemma === 'help' || verb.lemma === 'let') {
 		// "helps improve the impact": the verb phrase follows at once.
-		if (after[0]?.pos === 'VERB') {
-			const back = answerFrom(text.slice(after[0].start));
-			const front = askedUpTo(verb.end, ' do');
-			return front && back ? { front, back } : null;
-		}
+		if (after[0]?.pos === 'VERB')
+			return { askedUpTo: verb.end, tail: ' do', answerAt: after[0].start };
 		// "helps users feel ownership": who is helped, then what they do.
 		const next = after.findIndex((word) => word.pos === 'VERB');
-		if (next > 0 && isObject(after.slice(0, next))) {
-			const back = answerFrom(text.slice(after[next]!.start));
-			const front = askedUpTo(after[next - 1]!.end, ' do');
-			return front && back ? { front, back } : null;
-		}
+		if (next > 0 && isObject(after.slice(0, next)))
+			return { askedUpTo: after[next - 1]!.end, tail: ' do', answerAt: after[next]!.start };
 		return null;
 	}
 	// "enable independent validation of findings": what is made possible is a noun phrase.
-	if (to < 0 && after[0] && after[0].pos !== 'PRON' && OBJECT_WORD.has(after[0].pos)) {
-		const back = answerFrom(text.slice(after[0].start));
-		const front = askedUpTo(verb.end);
-		return front && back ? { front, back } : null;
-	}
+	if (to < 0 && after[0] && after[0].pos !== 'PRON' && OBJECT_WORD.has(after[0].pos))
+		return { askedUpTo: verb.end, tail: '', answerAt: after[0].start };
 	return null;
 }
 

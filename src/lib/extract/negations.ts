@@ -31,6 +31,8 @@ const NEGATION_WORD = /^(?:not|n't|never|no)$/i;
 /** Any negation: the sentence may hold only the one the rule takes out. */
 const ANY_NEGATION =
 	/\b(?:not|never|no|none|nothing|nobody|neither|nor|without|cannot)\b|n't\b|\bno-one\b/i;
+/** The same, to count them (`String.match` with a global pattern keeps no state between calls). */
+const EVERY_NEGATION = new RegExp(ANY_NEGATION.source, 'gi');
 /** Auxiliaries whose "not" can simply go: "is not" → "is", "cannot" → "can". */
 const PLAIN_AUXILIARY = /^(?:is|are|was|were|can|ca|will|wo|should|has|have)$/i;
 /** "ca" and "wo" are how "can't" and "won't" are split into words. */
@@ -98,7 +100,7 @@ function mainClause(text: string): string {
  * affirmed(tagger.tag("Don't skip heading levels."), "Don't skip heading levels."); // "You should skip heading levels."
  */
 export function affirmed(words: readonly TaggedWord[], sentence: string): string | null {
-	const negations = sentence.match(new RegExp(ANY_NEGATION.source, 'gi')) ?? [];
+	const negations = sentence.match(EVERY_NEGATION) ?? [];
 	if (negations.length !== 1) return null;
 	const at = words.findIndex((word) => NEGATION_WORD.test(word.text));
 	if (at < 0) return null;

@@ -32,11 +32,8 @@ class Backups {
 				import('$lib/transfer/deck-file'),
 				readEverything(db)
 			]);
-			const media = await mediaShownBy(
-				db,
-				everything.decks.flatMap((deck) => deck.cards)
-			);
 			const cards = everything.decks.flatMap((deck) => deck.cards);
+			const media = await mediaShownBy(db, cards);
 			const styles = await readNoteStyles(
 				db,
 				cards.map((card) => card.style)
