@@ -22,7 +22,8 @@ export interface Candidate {
 	answer: string;
 	/**
 	 * How this candidate compares with the others of its rule (0 to 1), added to the rule's
-	 * worth when ranking: key sentences carry their salience.
+	 * worth when ranking: key sentences carry their salience. A rule sets it below zero for a
+	 * draft worth offering but not ticking.
 	 */
 	weight?: number;
 	/** Position in the article for ordering: block, offset, then order among cards of one passage. */

@@ -150,6 +150,31 @@ describe('definingSentence', () => {
 			definingSentence('Oolong is a partly oxidised tea grown in the hills of Fujian.')?.term
 		).toBe('Oolong');
 	});
+
+	it('does not read a sentence set against the one before it as a definition', () => {
+		expect(
+			definingSentence(
+				'Open source is an unusual case, however, because others may reuse the work.'
+			)
+		).toBeNull();
+	});
+});
+
+describe('a defined term that points back', () => {
+	const text = `# Members
+
+ORCID has members around the world. Many join through a consortium of libraries in their country.
+The consortium is a mechanism for organisations to become members together and share the fee.
+The Apache Individual Contributor License Agreement is a common agreement with a patent grant.
+`;
+
+	it('offers "the consortium" unticked, and ticks a named term with "the"', () => {
+		const drafts = extractDrafts(text).drafts.filter((draft) => draft.tags[0] === 'definition');
+		const consortium = drafts.find((draft) => draft.front === 'What is the consortium?');
+		const named = drafts.find((draft) => draft.front.includes('Apache Individual'));
+		expect(consortium?.suggested).toBe(false);
+		expect(named?.suggested).toBe(true);
+	});
 });
 
 describe('a list of labelled terms', () => {
