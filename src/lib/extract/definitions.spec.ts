@@ -160,6 +160,30 @@ describe('definingSentence', () => {
 	});
 });
 
+describe('an entry that only lists names', () => {
+	const text = `# Installing apps
+
+These browsers and stores can install an app on each system:
+
+Windows 10 and 11
+: Google Chrome (from version 73), Microsoft Edge (from version 79), Microsoft Store
+
+Chrome OS
+: built-in Chrome browser (from version 72), Play Store (from version 85)
+
+Kiosk mode
+: a locked-down mode in which one app fills the screen and the user cannot leave it.
+`;
+
+	it('offers it unticked, and still ticks an entry that defines', () => {
+		const drafts = extractDrafts(text).drafts;
+		const ticked = (word: string) => drafts.find((draft) => draft.front.includes(word))?.suggested;
+		expect(ticked('Windows 10')).toBe(false);
+		expect(ticked('Chrome OS')).toBe(false);
+		expect(ticked('Kiosk mode')).toBe(true);
+	});
+});
+
 describe('a defined term that points back', () => {
 	const text = `# Members
 
