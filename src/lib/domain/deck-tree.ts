@@ -61,11 +61,23 @@ export function buildDeckTree(decks: readonly Deck[]): DeckNode[] {
 		else node.deck = deck;
 	}
 	const sort = (nodes: DeckNode[]) => {
-		nodes.sort((a, b) => a.label.localeCompare(b.label, undefined, { sensitivity: 'base' }));
+		nodes.sort((a, b) => labelOrder().compare(a.label, b.label));
 		for (const node of nodes) sort(node.children);
 	};
 	sort(roots);
 	return roots;
+}
+
+let collator: Intl.Collator | null = null;
+
+/**
+ * Deck names in the user's alphabetical order, case and accents aside. One collator for
+ * every comparison: `localeCompare` with options builds a new one per call, which took
+ * ~75 ms of a phone-speed cold start to sort 20 decks.
+ */
+function labelOrder(): Intl.Collator {
+	collator ??= new Intl.Collator(undefined, { sensitivity: 'base' });
+	return collator;
 }
 
 /**
