@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildDeckTree, deckPath, findNode, subtreeDecks, type DeckNode } from './deck-tree';
+import {
+	buildDeckTree,
+	sortDeckTree,
+	deckPath,
+	findNode,
+	subtreeDecks,
+	type DeckNode
+} from './deck-tree';
 import type { Deck } from './models';
 
 function deck(id: string, name: string): Deck {
@@ -75,5 +82,23 @@ describe('subtreeDecks and findNode', () => {
 	it('finds a nested deck, and nothing for an unknown name', () => {
 		expect(findNode(tree, 'Medicine::Pharmacology')?.deck?.id).toBe('p');
 		expect(findNode(tree, 'Medicine::Surgery')).toBeNull();
+	});
+});
+
+describe('an unsorted tree, sorted where it is studied', () => {
+	const decks = [
+		deck('z', 'Zoology'),
+		deck('m', 'Medicine'),
+		deck('p', 'Medicine::Pharmacology'),
+		deck('an', 'Medicine::anatomy')
+	];
+
+	it('keeps the input order until sortDeckTree puts a subtree in name order', () => {
+		const tree = buildDeckTree(decks, { sorted: false });
+		expect(tree.map((node) => node.label)).toEqual(['Zoology', 'Medicine']);
+		const medicine = findNode(tree, 'Medicine')!;
+		sortDeckTree(medicine.children);
+		expect(subtreeDecks(medicine).map((d) => d.id)).toEqual(['m', 'an', 'p']);
+		expect(tree.map((node) => node.label)).toEqual(['Zoology', 'Medicine']);
 	});
 });

@@ -20,7 +20,7 @@ import {
 	type CardsUndo
 } from '$lib/storage/card-actions';
 import { todaysLimits, type CustomStudyRequest } from '$lib/domain/custom-study';
-import { buildDeckTree, findNode, subtreeDecks } from '$lib/domain/deck-tree';
+import { buildDeckTree, findNode, sortDeckTree, subtreeDecks } from '$lib/domain/deck-tree';
 import { loadCustomStudy, studyMoreToday } from '$lib/storage/custom-study';
 import type { FlashcardsDB } from '$lib/storage/db';
 import { listDecks } from '$lib/storage/decks';
@@ -132,16 +132,24 @@ export class StudySession {
 			this.db.settings,
 			() => Promise.all([listDecks(this.db), loadSettings(this.db), loadCustomStudy(this.db)])
 		);
-		const tree = buildDeckTree(decks);
+		// Only the part studied is put in order: sorting costs a cold start time (`sortDeckTree`).
+		const tree = buildDeckTree(decks, { sorted: false });
+		const sortedNode = (name: string) => {
+			const node = findNode(tree, name);
+			if (node) sortDeckTree(node.children);
+			return node;
+		};
 		let chosen: Deck[];
 		let root: Deck | null = null;
-		if (choice === 'all') chosen = tree.flatMap(subtreeDecks);
-		else if ('group' in choice) {
-			const node = findNode(tree, choice.group);
+		if (choice === 'all') {
+			sortDeckTree(tree);
+			chosen = tree.flatMap(subtreeDecks);
+		} else if ('group' in choice) {
+			const node = sortedNode(choice.group);
 			chosen = node ? subtreeDecks(node) : [];
 		} else {
 			root = decks.find((deck) => deck.id === choice.deck) ?? null;
-			const node = root ? findNode(tree, root.name) : null;
+			const node = root ? sortedNode(root.name) : null;
 			// The deck first, then its children's decks (the node may hold a namesake).
 			chosen = root
 				? [root, ...(node ? subtreeDecks(node) : []).filter((deck) => deck.id !== root?.id)]
