@@ -153,10 +153,12 @@ async function availability(
 	allowance: DailyAllowance,
 	reviewEnd = dayEnd
 ): Promise<DeckAvailability> {
+	// Cards in learning are few and counted on the index (one read each); reviews due today
+	// can be thousands, and come from the due-day rows (`cardsDueBefore`, two reads).
 	const [newCards, learning, relearning, reviews] = await Promise.all([
 		countDueUpTo(db, deckId, CardState.New, Infinity, Math.max(1, allowance.newCards)),
-		cardsDueBefore(db, deckId, CardState.Learning, dayEnd),
-		cardsDueBefore(db, deckId, CardState.Relearning, dayEnd),
+		dueRange(db, deckId, CardState.Learning, dayEnd).count(),
+		dueRange(db, deckId, CardState.Relearning, dayEnd).count(),
 		cardsDueBefore(db, deckId, CardState.Review, reviewEnd)
 	]);
 	const reviewsToday = Math.min(reviews, Math.max(1, allowance.reviews));
