@@ -173,6 +173,9 @@ Chrome OS
 
 Kiosk mode
 : a locked-down mode in which one app fills the screen and the user cannot leave it.
+
+ACID
+: Atomicity, Consistency, Isolation, Durability.
 `;
 
 	it('offers it unticked, and still ticks an entry that defines', () => {
@@ -181,6 +184,8 @@ Kiosk mode
 		expect(ticked('Windows 10')).toBe(false);
 		expect(ticked('Chrome OS')).toBe(false);
 		expect(ticked('Kiosk mode')).toBe(true);
+		// Names that spell the term out define it.
+		expect(ticked('ACID')).toBe(true);
 	});
 });
 

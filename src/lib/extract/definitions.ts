@@ -112,13 +112,18 @@ function isPlainGlossary(article: Article): boolean {
  * term is; without the lead that says so, the card cannot be answered. Offered, not ticked:
  * the reader called all five such ticked drafts junk on the tuned articles.
  */
-function namesOnly(text: string): boolean {
+function namesOnly(term: string, text: string): boolean {
 	const parts = text
 		.replace(/\s*\([^()]*\)/g, '')
 		.replace(/\.$/, '')
-		.split(/,\s*(?:(?:and|or) )?|\s+(?:and|or)\s+(?=\p{Lu})/u);
-	return (
-		parts.length >= 2 && parts.every((part) => /^[\p{Lu}\p{N}]\S*(?: \S+){0,4}$/u.test(part.trim()))
+		.split(/,\s*(?:(?:and|or) )?|\s+(?:and|or)\s+(?=\p{Lu})/u)
+		.map((part) => part.trim());
+	if (parts.length < 2) return false;
+	// "ACID: Atomicity, Consistency, Isolation, Durability": the names spell the term out.
+	const initials = parts.map((part) => part.charAt(0)).join('');
+	if (initials.toLowerCase() === term.replace(/[^\p{L}]/gu, '').toLowerCase()) return false;
+	return parts.every(
+		(part) => /^[\p{Lu}\p{N}]\S*(?: \S+){0,4}$/u.test(part) && !/^(?:An?|The|One)\s/.test(part)
 	);
 }
 
@@ -162,7 +167,7 @@ function entryCards(article: Article): Candidate[] {
 			fact: `${term} ${definition.text}`,
 			answer: definition.text,
 			order: [block.index, 0, 0],
-			...(namesOnly(definition.text) ? { weight: NOT_TICKED } : {})
+			...(namesOnly(term, definition.text) ? { weight: NOT_TICKED } : {})
 		});
 	}
 	return cards;
@@ -257,7 +262,7 @@ export function definingSentence(
 	if (NOT_WHAT_IT_IS.test(groups.definition)) return null;
 	// "Open source is an unusual circumstance, however, because…": set against the sentence
 	// before it, not what the thing is.
-	if (/\bhowever\b/i.test(groups.definition)) return null;
+	if (/(?:^|,\s)however\b/i.test(groups.definition)) return null;
 	const definition = withFinalStop(capitaliseFirst(groups.definition.trim()));
 	// "The web is an incredible platform": praise, not a definition.
 	if (definition.length > MAX_BACK || definition.split(/\s+/).length < MIN_DEFINITION_WORDS)

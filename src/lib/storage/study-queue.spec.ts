@@ -144,6 +144,22 @@ describe('new card order', () => {
 	});
 });
 
+describe('counts of cards in learning', () => {
+	it('count only those due before the study day ends, on the decks screen and in the deck', async () => {
+		const dayEnd = new Date(2026, 2, 11, 4, 0).getTime();
+		await db.cards.bulkPut([
+			{ ...(await storedCard(db, 'c0')), state: CardState.Learning, due: dayEnd - 10 * MIN },
+			// A step of a day: due after today ends, not counted today.
+			{ ...(await storedCard(db, 'c1')), state: CardState.Learning, due: dayEnd + 10 * MIN },
+			{ ...(await storedCard(db, 'c2')), state: CardState.Relearning, due: start.getTime() }
+		]);
+		const own = await deckCounts(db, 'd1', start, settings);
+		expect(own.learning).toBe(2);
+		const all = await countsForDecks(db, [{ id: 'd1', limits: settings }], start, 4);
+		expect(all.get('d1')).toEqual(own);
+	});
+});
+
 describe('countsForDecks', () => {
 	it('gives every deck the same counts as deckCounts, buried cards unburied when due', async () => {
 		const two = sampleDeck(6, new Date(2026, 2, 1, 10), 'd2');

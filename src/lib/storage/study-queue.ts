@@ -238,7 +238,10 @@ export async function countsForDecks(
 							.between([id, from], [id, Infinity])
 							.toArray();
 						const done: DoneToday = {
-							newCards: answered.filter((log) => log.state === CardState.New).length,
+							// Cards, not answers, as in `doneToday` (a synced card may bring two).
+							newCards: new Set(
+								answered.filter((log) => log.state === CardState.New).map((log) => log.cardId)
+							).size,
 							reviews: answered.filter((log) => log.state === CardState.Review).length
 						};
 						const allowance = remainingToday(limits, done);

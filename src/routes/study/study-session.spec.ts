@@ -243,3 +243,28 @@ describe('StudySession', () => {
 		expect(await db.reviewLogs.count()).toBe(2);
 	});
 });
+
+describe('studying a deck with children', () => {
+	it('shows the deck’s own cards, then its children’s in name order, case aside', async () => {
+		const db = testDatabase();
+		const made = new Date(2026, 2, 1, 10);
+		for (const [id, name] of [
+			['m', 'Medicine'],
+			['p', 'Medicine::Pharmacology'],
+			['a', 'Medicine::anatomy']
+		] as const) {
+			const { deck, cards } = sampleDeck(1, made, id);
+			await addDeck(db, { ...deck, name }, cards);
+		}
+		const session = new StudySession(db, () => new Date(2026, 2, 10, 10));
+		expect(await session.open({ deck: 'm' })).toBe(true);
+		const decks: string[] = [];
+		while (session.card && decks.length < 5) {
+			decks.push(session.card.deckId);
+			session.reveal();
+			await session.answer(Grade.Easy);
+		}
+		// By character code "Medicine::Pharmacology" would come first.
+		expect(decks).toEqual(['m', 'a', 'p']);
+	});
+});
