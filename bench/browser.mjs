@@ -38,6 +38,7 @@ const CONFIG = quick
 			transferRuns: 1,
 			importDeck: { cards: 2_000, logs: 2_000 },
 			mediaDeck: { cards: 500, images: 100, imageBytes: 50_000 },
+			mediaReviews: 60,
 			extractionRuns: 2
 		}
 	: {
@@ -49,6 +50,7 @@ const CONFIG = quick
 			transferRuns: 3,
 			importDeck: { cards: 50_000, logs: 50_000 },
 			mediaDeck: { cards: 10_000, images: 2_000, imageBytes: 50_000 },
+			mediaReviews: 100,
 			extractionRuns: 10
 		};
 const STUDY_DECK = 'bench-deck-01';
@@ -371,6 +373,42 @@ async function inFreshBrowsers(body) {
 	}
 }
 
+/**
+ * `reviews` answers on the study screen already open: Space, then a grade (one Again, one
+ * Hard, one Easy in ten, else Good), each timed from the key press to the next front in the
+ * DOM and to its review's transaction committed; `picture` says whether that front shows one.
+ */
+async function gradeLoop(page, reviews) {
+	const timings = [];
+	for (let i = 0; i < reviews; i++) {
+		await page.keyboard.press('Space');
+		await page.locator('.grades').waitFor();
+		const key = i % 10 === 0 ? '1' : i % 10 === 5 ? '2' : i % 10 === 9 ? '4' : '3';
+		const before = await page.evaluate(() => window.__probe.fronts.length);
+		await page.keyboard.press(key);
+		const timing = await page.waitForFunction(
+			(before) => {
+				const p = window.__probe;
+				const pressed = p.grades.at(-1);
+				const front = p.fronts.slice(before).find((f) => f.at >= pressed);
+				const tx = p.reviewTransactions.find((t) => t.start >= pressed);
+				if (!front || !tx || tx.end === null) return null;
+				return {
+					dom: front.at - pressed,
+					commit: tx.end - pressed,
+					started: tx.start - pressed,
+					committed: tx.committed,
+					picture: document.querySelector('.front img') !== null
+				};
+			},
+			before,
+			{ polling: 'raf', timeout: 30_000 }
+		);
+		timings.push(await timing.jsonValue());
+	}
+	return timings;
+}
+
 let context = await launch();
 let page = context.pages()[0] ?? (await context.newPage());
 let exitCode = 0;
@@ -492,30 +530,10 @@ try {
 			await page.goto(`${BASE}/study?deck=${STUDY_DECK}`);
 			await page.locator('.front').waitFor();
 			await page.evaluate(() => window.__probe.sampleHeap(true));
-			for (let i = 0; i < share(CONFIG.reviews, index); i++) {
-				await page.keyboard.press('Space');
-				await page.locator('.grades').waitFor();
-				const key = i % 10 === 0 ? '1' : i % 10 === 5 ? '2' : i % 10 === 9 ? '4' : '3';
-				const before = await page.evaluate(() => window.__probe.fronts.length);
-				await page.keyboard.press(key);
-				const timing = await page.waitForFunction(
-					(before) => {
-						const p = window.__probe;
-						const pressed = p.grades.at(-1);
-						const front = p.fronts.slice(before).find((f) => f.at >= pressed);
-						const tx = p.reviewTransactions.find((t) => t.start >= pressed);
-						if (!front || !tx || tx.end === null) return null;
-						return {
-							dom: front.at - pressed,
-							commit: tx.end - pressed,
-							started: tx.start - pressed,
-							committed: tx.committed
-						};
-					},
-					before,
-					{ polling: 'raf', timeout: 30_000 }
-				);
-				const { dom, commit, started, committed } = await timing.jsonValue();
+			for (const { dom, commit, started, committed } of await gradeLoop(
+				page,
+				share(CONFIG.reviews, index)
+			)) {
 				toTransaction.push(started);
 				commitToDom.push(dom - commit);
 				toDom.push(dom);
@@ -941,6 +959,7 @@ try {
 		const imports = [];
 		const rawWrites = [];
 		const rawAll = [];
+		const pictureFronts = [];
 		let label = '';
 		for (let run = 0; run < CONFIG.transferRuns; run++) {
 			// Each run in a fresh browser process, the file built anew (its pictures are random).
@@ -960,6 +979,15 @@ try {
 			rawWrites.push(raw.pictures);
 			rawAll.push(raw.all);
 			imports.push(await importThroughScreen(page));
+			if (run === CONFIG.transferRuns - 1) {
+				// Studying the imported deck: the next card's front when it shows a picture.
+				const imported = await page.evaluate(() => window.bench.importedMediaDeck());
+				await page.goto(`${BASE}/study?deck=${imported}`);
+				await page.locator('.front').waitFor();
+				for (const timing of await gradeLoop(page, CONFIG.mediaReviews))
+					if (timing.picture) pictureFronts.push(timing.dom);
+				await benchModule(page);
+			}
 			await page.evaluate((id) => window.bench.removeMediaDeck(id), MEDIA_DECK);
 		}
 		report(
@@ -993,6 +1021,20 @@ try {
 			'×',
 			importRow.median / percentile(rawAll, 50)
 		);
+		if (pictureFronts.length > 0)
+			report(
+				'media-grade-to-picture',
+				`Grade → next card's front in the DOM, the front showing a picture (${pictureFronts.length} of ${CONFIG.mediaReviews} reviews)`,
+				'ms',
+				pictureFronts,
+				{ max: 16, on: 'p95' }
+			);
+		else
+			skipped(
+				'media-grade-to-picture',
+				'Grade → next card with a picture',
+				`none of ${CONFIG.mediaReviews} cards studied showed one`
+			);
 	}
 
 	// ------------------------------------------------------------ 9. sync (issue #16)

@@ -214,6 +214,7 @@ export function extraction(kind: 'repeated' | 'varied', runs: number) {
 	return { words: wordCount(text), drafts, times, taggerMs };
 }
 
+const MEDIA_DECK_NAME = 'Bench media deck';
 let importMedia: { cards: Card[]; media: MediaFile[] } | null = null;
 
 /** `size` bytes that do not compress, as a JPEG's do not. */
@@ -237,7 +238,7 @@ export async function prepareMediaPackage(
 	now: number,
 	deckId: string
 ) {
-	const { deck, cards: records } = benchDeck(98, cards, now, 'Bench media deck', deckId);
+	const { deck, cards: records } = benchDeck(98, cards, now, MEDIA_DECK_NAME, deckId);
 	const media: MediaFile[] = [];
 	for (let i = 0; i < images; i++) {
 		const bytes = randomBytes(imageBytes);
@@ -283,10 +284,27 @@ export async function rawMediaWrite(deckId: string): Promise<{ pictures: number;
 	return { pictures, all };
 }
 
-/** Removes the media deck and every stored file, so the next run writes them again. */
+/**
+ * The id the media deck got when imported through the screen: the package names it by its
+ * Anki id, not by the id it was built with, so it is found by its name.
+ */
+export async function importedMediaDeck(): Promise<string> {
+	const deck = (await listDecks(database())).find((d) => d.name === MEDIA_DECK_NAME);
+	if (!deck) throw new Error(`no deck named ${MEDIA_DECK_NAME}`);
+	return deck.id;
+}
+
+/**
+ * Removes the media deck, as built and as imported, and every stored file, so the next run
+ * imports it into an empty collection again rather than merging into the last run's copy.
+ */
 export async function removeMediaDeck(deckId: string): Promise<void> {
-	await deleteDeck(database(), deckId);
-	await database().media.clear();
+	const db = database();
+	// By id also when no deck row has it: the raw write's cards have none.
+	await deleteDeck(db, deckId);
+	for (const deck of await listDecks(db))
+		if (deck.name === MEDIA_DECK_NAME) await deleteDeck(db, deck.id);
+	await db.media.clear();
 }
 
 // ---------------------------------------------------------------- sync (issue #16)

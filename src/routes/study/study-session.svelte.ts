@@ -26,6 +26,7 @@ import type { FlashcardsDB } from '$lib/storage/db';
 import { listDecks } from '$lib/storage/decks';
 import { answerCard, undoAnswer, type Answer } from '$lib/storage/reviews';
 import { loadSettings } from '$lib/storage/settings';
+import { prepareCard } from '$lib/ui/cards/card-html';
 import {
 	nextTargetStep,
 	targetCounts,
@@ -231,7 +232,12 @@ export class StudySession {
 		this.#upcoming = {
 			cardId: card.id,
 			at: this.clock().getTime(),
-			step: read().catch(() => null)
+			step: read()
+				.then((step) => {
+					if (step?.kind === 'card') prepareCard(step.card, this.db);
+					return step;
+				})
+				.catch(() => null)
 		};
 	}
 
