@@ -50,6 +50,20 @@ describe('rankSuggestions', () => {
 		expect(ticked.every((c) => c.tag === 'number')).toBe(true);
 	});
 
+	it('never ticks a cloze whose subject was named in the sentences before', () => {
+		const vague = {
+			...candidate('number', 'The plan will go into effect {{c1::January 25, 2023}}.', 'cloze'),
+			back: 'The plan will go into effect January 25, 2023.'
+		};
+		const named = {
+			...candidate('number', 'In {{c1::1989}}, Tim Berners-Lee wrote a proposal.', 'cloze'),
+			back: 'In 1989, Tim Berners-Lee wrote a proposal.'
+		};
+		const [first, second] = rankSuggestions([vague, named], 10_000);
+		expect(first?.suggested).toBe(false);
+		expect(second?.suggested).toBe(true);
+	});
+
 	it('leaves drafts their rule did not offer unticked', () => {
 		const extra = { ...candidate('definition', 'What is tea?'), suggested: false };
 		expect(rankSuggestions([extra], 1000)[0]?.suggested).toBe(false);

@@ -6,6 +6,7 @@ import {
 	runStart,
 	startsDangling,
 	stripConnectives,
+	subjectFromBefore,
 	subjectOf,
 	withFinalStop,
 	withoutClosingPunctuation,
@@ -40,6 +41,30 @@ describe('startsDangling', () => {
 	it('does not flag existential "There are" or a noun', () => {
 		expect(startsDangling('There are many options.')).toBe(false);
 		expect(startsDangling('Theories abound.')).toBe(false);
+	});
+});
+
+describe('subjectFromBefore', () => {
+	it('finds a subject the sentences before named, past a date or adverb set before it', () => {
+		expect(subjectFromBefore('Between 1991-1995, these were introduced one by one.')).toBe(true);
+		expect(subjectFromBefore('Notably, we can cite new extensions that appeared in 2016.')).toBe(
+			true
+		);
+		expect(subjectFromBefore('The plan will go into effect January 25, 2023.')).toBe(true);
+		expect(subjectFromBefore('The first step is to install Rust.')).toBe(true);
+		expect(subjectFromBefore('The public access plan requires data to be shared.')).toBe(true);
+	});
+
+	it('accepts a subject that says what it is', () => {
+		expect(subjectFromBefore('In 1989, Tim Berners-Lee wrote a proposal at CERN.')).toBe(false);
+		expect(subjectFromBefore('The first rule of ARIA is not to use ARIA.')).toBe(false);
+		expect(subjectFromBefore('The best (and hardest) part about governance is sharing.')).toBe(
+			false
+		);
+		expect(subjectFromBefore('The Strategy for Data Management is released.')).toBe(false);
+		expect(subjectFromBefore('Officially standardized in May 2015, HTTP/2 use peaked.')).toBe(
+			false
+		);
 	});
 });
 

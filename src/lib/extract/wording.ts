@@ -40,6 +40,32 @@ export function startsDangling(sentence: string): boolean {
 	return DANGLING_START.test(sentence);
 }
 
+/** A date, place or adverb set before the subject: "In 1994, ", "Between 1991-1995, ", "Notably, ". */
+const FRONTED_PHRASE =
+	/^(?:(?:in|on|by|between|since|around|from|during|until|after|before|as of)\b[^,]{1,40}|\p{L}+ly),\s+/iu;
+/** The writer as the subject: "we can cite…". */
+const WRITER_SUBJECT = /^(?:we|our|us|i)\b/i;
+/**
+ * "The" and a few common words before the verb: "The plan will…", "The first step is…" name
+ * something the sentences before said, without saying what.
+ */
+const BARE_SUBJECT =
+	/^The(?: [\p{Ll}-]+){1,3} (?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had|requires?|includes?|allows?|means|makes?|gives?|provides?)\b/u;
+
+/**
+ * True when a sentence's subject, past any connective and date set before it, needs the
+ * sentences before it: a pronoun, the writer, or "the" with a common noun and no more.
+ *
+ * @example
+ * subjectFromBefore('Between 1991-1995, these were introduced one by one.'); // true
+ * subjectFromBefore('The plan will go into effect January 25, 2023.'); // true
+ * subjectFromBefore('In 1989, Tim Berners-Lee wrote a proposal.'); // false
+ */
+export function subjectFromBefore(sentence: string): boolean {
+	const rest = capitaliseFirst(stripConnectives(sentence.trim()).replace(FRONTED_PHRASE, ''));
+	return startsDangling(rest) || WRITER_SUBJECT.test(rest) || BARE_SUBJECT.test(rest);
+}
+
 /** A noun phrase a pronoun can be replaced with, and whether it is plural. */
 export interface Antecedent {
 	text: string;
