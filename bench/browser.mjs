@@ -960,6 +960,7 @@ try {
 		const rawWrites = [];
 		const rawAll = [];
 		const pictureFronts = [];
+		let whileIndexing = null;
 		let label = '';
 		for (let run = 0; run < CONFIG.transferRuns; run++) {
 			// Each run in a fresh browser process, the file built anew (its pictures are random).
@@ -980,12 +981,26 @@ try {
 			rawAll.push(raw.all);
 			imports.push(await importThroughScreen(page));
 			if (run === 0) {
-				// Studying the imported deck: the next card's front when it shows a picture. After
-				// the search words are written, as the study section's collection is, and in the
-				// first run: after a run has deleted 100 MB, the disk is busy compacting for a while.
+				const imported = await page.evaluate(() => window.bench.importedMediaDeck());
+				if (!quick) {
+					// Studying at once, while the search words of the cards just imported are still
+					// being written in the background (the quick run's few cards are done in a moment).
+					const waiting = await page.evaluate(() => window.bench.awaitingSearch());
+					await page.goto(`${BASE}/study?deck=${imported}`);
+					await page.locator('.front').waitFor();
+					const timings = await gradeLoop(page, CONFIG.mediaReviews);
+					await benchModule(page);
+					whileIndexing = {
+						timings,
+						waiting,
+						left: await page.evaluate(() => window.bench.awaitingSearch())
+					};
+				}
+				// The next card's front when it shows a picture. After the search words are
+				// written, as the study section's collection is, and in the first run: after a
+				// run has deleted 100 MB, the disk is busy compacting for a while.
 				while ((await page.evaluate(() => window.bench.awaitingSearch())) > 0)
 					await page.waitForTimeout(250);
-				const imported = await page.evaluate(() => window.bench.importedMediaDeck());
 				await page.goto(`${BASE}/study?deck=${imported}`);
 				await page.locator('.front').waitFor();
 				for (const timing of await gradeLoop(page, CONFIG.mediaReviews))
@@ -1025,6 +1040,24 @@ try {
 			'×',
 			importRow.median / percentile(rawAll, 50)
 		);
+		if (whileIndexing) {
+			const { timings, waiting, left } = whileIndexing;
+			const during = `${CONFIG.mediaReviews} reviews right after the import, ${waiting.toLocaleString('en')} cards waiting for their search words before, ${left.toLocaleString('en')} after`;
+			report(
+				'media-grade-while-indexing',
+				`Grade → next card's front in the DOM, while the search words are written (${during})`,
+				'ms',
+				timings.map((t) => t.dom),
+				{ max: 16, on: 'p95' }
+			);
+			report(
+				'media-commit-while-indexing',
+				'Grade → review committed, the same reviews',
+				'ms',
+				timings.map((t) => t.commit),
+				{ max: 50, on: 'p95' }
+			);
+		}
 		if (pictureFronts.length > 0)
 			report(
 				'media-grade-to-picture',

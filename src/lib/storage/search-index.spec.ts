@@ -7,6 +7,7 @@ import { sampleDeckPlan } from './fixtures';
 import { applyImport } from './import';
 import { recordReview } from './reviews';
 import { cardsAwaitingSearch, indexWaitingBatch, indexWaitingCards } from './search-index';
+import { noteStudying } from './study-activity';
 import { storedCard, testDatabase } from './test-db';
 
 const now = new Date('2026-03-10T09:00:00Z');
@@ -64,6 +65,20 @@ describe('the search index after an import', () => {
 		expect((await storedCard(db, 'c1')).reps).toBe(1);
 		expect(await indexWaitingBatch(db)).toBe(0);
 	});
+
+	it('takes small batches while someone studies, and large ones again once they stop', async () => {
+		await applyImport(db, sampleDeckPlan(35, now), 'merge');
+		noteStudying(db);
+		const left: number[] = [];
+		await indexWaitingCards(db, (n) => left.push(n));
+		expect(left).toEqual([25, 15, 5, 0]);
+
+		await applyImport(db, sampleDeckPlan(260, now, 'd2'), 'merge');
+		noteStudying(db, Date.now() - 60_000);
+		left.length = 0;
+		await indexWaitingCards(db, (n) => left.push(n));
+		expect(left).toEqual([60, 0]);
+	}, 20_000);
 
 	it('indexes what an import adds during a run, and runs once per database at a time', async () => {
 		await applyImport(db, sampleDeckPlan(600, now), 'merge');

@@ -9,12 +9,23 @@
 import type { Card } from '$lib/domain/models';
 import type { FlashcardsDB } from './db';
 import { SEARCH_PENDING } from './search-pending';
+import { studiedWithin } from './study-activity';
 
 /**
  * Cards per transaction. A review waits for the batch in flight: 500 took ~0.8 s among
  * 50,000 cards here, a noticeable pause after a grade; 200 keeps it near a third of that.
  */
 const BATCH = 200;
+/**
+ * While someone studies (a card revealed or answered in the last `STUDYING_MS`), small
+ * batches with pauses between them, so that a grade or the next card's read rarely waits
+ * behind one, and then only for a few cards' writes; the words still arrive meanwhile, about
+ * 30 cards a second. Studying a 10,000-card deck just imported, 100 answers: grade → next
+ * card p95 578 ms with 200-card batches, 50 ms with 25, 20 ms with 10.
+ */
+const STUDY_BATCH = 10;
+const STUDY_PAUSE_MS = 300;
+const STUDYING_MS = 10_000;
 
 /** How many cards cannot be found by search yet. */
 export function cardsAwaitingSearch(db: FlashcardsDB): Promise<number> {
@@ -61,7 +72,8 @@ export function inTurn<T>(db: FlashcardsDB, job: () => Promise<T>): Promise<T> {
 const runs = new WeakMap<FlashcardsDB, { done: Promise<void>; again: boolean }>();
 
 /**
- * Indexes every waiting card, batch by batch, yielding to the page between batches; `onBatch`,
+ * Indexes every waiting card, batch by batch, yielding to the page between batches (and to
+ * whoever is studying: see `STUDY_BATCH`); `onBatch`,
  * when given, hears how many are left. One run at a time per database: a call during a run
  * makes it look again once it finds nothing left (an import may have ended meanwhile) and
  * shares its end.
@@ -80,9 +92,10 @@ export function indexWaitingCards(
 		try {
 			while (run.again) {
 				run.again = false;
-				while ((await indexWaitingBatch(db)) > 0) {
+				const studying = () => studiedWithin(db, STUDYING_MS);
+				while ((await indexWaitingBatch(db, studying() ? STUDY_BATCH : BATCH)) > 0) {
 					if (onBatch) onBatch(await cardsAwaitingSearch(db));
-					await new Promise((resolve) => setTimeout(resolve, 0));
+					await new Promise((resolve) => setTimeout(resolve, studying() ? STUDY_PAUSE_MS : 0));
 				}
 			}
 		} finally {

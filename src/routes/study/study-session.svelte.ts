@@ -26,6 +26,7 @@ import type { FlashcardsDB } from '$lib/storage/db';
 import { listDecks } from '$lib/storage/decks';
 import { answerCard, undoAnswer, type Answer } from '$lib/storage/reviews';
 import { loadSettings } from '$lib/storage/settings';
+import { noteStudying } from '$lib/storage/study-activity';
 import { prepareCard } from '$lib/ui/cards/card-html';
 import {
 	nextTargetStep,
@@ -209,6 +210,7 @@ export class StudySession {
 			interval: formatInterval(preview[grade].scheduling.due - now.getTime())
 		}));
 		this.revealed = true;
+		noteStudying(this.db);
 		// Read on showing the card; read again if the card has been up a while.
 		const upcoming = this.#upcoming;
 		if (upcoming?.cardId !== card.id || now.getTime() - upcoming.at >= READ_AHEAD_FRESH_MS)
@@ -257,6 +259,7 @@ export class StudySession {
 		if (!card || !this.revealed || this.#answering === card.id || !scheduler || !settings)
 			return { kind: 'ignored' };
 		this.#answering = card.id;
+		noteStudying(this.db);
 		const shownAt = this.#shownAt;
 		const shown = { step: this.step as StudyStep, choices: this.choices };
 		const upcoming = this.#upcoming;
