@@ -15,7 +15,7 @@ import type { Candidate } from './candidate';
 import { capitaliseFirst } from './casing';
 import { labelOf } from './lists';
 import { isNoise } from './noise';
-import { isPluralPhrase, withFinalStop } from './wording';
+import { isPluralPhrase, onlyAVagueKind, withFinalStop } from './wording';
 
 const MAX_BACK = 300;
 const MAX_TERM_WORDS = 6;
@@ -304,7 +304,7 @@ function sentenceCards(article: Article): Candidate[] {
 				fact: sentence.text,
 				answer: found.definition,
 				order: [block.index, sentence.start, 0],
-				...(pointsBack(term) ? { weight: NOT_TICKED } : {})
+				...(pointsBack(term) || onlyAVagueKind(found.definition) ? { weight: NOT_TICKED } : {})
 			});
 		});
 	}

@@ -44,7 +44,11 @@ describe('appositive', () => {
 			'a definite article (a term met before)',
 			'It was served by the document, an early version of the server software.'
 		],
-		['a remark', 'The team shipped Kubernetes, a lot of work for a small group of engineers.']
+		['a remark', 'The team shipped Kubernetes, a lot of work for a small group of engineers.'],
+		[
+			'only a vague kind',
+			'The term sets apart commit access, which is a specific type of responsibility, from the rest.'
+		]
 	])('refuses %s', (_, sentence) => {
 		expect(appositive(tagger, sentence)).toBeNull();
 	});

@@ -20,7 +20,13 @@ import { capitaliseFirst } from './casing';
 import { isNoise } from './noise';
 import type { Sentence } from './sentences';
 import type { Tagger, TaggedWord } from './tagger';
-import { startsDangling, stripConnectives, withFinalStop, withoutFinalStop } from './wording';
+import {
+	onlyAVagueKind,
+	startsDangling,
+	stripConnectives,
+	withFinalStop,
+	withoutFinalStop
+} from './wording';
 
 const MAX_TERM_WORDS = 5;
 const MAX_TERM_CHARS = 60;
@@ -103,7 +109,7 @@ export function appositive(
 	const next = sentence.indexOf(',', from);
 	const definition = withoutFinalStop(sentence.slice(from, next < 0 ? undefined : next)).trim();
 	const definitionWords = definition.split(/\s+/);
-	if (POINTS_BACK.test(definition)) return null;
+	if (POINTS_BACK.test(definition) || onlyAVagueKind(definition)) return null;
 	if (definitionWords.length < MIN_DEFINITION_WORDS || definition.length > MAX_DEFINITION_CHARS)
 		return null;
 	// "…, the first of its kind", "…, a lot of …": a remark, not what the term is.

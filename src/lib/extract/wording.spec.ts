@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	asStatement,
 	isPluralPhrase,
+	onlyAVagueKind,
 	resolveLeadingPronoun,
 	runStart,
 	startsDangling,
@@ -41,6 +42,18 @@ describe('startsDangling', () => {
 	it('does not flag existential "There are" or a noun', () => {
 		expect(startsDangling('There are many options.')).toBe(false);
 		expect(startsDangling('Theories abound.')).toBe(false);
+	});
+});
+
+describe('onlyAVagueKind', () => {
+	it('finds a short definition that only names a vague kind', () => {
+		expect(onlyAVagueKind('A specific type of responsibility.')).toBe(true);
+		expect(onlyAVagueKind('A growing role within scientific communities.')).toBe(true);
+	});
+
+	it('accepts one that tells the term apart', () => {
+		expect(onlyAVagueKind('A quantum correlation between quantum systems.')).toBe(false);
+		expect(onlyAVagueKind('A type of license that lets anyone reuse the code freely.')).toBe(false);
 	});
 });
 

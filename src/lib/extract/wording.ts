@@ -66,6 +66,24 @@ export function subjectFromBefore(sentence: string): boolean {
 	return startsDangling(rest) || WRITER_SUBJECT.test(rest) || BARE_SUBJECT.test(rest);
 }
 
+/**
+ * "A specific type of responsibility", "A growing role within scientific communities": a short
+ * definition that only names a vague kind the term belongs to, without telling it apart from
+ * the rest of that kind. On the tuned articles the reader called both such ticked drafts junk.
+ *
+ * @example
+ * onlyAVagueKind('A specific type of responsibility.'); // true
+ * onlyAVagueKind('A quantum correlation between quantum systems.'); // false
+ */
+export function onlyAVagueKind(definition: string): boolean {
+	return (
+		definition.trim().split(/\s+/).length <= 6 &&
+		/^(?:an?|the|one) (?:\S+ )?(?:type|kind|sort|form|role|way|part|thing|term|concept)\b/i.test(
+			definition.trim()
+		)
+	);
+}
+
 /** A noun phrase a pronoun can be replaced with, and whether it is plural. */
 export interface Antecedent {
 	text: string;
