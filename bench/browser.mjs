@@ -373,6 +373,15 @@ async function inFreshBrowsers(body) {
 	}
 }
 
+/** Waits until every card has its search words (the background indexer), ten minutes at most. */
+async function untilSearchWritten(page) {
+	const deadline = performance.now() + 600_000;
+	while ((await page.evaluate(() => window.bench.awaitingSearch())) > 0) {
+		if (performance.now() > deadline) throw new Error('search words still missing after 10 min');
+		await page.waitForTimeout(250);
+	}
+}
+
 /**
  * `reviews` answers on the study screen already open: Space, then a grade (one Again, one
  * Hard, one Easy in ten, else Good), each timed from the key press to the next front in the
@@ -852,8 +861,7 @@ try {
 			// The search words follow in the background (`search-index.ts`): until they are
 			// written, the new cards are studyable but not found by words.
 			const indexing = performance.now();
-			while ((await page.evaluate(() => window.bench.awaitingSearch())) > 0)
-				await page.waitForTimeout(250);
+			await untilSearchWritten(page);
 			searchCatchUps.push(performance.now() - indexing);
 
 			await page.goto(`${BASE}/deck?id=${IMPORT_DECK}`);
@@ -999,8 +1007,7 @@ try {
 				// The next card's front when it shows a picture. After the search words are
 				// written, as the study section's collection is, and in the first run: after a
 				// run has deleted 100 MB, the disk is busy compacting for a while.
-				while ((await page.evaluate(() => window.bench.awaitingSearch())) > 0)
-					await page.waitForTimeout(250);
+				await untilSearchWritten(page);
 				await page.goto(`${BASE}/study?deck=${imported}`);
 				await page.locator('.front').waitFor();
 				for (const timing of await gradeLoop(page, CONFIG.mediaReviews))

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { oneNotePackage } from './anki-package';
+import { notesPackage, oneNotePackage } from './anki-package';
 import { press } from './helpers';
 
 /** Anki's stock "Basic (type in the answer)" note type. */
@@ -48,5 +48,43 @@ test('an Anki type-in card: the answer is typed in its box (Enter shows the answ
 	await expect(compared).toContainText('You typed: Pa ris');
 	await expect(compared.locator('.typed-bad')).toHaveText(' ');
 	await expect(compared).toContainText('The answer: Paris');
+	await expect(page.getByRole('button', { name: /^Good\b/ })).toBeVisible();
+});
+
+test('a later type-in card keeps the keyboard in its box while the screen refreshes after the previous answer', async ({
+	page
+}) => {
+	await page.goto('/import');
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'capitals.apkg',
+		mimeType: 'application/octet-stream',
+		buffer: await notesPackage({
+			deck: 'Capitals',
+			noteType: TYPE_IN,
+			notes: [
+				['Capital of France?', 'Paris'],
+				['Capital of Italy?', 'Rome']
+			]
+		})
+	});
+	await press(page, page.getByRole('button', { name: 'Import', exact: true }));
+	await press(page, page.getByRole('link', { name: 'Study', exact: true }));
+
+	// The first card loads the code HTML cards need; the second is shown with it at hand.
+	const box = page.getByRole('textbox', { name: 'Type the answer' });
+	await expect(box).toBeFocused();
+	await page.keyboard.type('Paris');
+	await page.keyboard.press('Enter');
+	await press(page, page.getByRole('button', { name: /^Good\b/ }));
+	await expect(page.locator('.front')).toContainText('Capital of Italy?');
+	await expect(box).toBeFocused();
+	// Every letter reaches the box ("e" alone would open the editor), however the screen
+	// refreshes around it after the previous answer.
+	await page.keyboard.type('Rime');
+	await expect(box).toHaveValue('Rime');
+	await page.keyboard.press('Enter');
+	const compared = page.locator('.back .type-compare');
+	await expect(compared).toContainText('You typed: Rime');
+	await expect(compared).toContainText('The answer: Rome');
 	await expect(page.getByRole('button', { name: /^Good\b/ })).toBeVisible();
 });

@@ -66,6 +66,8 @@ describe('subjectFromBefore', () => {
 		expect(subjectFromBefore('The plan will go into effect January 25, 2023.')).toBe(true);
 		expect(subjectFromBefore('The first step is to install Rust.')).toBe(true);
 		expect(subjectFromBefore('The public access plan requires data to be shared.')).toBe(true);
+		expect(subjectFromBefore('In 2020, however, they changed it again.')).toBe(true);
+		expect(subjectFromBefore("I'd say the rule is simple.")).toBe(true);
 	});
 
 	it('accepts a subject that says what it is', () => {
@@ -78,6 +80,10 @@ describe('subjectFromBefore', () => {
 		expect(subjectFromBefore('Officially standardized in May 2015, HTTP/2 use peaked.')).toBe(
 			false
 		);
+		expect(subjectFromBefore('The heart has four chambers.')).toBe(false);
+		expect(subjectFromBefore('The speed of light is 299,792 km/s.')).toBe(false);
+		expect(subjectFromBefore('US law requires a notice.')).toBe(false);
+		expect(subjectFromBefore('I/O is slow on this disk.')).toBe(false);
 	});
 });
 

@@ -43,18 +43,20 @@ export function startsDangling(sentence: string): boolean {
 /** A date, place or adverb set before the subject: "In 1994, ", "Between 1991-1995, ", "Notably, ". */
 const FRONTED_PHRASE =
 	/^(?:(?:in|on|by|between|since|around|from|during|until|after|before|as of)\b[^,]{1,40}|\p{L}+ly),\s+/iu;
-/** The writer as the subject: "we can cite…". */
-const WRITER_SUBJECT = /^(?:we|our|us|i)\b/i;
+/** The writer as the subject: "We can cite…" (not "US law", "I/O"). */
+const WRITER_SUBJECT = /^(?:We|Our)\b|^I(?=\s|['’])/;
 /**
- * "The" and a few common words before the verb: "The plan will…", "The first step is…" name
- * something the sentences before said, without saying what.
+ * "The" before a plan, policy, step or solution the text has been describing ("The plan will
+ * go into effect…", "The public access plan requires…"), or before a first, best or next one
+ * ("The first step is…"): names something said earlier, without saying what. A general
+ * statement ("The heart has four chambers", "The speed of light is…") is not caught.
  */
 const BARE_SUBJECT =
-	/^The(?: [\p{Ll}-]+){1,3} (?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had|requires?|includes?|allows?|means|makes?|gives?|provides?)\b/u;
+	/^The (?:(?:first|second|third|next|last|final|best|main|only|same|new|above|following) [\p{Ll}-]+|(?:[\p{Ll}-]+ ){0,2}(?:plan|policy|step|solution|approach|proposal|change|project|memo|guidance|rule|program|programme|initiative|order|report|update)) (?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had|requires?|includes?|allows?|means|makes?|gives?|provides?)\b/u;
 
 /**
  * True when a sentence's subject, past any connective and date set before it, needs the
- * sentences before it: a pronoun, the writer, or "the" with a common noun and no more.
+ * sentences before it: a pronoun, the writer, or "the" with something said before.
  *
  * @example
  * subjectFromBefore('Between 1991-1995, these were introduced one by one.'); // true
@@ -62,7 +64,11 @@ const BARE_SUBJECT =
  * subjectFromBefore('In 1989, Tim Berners-Lee wrote a proposal.'); // false
  */
 export function subjectFromBefore(sentence: string): boolean {
-	const rest = capitaliseFirst(stripConnectives(sentence.trim()).replace(FRONTED_PHRASE, ''));
+	let rest = sentence.trim();
+	for (let previous = ''; previous !== rest;) {
+		previous = rest;
+		rest = capitaliseFirst(stripConnectives(rest).replace(FRONTED_PHRASE, ''));
+	}
 	return startsDangling(rest) || WRITER_SUBJECT.test(rest) || BARE_SUBJECT.test(rest);
 }
 

@@ -17,7 +17,7 @@ import { studiedWithin } from './study-activity';
  */
 const BATCH = 200;
 /**
- * While someone studies (a card revealed or answered in the last `STUDYING_MS`), small
+ * While someone studies (a card shown, revealed or answered in the last `STUDYING_MS`), small
  * batches with pauses between them, so that a grade or the next card's read rarely waits
  * behind one, and then only for a few cards' writes; the words still arrive meanwhile, about
  * 30 cards a second. Studying a 10,000-card deck just imported, 100 answers: grade → next
@@ -25,7 +25,7 @@ const BATCH = 200;
  */
 const STUDY_BATCH = 10;
 const STUDY_PAUSE_MS = 300;
-const STUDYING_MS = 10_000;
+const STUDYING_MS = 30_000;
 
 /** How many cards cannot be found by search yet. */
 export function cardsAwaitingSearch(db: FlashcardsDB): Promise<number> {

@@ -8,12 +8,12 @@ import type { FlashcardsDB } from './db';
 
 const lastStudied = new WeakMap<FlashcardsDB, number>();
 
-/** Called when a card is revealed or answered. */
+/** Called when a card is shown, revealed or answered. */
 export function noteStudying(db: FlashcardsDB, now = Date.now()): void {
 	lastStudied.set(db, now);
 }
 
-/** Whether a card was revealed or answered in the last `withinMs` milliseconds. */
+/** Whether a card was shown, revealed or answered in the last `withinMs` milliseconds. */
 export function studiedWithin(db: FlashcardsDB, withinMs: number, now = Date.now()): boolean {
 	const last = lastStudied.get(db);
 	return last !== undefined && now - last < withinMs;

@@ -52,6 +52,26 @@ describe('mediaUrls', () => {
 		shown.revoke();
 	});
 
+	it('lets go of the files read longest ago, keeping those read again', async () => {
+		const db = testDatabase();
+		const letters = [...'opqrstuvwx'];
+		await db.media.bulkPut(letters.map(stored));
+		readMediaAhead([name('o')], db);
+		for (const letter of letters.slice(1)) {
+			readMediaAhead([name(letter)], db);
+			// A picture many cards share is read ahead again and again.
+			readMediaAhead([name('o')], db);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		await db.media.clear();
+		const shown = await mediaUrls([name('o'), name('p'), name('q')], db);
+		const html = shown.html(
+			`<img src="${name('o')}"><img src="${name('p')}"><img src="${name('q')}">`
+		);
+		expect(await shownBytes(html)).toEqual([[111]]);
+		shown.revoke();
+	});
+
 	it('holds only the last few files read ahead', async () => {
 		const db = testDatabase();
 		const letters = [...'efghijklmn'];

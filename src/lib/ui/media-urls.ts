@@ -24,15 +24,20 @@ const READ_AHEAD_FILES = 8;
  */
 export function readMediaAhead(names: readonly string[], db: FlashcardsDB = database()): void {
 	const missing = names.filter((name) => !readAhead.has(name));
-	if (missing.length === 0) return;
-	const read = readMedia(db, missing);
-	for (const name of missing) {
-		const file = read.then((files) => files.find((f) => f.name === name));
+	const read = readMedia(db, missing); // none to read: no transaction
+	for (const name of names) {
+		// Those already held move to the newest end, so this card's files are let go last.
+		const held = readAhead.get(name);
+		const file = held ?? read.then((files) => files.find((f) => f.name === name));
+		readAhead.delete(name);
 		readAhead.set(name, file);
-		file.catch(() => readAhead.delete(name));
+		if (!held)
+			file.catch(() => {
+				if (readAhead.get(name) === file) readAhead.delete(name);
+			});
 	}
 	for (const name of readAhead.keys()) {
-		if (readAhead.size <= Math.max(READ_AHEAD_FILES, missing.length)) break;
+		if (readAhead.size <= Math.max(READ_AHEAD_FILES, names.length)) break;
 		readAhead.delete(name);
 	}
 }

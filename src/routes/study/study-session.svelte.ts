@@ -236,7 +236,13 @@ export class StudySession {
 			at: this.clock().getTime(),
 			step: read()
 				.then((step) => {
-					if (step?.kind === 'card') prepareCard(step.card, this.db);
+					// Getting the card's code and files ready is a bonus: a failure costs nothing.
+					if (step?.kind === 'card')
+						try {
+							prepareCard(step.card, this.db);
+						} catch {
+							/* the card reads them itself when shown */
+						}
 					return step;
 				})
 				.catch(() => null)
@@ -419,7 +425,10 @@ export class StudySession {
 		this.step = step;
 		this.revealed = false;
 		this.choices = [];
-		if (step.kind === 'card') this.#readUpcoming(step.card);
+		if (step.kind === 'card') {
+			noteStudying(this.db);
+			this.#readUpcoming(step.card);
+		}
 		if (step.kind === 'done' && step.nextDue !== null) {
 			// Come back by ourselves when the queue gets a card (a learning card comes due).
 			const wait = step.nextDue.wakeAt - this.clock().getTime();
