@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { notesPackage, oneNotePackage } from './anki-package';
+import type { Page } from '@playwright/test';
+import { notesPackage } from './anki-package';
 import { press } from './helpers';
 
 /** Anki's stock "Basic (type in the answer)" note type. */
@@ -17,21 +18,22 @@ const TYPE_IN = {
 	]
 };
 
-test('an Anki type-in card: the answer is typed in its box (Enter shows the answer) and compared character by character', async ({
-	page
-}) => {
+/** Imports a deck of type-in notes (front, back) through the screen and starts studying it. */
+async function importAndStudy(page: Page, notes: string[][]) {
 	await page.goto('/import');
 	await page.locator('input[type=file]').setInputFiles({
 		name: 'capitals.apkg',
 		mimeType: 'application/octet-stream',
-		buffer: await oneNotePackage({
-			deck: 'Capitals',
-			noteType: TYPE_IN,
-			fields: ['Capital of France?', 'Paris']
-		})
+		buffer: await notesPackage({ deck: 'Capitals', noteType: TYPE_IN, notes })
 	});
 	await press(page, page.getByRole('button', { name: 'Import', exact: true }));
 	await press(page, page.getByRole('link', { name: 'Study', exact: true }));
+}
+
+test('an Anki type-in card: the answer is typed in its box (Enter shows the answer) and compared character by character', async ({
+	page
+}) => {
+	await importAndStudy(page, [['Capital of France?', 'Paris']]);
 
 	const box = page.getByRole('textbox', { name: 'Type the answer' });
 	// The box takes the keyboard at once, and Space types a space rather than showing the answer.
@@ -54,21 +56,10 @@ test('an Anki type-in card: the answer is typed in its box (Enter shows the answ
 test('a later type-in card keeps the keyboard in its box while the screen refreshes after the previous answer', async ({
 	page
 }) => {
-	await page.goto('/import');
-	await page.locator('input[type=file]').setInputFiles({
-		name: 'capitals.apkg',
-		mimeType: 'application/octet-stream',
-		buffer: await notesPackage({
-			deck: 'Capitals',
-			noteType: TYPE_IN,
-			notes: [
-				['Capital of France?', 'Paris'],
-				['Capital of Italy?', 'Rome']
-			]
-		})
-	});
-	await press(page, page.getByRole('button', { name: 'Import', exact: true }));
-	await press(page, page.getByRole('link', { name: 'Study', exact: true }));
+	await importAndStudy(page, [
+		['Capital of France?', 'Paris'],
+		['Capital of Italy?', 'Rome']
+	]);
 
 	// The first card loads the code HTML cards need; the second is shown with it at hand.
 	const box = page.getByRole('textbox', { name: 'Type the answer' });
