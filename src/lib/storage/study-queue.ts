@@ -1,5 +1,5 @@
 import { Queue } from '$lib/domain/card-queue';
-import { CardState, type Card, type Settings } from '$lib/domain/models';
+import { CardState, type Card, type ReviewLog, type Settings } from '$lib/domain/models';
 import { nextStudyDayStart, studyDayStart } from '$lib/domain/study-day';
 import {
 	LEARN_AHEAD_MS,
@@ -137,9 +137,16 @@ export async function doneToday(
 		answered(CardState.New).toArray(),
 		answered(CardState.Review).count()
 	]);
-	// Cards, not answers: a card first studied on two devices the same day, then synced, has
-	// two answers given as new, but is one new card of the day's allowance.
-	return { newCards: new Set(newLogs.map((log) => log.cardId)).size, reviews };
+	return { newCards: newCardsAnswered(newLogs), reviews };
+}
+
+/**
+ * The new cards among `logs`' answers. Cards, not answers: a card first studied on two
+ * devices the same day, then synced, has two answers given as new, but is one new card of
+ * the day's allowance.
+ */
+function newCardsAnswered(logs: readonly ReviewLog[]): number {
+	return new Set(logs.filter((log) => log.state === CardState.New).map((log) => log.cardId)).size;
 }
 
 /**
@@ -238,10 +245,7 @@ export async function countsForDecks(
 							.between([id, from], [id, Infinity])
 							.toArray();
 						const done: DoneToday = {
-							// Cards, not answers, as in `doneToday` (a synced card may bring two).
-							newCards: new Set(
-								answered.filter((log) => log.state === CardState.New).map((log) => log.cardId)
-							).size,
+							newCards: newCardsAnswered(answered),
 							reviews: answered.filter((log) => log.state === CardState.Review).length
 						};
 						const allowance = remainingToday(limits, done);

@@ -265,7 +265,6 @@ export class StudySession {
 		if (!card || !this.revealed || this.#answering === card.id || !scheduler || !settings)
 			return { kind: 'ignored' };
 		this.#answering = card.id;
-		noteStudying(this.db);
 		const shownAt = this.#shownAt;
 		const shown = { step: this.step as StudyStep, choices: this.choices };
 		const upcoming = this.#upcoming;

@@ -11,25 +11,15 @@ import { renderMarkdown } from '$lib/ui/markdown';
 let sanitizer: Sanitize | null = null;
 let media: typeof import('$lib/ui/media-urls') | null = null;
 
-/** The HTML sanitiser, loaded on first use. */
+/** The HTML sanitiser, loaded on first use; afterwards it costs a microtask, not an import. */
 export async function loadSanitizer(): Promise<Sanitize> {
 	sanitizer ??= (await import('$lib/transfer/sanitize')).createSanitizer(window);
 	return sanitizer;
 }
 
-/** The sanitiser if it is loaded already, so a card can use it without waiting. */
-export function loadedSanitizer(): Sanitize | null {
-	return sanitizer;
-}
-
-/** The media reader (object URLs for stored files), loaded on first use. */
+/** The media reader (object URLs for stored files), loaded on first use, as the sanitiser. */
 export async function loadMediaReader(): Promise<typeof import('$lib/ui/media-urls')> {
 	media ??= await import('$lib/ui/media-urls');
-	return media;
-}
-
-/** The media reader if it is loaded already. */
-export function loadedMediaReader(): typeof import('$lib/ui/media-urls') | null {
 	return media;
 }
 
