@@ -1,3 +1,5 @@
+import { contentId } from './ids';
+
 /**
  * A note type's styling (Anki's note type CSS), kept once per distinct stylesheet and shown
  * on the cards made from that note type only.
@@ -42,16 +44,6 @@ const ESCAPING_POSITION = /^(?:fixed|sticky)\b/i;
 /** On the card's root, colours are the app theme's. */
 const ROOT_COLOUR = /^(?:color|background(?:-color|-image)?)$/i;
 
-/** FNV-1a, 32 bits, from `seed`. */
-function fnv(text: string, seed: number): number {
-	let h = seed;
-	for (let i = 0; i < text.length; i++) {
-		h ^= text.charCodeAt(i);
-		h = Math.imul(h, 0x01000193);
-	}
-	return h >>> 0;
-}
-
 /**
  * The id a stylesheet is stored under: two 32-bit hashes of its text, so two different
  * stylesheets practically never share one.
@@ -60,9 +52,7 @@ function fnv(text: string, seed: number): number {
  * noteStyleId('.card { font-size: 20px; }'); // "style-…" (always the same for this text)
  */
 export function noteStyleId(css: string): string {
-	const a = fnv(css, 0x811c9dc5).toString(36);
-	const b = fnv(css, 0x01000193 ^ css.length).toString(36);
-	return `style-${a}${b}`;
+	return `style-${contentId(css)}`;
 }
 
 /**

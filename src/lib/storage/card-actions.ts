@@ -1,3 +1,4 @@
+import type { AnkiNoteRecord } from '$lib/domain/anki-note';
 import { clozeNumbers } from '$lib/domain/cloze';
 import type { Card, ReviewLog, Scheduling } from '$lib/domain/models';
 import { cardsForNote, noteOrds, validateNote, type NoteInput } from '$lib/domain/notes';
@@ -11,6 +12,8 @@ import type { FlashcardsDB } from './db';
 export interface CardsUndo {
 	before: Card[];
 	created: string[];
+	/** Anki notes as they were, when the action edited their fields (`anki-notes.ts`). */
+	notesBefore?: AnkiNoteRecord[];
 }
 
 const NOTHING: CardsUndo = { before: [], created: [] };
@@ -22,7 +25,11 @@ const NOTHING: CardsUndo = { before: [], created: [] };
  * the action created are deleted with any history they have gained.
  */
 export async function undoCardChanges(db: FlashcardsDB, undo: CardsUndo): Promise<void> {
-	await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+	const notes = undo.notesBefore ?? [];
+	// Only an edit of Anki notes needs their table (an answer's undo runs inside its own transaction).
+	const tables = notes.length ? [db.cards, db.reviewLogs, db.ankiNotes] : [db.cards, db.reviewLogs];
+	await db.transaction('rw', tables, async () => {
+		if (notes.length) await db.ankiNotes.bulkPut(notes);
 		if (undo.created.length > 0) {
 			await db.reviewLogs.where('cardId').anyOf(undo.created).delete();
 			await db.cards.bulkDelete(undo.created);

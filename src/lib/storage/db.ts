@@ -3,6 +3,7 @@ import { queueOf } from '$lib/domain/card-queue';
 import type { MediaFile } from '$lib/domain/media';
 import type { Card, Deck, ReviewLog } from '$lib/domain/models';
 import type { NoteStyle } from '$lib/domain/note-style';
+import type { AnkiNoteRecord, AnkiNoteTypeRecord } from '$lib/domain/anki-note';
 import { searchWords } from '$lib/domain/search-words';
 import { countDueDays, DUE_DAYS, dueDaysMiddleware, type DueDayRow } from './due-days';
 import type { SafetyCopy, SafetyCopyFile } from './safety-copies';
@@ -123,6 +124,9 @@ export class FlashcardsDB extends Dexie {
 	syncRecords!: EntityTable<SyncRecordRow, 'id'>;
 	/** Anki note types' stylesheets, by their content's name (`Card.style`; `$lib/domain/note-style`). */
 	noteStyles!: EntityTable<NoteStyle, 'id'>;
+	/** Notes imported from Anki, by their cards' `noteId`; see `$lib/domain/anki-note`. */
+	ankiNotes!: EntityTable<AnkiNoteRecord, 'id'>;
+	ankiNoteTypes!: EntityTable<AnkiNoteTypeRecord, 'id'>;
 
 	constructor(name = 'article-flashcards') {
 		super(name);
@@ -177,6 +181,10 @@ export class FlashcardsDB extends Dexie {
 		// Anki note types' styling, shared by the cards of a note type. New table only: cards
 		// imported before keep the app's own styles.
 		this.version(8).stores({ noteStyles: 'id' });
+		// Anki notes and note types, which cards from Anki are rendered from (an edit of a
+		// field renders the note's cards again). New tables only: cards imported before keep
+		// their rendered text and are edited card by card, as they were.
+		this.version(9).stores({ ankiNotes: 'id', ankiNoteTypes: 'id' });
 		this.use({ stack: 'dbcore', name: 'card-index-fields', create: indexFieldsMiddleware });
 		// Like due-days, right above IndexedDB, so that its transaction is IndexedDB's own.
 		this.use({ stack: 'dbcore', name: 'sync-outbox', level: -2, create: syncOutboxMiddleware });

@@ -1,3 +1,4 @@
+import type { AnkiNoteRecord } from '$lib/domain/anki-note';
 import { randomId } from '$lib/domain/ids';
 import { ANKI_DEFAULT_DECK } from '$lib/transfer/anki-ids';
 import type { Card, ReviewLog } from '$lib/domain/models';
@@ -124,7 +125,19 @@ export async function applyImport(
 		deckIds: []
 	};
 
-	const collection = [db.decks, db.cards, db.reviewLogs, db.settings, db.media, db.noteStyles];
+	const collection = [
+		db.decks,
+		db.cards,
+		db.reviewLogs,
+		db.settings,
+		db.media,
+		db.noteStyles,
+		db.ankiNotes,
+		db.ankiNoteTypes
+	];
+	const ankiNotes = new Map(
+		plan.kind === 'decks' ? (plan.notes ?? []).map((note) => [note.id, note]) : []
+	);
 	const tables =
 		plan.kind === 'backup' ? [...collection, db.safetyCopies, db.safetyCopyFiles] : collection;
 	// The background search indexer (`search-index.ts`) steps aside while this runs.
@@ -132,13 +145,22 @@ export async function applyImport(
 		db.transaction('rw', tables, async () => {
 			if (plan.kind === 'backup') {
 				await keepSafetyCopy(db, now!);
-				await Promise.all([db.decks.clear(), db.cards.clear(), db.reviewLogs.clear()]);
+				// Backups carry cards as they are shown, not Anki's notes: a restored card from
+				// Anki is edited card by card.
+				await Promise.all([
+					db.decks.clear(),
+					db.cards.clear(),
+					db.reviewLogs.clear(),
+					db.ankiNotes.clear()
+				]);
 				if (plan.settings) await saveSettings(db, plan.settings);
 			}
 			// The pictures and sounds first: a full disk then stops the import before any card.
 			summary.media = await storeMedia(db, plan.media ?? []);
 			// Note types' stylesheets are named by their content: storing one again changes nothing.
 			if (plan.styles?.length) await db.noteStyles.bulkPut(plan.styles);
+			if (plan.kind === 'decks' && plan.noteTypes?.length)
+				await db.ankiNoteTypes.bulkPut(plan.noteTypes);
 			for (const original of plan.decks) {
 				const matched = await withStoredIds(db, plan, original);
 				const item =
@@ -160,6 +182,7 @@ export async function applyImport(
 				progress(unchanged);
 				await putInChunks(logs, (rows) => db.reviewLogs.bulkPut(rows), progress);
 				progress(item.logs.length - logs.length);
+				await keepAnkiNotes(db, ankiNotes, original, item);
 
 				summary.decks++;
 				summary.added += added.length;
@@ -171,6 +194,37 @@ export async function applyImport(
 		})
 	);
 	return summary;
+}
+
+/**
+ * Stores the Anki notes of a deck's cards (`$lib/domain/anki-note`) under the note ids the
+ * cards were written with (a copy's are new), keeping a stored note edited here since.
+ */
+async function keepAnkiNotes(
+	db: FlashcardsDB,
+	notes: ReadonlyMap<string, AnkiNoteRecord>,
+	original: DeckImport,
+	written: DeckImport
+): Promise<void> {
+	if (notes.size === 0) return;
+	const wanted = new Map<string, AnkiNoteRecord>();
+	// Matching and copying keep the cards in order: the i-th written card is the i-th read.
+	original.cards.forEach((card, i) => {
+		const note = notes.get(card.noteId);
+		const id = written.cards[i]?.noteId;
+		if (note && id) wanted.set(id, { ...note, id });
+	});
+	const stored = new Map(
+		(await storedRows(db.ankiNotes, [...wanted.values()])).map((note) => [note.id, note.modified])
+	);
+	const newer = [...wanted.values()].filter(
+		(note) => note.modified >= (stored.get(note.id) ?? -Infinity)
+	);
+	await putInChunks(
+		newer,
+		(rows) => db.ankiNotes.bulkPut(rows),
+		() => {}
+	);
 }
 
 /**

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { ankiNoteOf } from './anki-notes';
 import { FlashcardsDB } from './db';
 import { countDueDays } from './due-days';
 import { keepSafetyCopy, listSafetyCopies, readSafetyCopy } from './safety-copies';
@@ -96,7 +97,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(8);
+		expect(db.verno).toBe(9);
 
 		expect(await db.decks.toArray()).toEqual([{ ...v1Deck, overrides: {} }]);
 		const cards = await db.cards.orderBy('id').toArray();
@@ -158,7 +159,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(8);
+		expect(db.verno).toBe(9);
 		const rows = await db.dueDays.toArray();
 		expect(rows).toEqual(
 			expect.arrayContaining([
@@ -192,7 +193,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(8);
+		expect(db.verno).toBe(9);
 		expect(await db.decks.toArray()).toEqual([{ ...v1Deck, overrides: { newPerDay: 5 } }]);
 		const { queue, words, ...card } = v3Card;
 		void [queue, words];
@@ -224,7 +225,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(8);
+		expect(db.verno).toBe(9);
 		expect(await db.decks.toArray()).toEqual([{ ...v1Deck, overrides: {} }]);
 		expect(await db.safetyCopyFiles.toArray()).toEqual([{ id: 1, text: '{"decks":[]}' }]);
 		expect(await db.media.count()).toBe(0);
@@ -249,7 +250,7 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(8);
+		expect(db.verno).toBe(9);
 		expect(await db.cards.where('words').startsWith('kube').primaryKeys()).toEqual(['c1']);
 		expect(await db.cards.where('searchPending').equals(1).count()).toBe(0);
 		db.close();
@@ -270,11 +271,37 @@ describe('schema upgrades', () => {
 
 		const db = new FlashcardsDB(name);
 		await db.open();
-		expect(db.verno).toBe(8);
+		expect(db.verno).toBe(9);
 		await db.cards.update('c1', { front: 'Edited' });
 		expect(await db.syncOutbox.count()).toBe(0);
 		expect(await db.syncRecords.count()).toBe(0);
 		expect((await db.cards.get('c1'))?.front).toBe('Edited');
+		db.close();
+	});
+	it('opens a version 8 database with its styled cards intact and no Anki notes: they edit card by card', async () => {
+		const { name } = testDatabase();
+		const old = new Dexie(name);
+		old.version(8).stores({
+			...V1_STORES,
+			cards: 'id, deckId, noteId, *tags, *words, searchPending, [deckId+queue+due], [queue+due]',
+			dueDays: '[deckId+queue+day]',
+			safetyCopies: '++id',
+			safetyCopyFiles: 'id',
+			media: 'name, size',
+			syncOutbox: 'id',
+			syncRecords: 'id',
+			noteStyles: 'id'
+		});
+		await old.table('cards').add({ ...indexedCard, noteId: 'anki-Ab3', style: 'style-x' });
+		await old.table('noteStyles').add({ id: 'style-x', css: '.card { color: blue; }' });
+		old.close();
+
+		const db = new FlashcardsDB(name);
+		await db.open();
+		expect(db.verno).toBe(9);
+		expect((await db.cards.get('c1'))?.style).toBe('style-x');
+		expect(await db.noteStyles.count()).toBe(1);
+		expect(await ankiNoteOf(db, 'anki-Ab3')).toBeNull();
 		db.close();
 	});
 });

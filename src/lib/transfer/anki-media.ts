@@ -155,6 +155,19 @@ export class CarriedMedia {
 		return renameMediaReferences(side, renames);
 	}
 
+	/**
+	 * A note's field with its references to files a carried side shows pointed at their
+	 * stored names; others (files no card shows, which are not stored) keep their name.
+	 */
+	named(field: string): string {
+		const renames = new Map<string, string>();
+		for (const name of mediaReferences(field)) {
+			const file = this.files_.get(name);
+			if (file && this.#used.has(file.name)) renames.set(name, file.name);
+		}
+		return renameMediaReferences(field, renames);
+	}
+
 	/** The files the carried sides show, each once. */
 	files(): MediaFile[] {
 		return [...this.#used.values()];

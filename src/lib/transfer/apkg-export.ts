@@ -4,6 +4,7 @@ import { CardState, type Card, type ReviewLog } from '$lib/domain/models';
 import { DAY_MS, difficultyToFactor } from './anki-schedule';
 import type { DeckContent } from './deck-file';
 import {
+	ankiTags,
 	NOTE_TYPES,
 	notesForExport,
 	styledNoteType,
@@ -11,6 +12,8 @@ import {
 	type NoteTypeSpec
 } from './app-notes';
 import type { NoteStyle } from '$lib/domain/note-style';
+import type { AnkiNoteRecord, AnkiNoteTypeRecord } from '$lib/domain/anki-note';
+import { guidForNote } from './note-guid';
 import { sha1Hex } from './sha1';
 import type { SqlJsLoader } from './sqlite';
 
@@ -209,6 +212,59 @@ export interface ApkgExportOptions {
 	media?: readonly MediaFile[];
 	/** The stylesheets the cards name (`Card.style`): each goes out as a note type's CSS. */
 	styles?: readonly NoteStyle[];
+	/**
+	 * The Anki notes cards from Anki are rendered from, and their note types (`readAnkiNotes`):
+	 * those cards go out as these notes, with their own note types, as Anki had them.
+	 */
+	ankiNotes?: { notes: readonly AnkiNoteRecord[]; types: readonly AnkiNoteTypeRecord[] };
+}
+
+/** One note to write: its guid, fields and tags, and its cards by Anki `ord`. */
+type NoteRow = Pick<NoteOut, 'guid' | 'tags' | 'cards'> & { fields: readonly string[] };
+
+/** An Anki note type kept on the device, as the package's model. */
+function keptNoteType(type: AnkiNoteTypeRecord, id: number): NoteTypeSpec {
+	return {
+		id,
+		name: type.name,
+		type: type.cloze ? 1 : 0,
+		fields: type.fields,
+		templates: type.templates.map((name, ord) => ({
+			name,
+			qfmt: type.formats[ord]?.qfmt ?? '',
+			afmt: type.formats[ord]?.afmt ?? ''
+		})),
+		css: type.css || NOTE_TYPES.basic.css
+	};
+}
+
+/**
+ * The cards of a deck whose Anki note is kept, grouped into those notes; the other cards are
+ * left for `notesForExport`.
+ */
+function keptNotesOf(
+	cards: readonly Card[],
+	notes: ReadonlyMap<string, AnkiNoteRecord>
+): { kept: { note: AnkiNoteRecord; row: NoteRow }[]; rest: Card[] } {
+	const groups = new Map<string, Card[]>();
+	const rest: Card[] = [];
+	for (const card of cards) {
+		if (!notes.has(card.noteId)) rest.push(card);
+		else groups.set(card.noteId, [...(groups.get(card.noteId) ?? []), card]);
+	}
+	const kept = [...groups].map(([noteId, group]) => {
+		const note = notes.get(noteId) as AnkiNoteRecord;
+		return {
+			note,
+			row: {
+				guid: guidForNote(noteId),
+				fields: note.fields,
+				tags: ankiTags(group[0]!.tags),
+				cards: group.map((card) => ({ card, ord: card.ord }))
+			}
+		};
+	});
+	return { kept, rest };
 }
 
 /**
@@ -267,9 +323,35 @@ export async function encodeApkg(
 			models.set(spec.id, spec);
 			return spec.id;
 		};
-		const notesOf = decks.map((d) =>
-			notesForExport(d.cards, true).map((note) => ({ note, model: modelOf(note) }))
+		const types = new Map((options.ankiNotes?.types ?? []).map((type) => [type.id, type]));
+		const ankiNotes = new Map(
+			(options.ankiNotes?.notes ?? [])
+				.filter((note) => types.has(note.type))
+				.map((note) => [note.id, note])
 		);
+		// Each kept note type under its Anki id, unless that id is taken (by another type of
+		// the same id from another collection): then the next free one.
+		const modelOfType = new Map<string, number>();
+		const keptModel = (type: AnkiNoteTypeRecord): number => {
+			let id = modelOfType.get(type.id);
+			if (id === undefined) {
+				id = type.mid;
+				while (models.has(id)) id++;
+				models.set(id, keptNoteType(type, id));
+				modelOfType.set(type.id, id);
+			}
+			return id;
+		};
+		const notesOf = decks.map((d): { note: NoteRow; model: number }[] => {
+			const { kept, rest } = keptNotesOf(d.cards, ankiNotes);
+			return [
+				...kept.map(({ note, row }) => ({
+					note: row,
+					model: keptModel(types.get(note.type) as AnkiNoteTypeRecord)
+				})),
+				...notesForExport(rest, true).map((note) => ({ note, model: modelOf(note) }))
+			];
+		});
 		const decksJson: Record<string, unknown> = { '1': deckJson(1, 'Default', now) };
 		decks.forEach((d, i) => {
 			const id = deckIds[i] as number;
@@ -324,28 +406,34 @@ export async function encodeApkg(
 		);
 		const insertLog = db.prepare('INSERT INTO revlog VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?)');
 		const usedLogIds = new Set<number>();
+		/** The Anki id of each note written, by guid. */
+		const noteIds = new Map<string, number>();
 		db.run('BEGIN');
 		decks.forEach((d, i) => {
 			const did = deckIds[i] as number;
 			for (const { note, model } of notesOf[i]!) {
+				// A note whose cards are in two of the decks is written once.
+				const written = noteIds.get(note.guid);
 				// A note's id is its first card's: unique, since card ids are.
-				const noteId = ankiId.get(note.cards[0]!.card) as number;
-				const sortField = plainText(note.fields[0]);
+				const noteId = written ?? (ankiId.get(note.cards[0]!.card) as number);
+				noteIds.set(note.guid, noteId);
+				const sortField = plainText(note.fields[0] ?? '');
 				// The earliest change of its cards: the importer dates each card by the later of
 				// its own and its note's change, and a sibling answered here since must not make
 				// the other card look changed in the file.
 				const noteMod = Math.min(...note.cards.map(({ card }) => Math.floor(card.modified / 1000)));
-				insertNote.run([
-					noteId,
-					note.guid,
-					model,
-					noteMod,
-					note.tags.length ? ` ${note.tags.join(' ')} ` : '',
-					note.fields.join('\x1f'),
-					sortField,
-					parseInt(sha1Hex(sortField).slice(0, 8), 16),
-					''
-				]);
+				if (written === undefined)
+					insertNote.run([
+						noteId,
+						note.guid,
+						model,
+						noteMod,
+						note.tags.length ? ` ${note.tags.join(' ')} ` : '',
+						note.fields.join('\x1f'),
+						sortField,
+						parseInt(sha1Hex(sortField).slice(0, 8), 16),
+						''
+					]);
 				for (const { card, ord } of note.cards) {
 					const id = ankiId.get(card) as number;
 					const s = ankiSchedule(card, crt, position.get(card) as number);

@@ -1,4 +1,9 @@
 import type { Database } from 'sql.js';
+import {
+	ankiNoteTypeId,
+	type AnkiNoteRecord,
+	type AnkiNoteTypeRecord
+} from '$lib/domain/anki-note';
 import { CardState, type Card, type Deck } from '$lib/domain/models';
 import { MAX_STYLE_CHARS, noteStyleId, scopedCss } from '$lib/domain/note-style';
 import { ImportError } from '$lib/errors';
@@ -14,11 +19,10 @@ import { CarriedMedia, packagedMedia, readMediaShownBy } from './anki-media';
 import { appNoteCard, noteTypeById, type NoteCardIn } from './app-notes';
 import { isAppGuid, readGuid } from './note-guid';
 import { ankiDeckOverrides, ankiReviewLogs, ankiScheduling } from './anki-schedule';
-import { clozeNumbers, renderCloze } from '$lib/domain/cloze';
 import { withoutMissingMedia, type MediaFile } from '$lib/domain/media';
 import { deckIdOf } from './anki-ids';
 import { isBlankHtml } from './html-text';
-import { renderAnkiCard } from './anki-template';
+import { ankiSides } from './anki-sides';
 import { creationTimeFor } from './new-card';
 import type { DeckImport, ImportPlan, ParseOptions } from './plan';
 import { checkCard, checkLog } from './record-check';
@@ -86,75 +90,6 @@ function readAndClose(db: Database, name: string): AnkiCollection {
 	}
 }
 
-interface Sides {
-	front: string;
-	back: string;
-	cloze: boolean;
-}
-
-function joinExtra(main: string, extras: string[]): string {
-	const shown = extras.filter((e) => !isBlankHtml(e));
-	return shown.length ? [main, ...shown].join('<br><br>') : main;
-}
-
-/**
- * The two sides of Anki card `ord` of a note, rendered from its note type's card template
- * (`anki-template.ts`) as Anki renders them. A cloze card whose number is in none of the
- * note's fields has nothing to show (Anki would not have made it): null.
- */
-function sidesOf(
-	noteType: AnkiNoteType | undefined,
-	note: AnkiNote,
-	fields: string[],
-	ord: number,
-	deck: string
-): Sides | null {
-	const template = noteType?.cloze ? 0 : ord;
-	const format = noteType?.formats[template];
-	if (!noteType || !format?.qfmt.trim()) return untemplatedSidesOf(noteType, fields, ord);
-	if (noteType.cloze && !fields.some((field) => clozeNumbers(field).includes(ord + 1))) return null;
-	const { front, back } = renderAnkiCard(format.qfmt, format.afmt, {
-		fields: new Map(noteType.fields.map((name, i) => [name, fields[i] ?? ''])),
-		tags: note.tags,
-		noteType: noteType.name,
-		deck,
-		card: noteType.templates[template] ?? '',
-		clozeNumber: ord + 1
-	});
-	return { front, back, cloze: noteType.cloze };
-}
-
-/**
- * The two sides of a card whose note type carries no templates (a hand-made or damaged
- * package): a cloze note type gives cloze `ord + 1` of the first field (other fields go on
- * the back); a standard one gives fields 0 → 1 for even `ord` and 1 → 0 for odd, which is
- * right for Basic, Basic (and reversed card) and Basic (optional reversed card). A note type
- * with a single template and more than two fields shows the extra fields on the back too.
- */
-function untemplatedSidesOf(
-	noteType: AnkiNoteType | undefined,
-	fields: string[],
-	ord: number
-): Sides | null {
-	if (noteType?.cloze) {
-		const text = fields[0] ?? '';
-		const n = ord + 1;
-		if (!clozeNumbers(text).includes(n)) return null;
-		return {
-			front: renderCloze(text, n, 'front', true),
-			back: joinExtra(renderCloze(text, n, 'back', true), fields.slice(1)),
-			cloze: true
-		};
-	}
-	const [a, b]: [number, number] = ord % 2 === 0 ? [0, 1] : [1, 0];
-	const singleTemplate = (noteType?.templates.length ?? 1) <= 1;
-	return {
-		front: fields[a] ?? '',
-		back: singleTemplate ? joinExtra(fields[b] ?? '', fields.slice(2)) : (fields[b] ?? ''),
-		cloze: false
-	};
-}
-
 /**
  * A card's kind, sides and `ord` here. A note this app wrote (its guid says so, its note
  * type is one of the app's) comes back as the note it was: the same text on each card, its
@@ -175,7 +110,7 @@ function cardSidesOf(
 		const card = appNoteCard(appType, fields, ankiOrd);
 		if (card) return card;
 	}
-	const sides = sidesOf(collection.noteTypes.get(note.mid), note, fields, ankiOrd, deck);
+	const sides = ankiSides(collection.noteTypes.get(note.mid), fields, note.tags, ankiOrd, deck);
 	if (!sides) return null;
 	return {
 		front: sides.front,
@@ -280,6 +215,8 @@ export function collectionToPlan(
 		return d;
 	};
 
+	/** The notes rendered from their note type's templates, kept so an edit renders them again. */
+	const kept = new Map<string, AnkiNote>();
 	// New cards are introduced in `created` order, which must follow Anki's new-card position.
 	const fresh: { card: Card; position: number; ankiId: number }[] = [];
 	const usedCardIds = new Set<string>();
@@ -380,6 +317,7 @@ export function collectionToPlan(
 		const style = html ? styleOf(note) : undefined;
 		if (style) card.style = style;
 		target.cards.push(card);
+		if (collection.noteTypes.has(note.mid) && !isAppGuid(note.guid)) kept.set(card.noteId, note);
 		// `review` is the revlog row's id unchanged (Anki's answer time, ms; see ankiReviewLogs).
 		for (const log of logs)
 			target.logs.push({
@@ -441,8 +379,41 @@ export function collectionToPlan(
 		decks: result,
 		sourceFormat: 'apkg',
 		media: carried.files(),
-		styles: [...styles].filter(([id]) => used.has(id)).map(([id, css]) => ({ id, css }))
+		styles: [...styles].filter(([id]) => used.has(id)).map(([id, css]) => ({ id, css })),
+		...keptNotes(result, kept, collection, carried)
 	};
+}
+
+/**
+ * The notes of the cards imported, with their note types, as they are kept on the device
+ * (`$lib/domain/anki-note`): fields with their pictures and sounds named as stored.
+ */
+function keptNotes(
+	result: readonly DeckImport[],
+	kept: ReadonlyMap<string, AnkiNote>,
+	collection: AnkiCollection,
+	carried: CarriedMedia
+): { notes: AnkiNoteRecord[]; noteTypes: AnkiNoteTypeRecord[] } {
+	const types = new Map<number, AnkiNoteTypeRecord>();
+	const notes: AnkiNoteRecord[] = [];
+	const imported = new Set(result.flatMap((target) => target.cards.map((card) => card.noteId)));
+	for (const [id, note] of kept) {
+		if (!imported.has(id)) continue;
+		let type = types.get(note.mid);
+		if (!type) {
+			const { id: mid, ...rest } = collection.noteTypes.get(note.mid)!;
+			const described = { ...rest, mid };
+			type = { id: ankiNoteTypeId(described), ...described };
+			types.set(note.mid, type);
+		}
+		notes.push({
+			id,
+			type: type.id,
+			fields: note.fields.map((field) => carried.named(field)),
+			modified: note.mod * 1000
+		});
+	}
+	return { notes, noteTypes: [...types.values()] };
 }
 
 function storable(check: () => unknown): boolean {

@@ -23,7 +23,7 @@ export interface NoteTypeSpec {
 	name: string;
 	/** Anki's model type: 0 standard, 1 cloze. */
 	type: 0 | 1;
-	fields: [string, string];
+	fields: readonly string[];
 	templates: { name: string; qfmt: string; afmt: string }[];
 	css: string;
 }

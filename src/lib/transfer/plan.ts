@@ -1,3 +1,4 @@
+import type { AnkiNoteRecord, AnkiNoteTypeRecord } from '$lib/domain/anki-note';
 import type { MediaFile } from '$lib/domain/media';
 import type { Card, Deck, ReviewLog, Settings } from '$lib/domain/models';
 import type { NoteStyle } from '$lib/domain/note-style';
@@ -28,6 +29,10 @@ export type ImportPlan =
 			media?: MediaFile[];
 			/** The stylesheets of the cards' note types (`Card.style`), stored under their content's name. */
 			styles?: NoteStyle[];
+			/** Anki notes the cards are rendered from, kept so that an edit renders them again. */
+			notes?: AnkiNoteRecord[];
+			/** Their note types, stored under their content's name. */
+			noteTypes?: AnkiNoteTypeRecord[];
 	  }
 	| {
 			kind: 'backup';

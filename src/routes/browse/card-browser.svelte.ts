@@ -5,7 +5,6 @@ import { cardsAwaitingSearch } from '$lib/storage/search-index';
 import {
 	addTag,
 	deleteCards,
-	editNote,
 	moveCards,
 	restoreDeletedCards,
 	setSuspended,
@@ -14,7 +13,7 @@ import {
 } from '$lib/storage/card-actions';
 import { countOf } from '$lib/ui/count-of';
 import type { FlashcardsDB } from '$lib/storage/db';
-import type { NoteInput } from '$lib/domain/notes';
+import { saveCardEdit, type CardEdit } from '$lib/ui/card-edit';
 
 const PAGE = 50;
 /**
@@ -163,8 +162,8 @@ export class CardBrowser {
 		return ids.length;
 	}
 
-	async edit(cardId: string, note: Pick<NoteInput, 'front' | 'back' | 'tags'>): Promise<void> {
-		const result = await editNote(this.db, cardId, note, this.clock());
+	async edit(cardId: string, edit: CardEdit): Promise<void> {
+		const result = await saveCardEdit(this.db, cardId, edit, this.clock());
 		this.lastAction = { label: 'Edited a card', undo: () => undoCardChanges(this.db, result) };
 		this.cards = this.cards.map((c) => (c.id === cardId ? result.card : c));
 	}

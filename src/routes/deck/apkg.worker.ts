@@ -14,7 +14,8 @@ self.onmessage = async (event: MessageEvent<ApkgRequest>) => {
 			now: new Date(event.data.now),
 			loadSqlJs: createSqlJsLoader(wasmUrl),
 			media: event.data.media,
-			styles: event.data.styles
+			styles: event.data.styles,
+			ankiNotes: event.data.ankiNotes
 		});
 		response = { ok: true, bytes };
 	} catch (error) {

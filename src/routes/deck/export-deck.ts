@@ -4,6 +4,7 @@ import { AppError, ValidationError } from '$lib/errors';
 import type { FlashcardsDB } from '$lib/storage/db';
 import { readDeckForExport, type DeckExport } from '$lib/storage/export';
 import { mediaShownBy } from '$lib/storage/media';
+import { readAnkiNotes } from '$lib/storage/anki-notes';
 import { readNoteStyles } from '$lib/storage/note-styles';
 import { exportFileStem } from '$lib/ui/save-file';
 import { callWorker } from '$lib/worker-call';
@@ -17,6 +18,8 @@ export interface ApkgRequest {
 	media: MediaFile[];
 	/** The stylesheets the deck's cards from Anki keep. */
 	styles: NoteStyle[];
+	/** The Anki notes the deck's cards from Anki are rendered from, with their note types. */
+	ankiNotes: Awaited<ReturnType<typeof readAnkiNotes>>;
 }
 
 export type ApkgResponse =
@@ -65,7 +68,11 @@ export async function buildDeckExport(
 		content,
 		now: now.getTime(),
 		media,
-		styles
+		styles,
+		ankiNotes: await readAnkiNotes(
+			db,
+			content.cards.map((card) => card.noteId)
+		)
 	});
 	if (!response.ok) throw new AppError(response.message);
 	return new File([response.bytes], `${stem}.apkg`, { type: 'application/zip' });

@@ -55,7 +55,7 @@ describe('StudySession', () => {
 		session.reveal();
 		await session.answer(Grade.Again);
 		const c1 = (await db.cards.get('c1'))!;
-		await session.edit({ front: 'New question', back: 'New answer', tags: [] });
+		await session.edit({ text: { front: 'New question', back: 'New answer', tags: [] } });
 		expect(session.card?.front).toBe('New question');
 		expect(session.card?.state).toBe(0);
 		await session.undo();
@@ -102,7 +102,7 @@ describe('StudySession', () => {
 
 	it('refuses an empty front', async () => {
 		const { session } = await openSession();
-		await expect(session.edit({ front: '  ', back: 'x', tags: [] })).rejects.toThrow(
+		await expect(session.edit({ text: { front: '  ', back: 'x', tags: [] } })).rejects.toThrow(
 			'The front of a card cannot be empty.'
 		);
 	});

@@ -8,13 +8,12 @@ import {
 	type Settings
 } from '$lib/domain/models';
 import { formatInterval } from '$lib/domain/interval-format';
-import type { NoteInput } from '$lib/domain/notes';
+import { saveCardEdit, type CardEdit } from '$lib/ui/card-edit';
 import { CardChangedError } from '$lib/errors';
 import { createScheduler, type Scheduler } from '$lib/domain/scheduler';
 import { nextStudyDayStart } from '$lib/domain/study-day';
 import {
 	buryCards,
-	editNote,
 	setSuspended,
 	undoCardChanges,
 	type CardsUndo
@@ -329,12 +328,14 @@ export class StudySession {
 	 * Saves new text for the card on screen (and its note's siblings); it stays on
 	 * screen. The step read ahead is read again: it may be a sibling with the old text.
 	 */
-	async edit(text: Pick<NoteInput, 'front' | 'back' | 'tags'>): Promise<void> {
+	async edit(edit: CardEdit): Promise<void> {
 		const step = this.step;
 		if (step?.kind !== 'card') return;
 		this.busy = true;
 		try {
-			const result = await this.#serial(() => editNote(this.db, step.card.id, text, this.clock()));
+			const result = await this.#serial(() =>
+				saveCardEdit(this.db, step.card.id, edit, this.clock())
+			);
 			this.#push({ kind: 'change', change: result, show: step.card });
 			this.step = { ...step, card: result.card };
 			if (this.revealed) this.#readUpcoming(result.card);
