@@ -1,4 +1,5 @@
 import { contentId } from './ids';
+import type { Card } from './models';
 
 /**
  * A note imported from Anki, kept as Anki keeps it: its note type's fields, which its cards
@@ -35,6 +36,37 @@ export interface AnkiNoteRecord {
 	fields: string[];
 	/** Last change to the fields, epoch ms: an import keeps whichever of two is newer. */
 	modified: number;
+	/**
+	 * What each of its cards showed when it was last rendered from these fields: a hash of the
+	 * card's sides, by `ord` (see `rendersItsCards`). Absent on notes stored before it was kept.
+	 */
+	rendered?: Record<number, string>;
+}
+
+type CardSides = Pick<Card, 'ord' | 'front' | 'back'>;
+
+function sidesHash(card: CardSides): string {
+	return contentId(`${card.front}\u0000${card.back}`);
+}
+
+/** The `rendered` record of a note whose cards are `cards`, as just rendered from it. */
+export function renderedSides(cards: readonly CardSides[]): Record<number, string> {
+	return Object.fromEntries(cards.map((card) => [card.ord, sidesHash(card)]));
+}
+
+/**
+ * Whether the note's fields still give its cards the text they have. A card's text can
+ * change without its note: edited card by card on another device and synced, restored from a
+ * deck file, or taken from a package while the note edited here was kept. Editing or
+ * exporting such a note would put its older fields over the newer text, so its cards are
+ * edited, and exported, card by card instead.
+ *
+ * @example
+ * rendersItsCards({ …note, rendered: renderedSides(cards) }, cards); // true
+ */
+export function rendersItsCards(note: AnkiNoteRecord, cards: readonly CardSides[]): boolean {
+	const rendered = note.rendered;
+	return rendered !== undefined && cards.every((card) => rendered[card.ord] === sidesHash(card));
 }
 
 /** The id a note type is stored under, from its content. */

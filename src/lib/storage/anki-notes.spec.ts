@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SqlJsStatic } from 'sql.js';
-import { ValidationError } from '$lib/errors';
+import { StorageError, ValidationError } from '$lib/errors';
 import { unzipSync } from 'fflate';
 import { readAnkiCollection } from '$lib/transfer/anki-collection';
 import { parseApkg } from '$lib/transfer/apkg';
@@ -9,7 +9,7 @@ import { modernApkg, type FixtureCollection } from '$lib/transfer/testing/anki-b
 import { NOW, countingIds, jsdomSanitize } from '$lib/transfer/testing/fixed';
 import { loadSqlJs } from '$lib/transfer/testing/sql';
 import { ankiNoteOf, editAnkiNote, readAnkiNotes } from './anki-notes';
-import { undoCardChanges } from './card-actions';
+import { editNote, undoCardChanges } from './card-actions';
 import { applyImport } from './import';
 import { testDatabase } from './test-db';
 
@@ -135,7 +135,8 @@ describe('Anki notes kept on the device', () => {
 		const result = await editAnkiNote(
 			db,
 			cloze.id,
-			{ fields: ['Seoul is the capital of {{c2::South Korea}}', ''], tags: [] },
+			// A cloze number in Extra, which the template does not blank, makes no card.
+			{ fields: ['Seoul is the capital of {{c2::South Korea}}', 'see {{c3::Busan}}'], tags: [] },
 			LATER,
 			jsdomSanitize
 		);
@@ -178,6 +179,9 @@ describe('Anki notes kept on the device', () => {
 			.filter((c) => c.kind === 'basic' && c.noteId !== rice[0]!.noteId)
 			.sort((a, b) => a.ord - b.ord);
 		expect(copies).toHaveLength(2);
+		// Still a note from Anki, with a guid of its own: edited and exported as a note.
+		expect(copies[0]!.noteId).toMatch(/^anki-/);
+		expect((await ankiNoteOf(db, copies[0]!.noteId))?.note.fields).toEqual(['밥', 'rice', '']);
 		await editAnkiNote(
 			db,
 			copies[0]!.id,
@@ -188,6 +192,21 @@ describe('Anki notes kept on the device', () => {
 		expect((await db.cards.get(rice[0]!.id))?.front).toBe('rice');
 		expect((await db.cards.get(copies[0]!.id))?.front).toBe('cooked rice');
 		expect((await db.cards.get(copies[1]!.id))?.back).toBe('cooked rice (Korean (copy))');
+	});
+
+	it('a card whose text changed without its note is edited and exported card by card', async () => {
+		const { db, rice } = await imported();
+		// As a card edited card by card on another device arrives by sync, or a deck file
+		// restores it: its note's fields no longer give its text.
+		await editNote(db, rice[0]!.id, { front: 'boiled rice', back: '밥', tags: [] }, LATER);
+		expect(await ankiNoteOf(db, rice[0]!.noteId)).toBeNull();
+		await expect(
+			editAnkiNote(db, rice[1]!.id, { fields: ['밥', 'rice', ''], tags: [] }, LATER, jsdomSanitize)
+		).rejects.toThrow(StorageError);
+		expect((await db.cards.get(rice[0]!.id))?.front).toBe('boiled rice');
+		const exported = await readAnkiNotes(db, await db.cards.toArray());
+		expect(exported.notes.map((note) => note.id)).not.toContain(rice[0]!.noteId);
+		expect(exported.notes).toHaveLength(1);
 	});
 });
 
@@ -206,10 +225,7 @@ describe('Anki notes in an .apkg export', () => {
 		const bytes = await encodeApkg([{ deck, cards }], {
 			now: LATER,
 			loadSqlJs,
-			ankiNotes: await readAnkiNotes(
-				db,
-				cards.map((c) => c.noteId)
-			)
+			ankiNotes: await readAnkiNotes(db, cards)
 		});
 
 		// As Anki would read it: the note type with its templates, the note with its fields.
@@ -225,6 +241,13 @@ describe('Anki notes in an .apkg export', () => {
 			templates: ['Recognition', 'Recall']
 		});
 		expect(korean?.formats[1]?.afmt).toContain('{{Deck}}');
+		// What older Anki needs to make each card: the fields its front shows.
+		const exportedDb = new sql.Database(entries['collection.anki2']);
+		const models = JSON.parse(String(exportedDb.exec('SELECT models FROM col')[0]?.values[0]?.[0]));
+		expect(models[String(korean?.id)].req).toEqual([
+			[0, 'any', [1]],
+			[1, 'any', [0]]
+		]);
 		const notes = [...collection.notes.values()];
 		expect(notes.find((n) => n.mid === korean?.id)).toMatchObject({
 			fields: ['쌀', 'rice (uncooked)', 'ssal'],

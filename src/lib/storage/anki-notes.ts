@@ -1,4 +1,9 @@
-import type { AnkiNoteRecord, AnkiNoteTypeRecord } from '$lib/domain/anki-note';
+import {
+	renderedSides,
+	rendersItsCards,
+	type AnkiNoteRecord,
+	type AnkiNoteTypeRecord
+} from '$lib/domain/anki-note';
 import { clozeNumbers } from '$lib/domain/cloze';
 import { withoutMissingMedia } from '$lib/domain/media';
 import type { Card } from '$lib/domain/models';
@@ -6,6 +11,7 @@ import { newScheduling } from '$lib/domain/scheduler';
 import { StorageError, ValidationError } from '$lib/errors';
 import { ankiSides } from '$lib/transfer/anki-sides';
 import { isBlankHtml } from '$lib/transfer/html-text';
+import { isAnkiNoteId } from '$lib/transfer/note-guid';
 import type { Sanitize } from '$lib/transfer/plan';
 import type { CardsUndo } from './card-actions';
 import type { FlashcardsDB } from './db';
@@ -27,27 +33,38 @@ export interface AnkiNoteEdit {
 	tags: string[];
 }
 
-/** The Anki note a card is rendered from, or null for a card that has none (made here, or imported before notes were kept). */
+/**
+ * The Anki note a card is rendered from, or null for a card that has none (made here, or
+ * imported before notes were kept) or whose note no longer gives its cards their text
+ * (`rendersItsCards`): such a card is edited card by card.
+ */
 export async function ankiNoteOf(db: FlashcardsDB, noteId: string): Promise<AnkiNoteOfCard | null> {
-	return db.transaction('r', db.ankiNotes, db.ankiNoteTypes, async () => {
+	if (!isAnkiNoteId(noteId)) return null;
+	return db.transaction('r', db.cards, db.ankiNotes, db.ankiNoteTypes, async () => {
 		const note = await db.ankiNotes.get(noteId);
 		const type = note ? await db.ankiNoteTypes.get(note.type) : undefined;
-		return note && type ? { note, type } : null;
+		if (!note || !type) return null;
+		const cards = await db.cards.where('noteId').equals(noteId).toArray();
+		return rendersItsCards(note, cards) ? { note, type } : null;
 	});
 }
 
 /**
- * The Anki notes of these cards' note ids that are kept, with their note types: what an
- * `.apkg` export writes them as.
+ * The Anki notes of these cards that are kept and still give them their text, with their
+ * note types: what an `.apkg` export writes them as. The other cards go out card by card.
  */
 export async function readAnkiNotes(
 	db: FlashcardsDB,
-	noteIds: readonly string[]
+	cards: readonly Pick<Card, 'noteId' | 'ord' | 'front' | 'back'>[]
 ): Promise<{ notes: AnkiNoteRecord[]; types: AnkiNoteTypeRecord[] }> {
-	const wanted = [...new Set(noteIds.filter((id) => id.startsWith('anki-')))];
+	const cardsOf = new Map<string, (typeof cards)[number][]>();
+	for (const card of cards)
+		if (isAnkiNoteId(card.noteId))
+			cardsOf.set(card.noteId, [...(cardsOf.get(card.noteId) ?? []), card]);
 	return db.transaction('r', db.ankiNotes, db.ankiNoteTypes, async () => {
-		const notes = (await db.ankiNotes.bulkGet(wanted)).filter(
-			(note): note is AnkiNoteRecord => note !== undefined
+		const notes = (await db.ankiNotes.bulkGet([...cardsOf.keys()])).filter(
+			(note): note is AnkiNoteRecord =>
+				note !== undefined && rendersItsCards(note, cardsOf.get(note.id) ?? [])
 		);
 		const types = (await db.ankiNoteTypes.bulkGet([...new Set(notes.map((n) => n.type))])).filter(
 			(type): type is AnkiNoteTypeRecord => type !== undefined
@@ -58,8 +75,8 @@ export async function readAnkiNotes(
 
 /**
  * The `ord`s of the cards a note makes, as Anki makes them: a cloze note one per cloze
- * number in its fields (`ord` = number − 1), any other one per template whose front is not
- * empty.
+ * number in the fields its template blanks (`ord` = number − 1), any other one per template
+ * whose front is not empty.
  */
 function ordsOf(
 	type: AnkiNoteTypeRecord,
@@ -67,7 +84,15 @@ function ordsOf(
 	render: (ord: number) => string | null
 ): number[] {
 	if (type.cloze) {
-		const numbers = new Set(fields.flatMap((field) => clozeNumbers(field)));
+		// Only the fields the template blanks count: "{{c2::…}}" in an Extra field is text.
+		const blanked = new Set(
+			type.formats.flatMap(({ qfmt }) =>
+				[...qfmt.matchAll(/\{\{[^{}]*cloze:([^{}]+)\}\}/g)].map((tag) => (tag[1] ?? '').trim())
+			)
+		);
+		const numbers = new Set(
+			fields.flatMap((field, i) => (blanked.has(type.fields[i] ?? '') ? clozeNumbers(field) : []))
+		);
 		return [...numbers].sort((a, b) => a - b).map((n) => n - 1);
 	}
 	return type.formats.map((_, ord) => ord).filter((ord) => render(ord) !== null);
@@ -149,8 +174,14 @@ export async function editAnkiNote(
 				...(card.style ? { style: card.style } : {})
 			});
 		}
-		await db.ankiNotes.put({ ...note, fields: [...edit.fields], modified });
-		await db.cards.bulkPut([...edited, ...added]);
+		const cards = [...edited, ...added];
+		await db.ankiNotes.put({
+			...note,
+			fields: [...edit.fields],
+			modified,
+			rendered: { ...note.rendered, ...renderedSides(cards) }
+		});
+		await db.cards.bulkPut(cards);
 		return {
 			before: siblings,
 			created: added.map((c) => c.id),

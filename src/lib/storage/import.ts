@@ -1,6 +1,7 @@
-import type { AnkiNoteRecord } from '$lib/domain/anki-note';
+import { renderedSides, type AnkiNoteRecord } from '$lib/domain/anki-note';
 import { randomId } from '$lib/domain/ids';
 import { ANKI_DEFAULT_DECK } from '$lib/transfer/anki-ids';
+import { isAnkiNoteId, noteIdForGuid } from '$lib/transfer/note-guid';
 import type { Card, ReviewLog } from '$lib/domain/models';
 import { matchStored, mergeCards, newLogs } from '$lib/transfer/merge';
 import type { DeckImport, ImportPlan } from '$lib/transfer/plan';
@@ -182,7 +183,9 @@ export async function applyImport(
 				progress(unchanged);
 				await putInChunks(logs, (rows) => db.reviewLogs.bulkPut(rows), progress);
 				progress(item.logs.length - logs.length);
-				await keepAnkiNotes(db, ankiNotes, original, item);
+				const left = new Map(stored.map((card) => [card.id, card]));
+				for (const card of [...added, ...updated]) left.set(card.id, card);
+				await keepAnkiNotes(db, ankiNotes, original, item, left);
 
 				summary.decks++;
 				summary.added += added.length;
@@ -198,28 +201,42 @@ export async function applyImport(
 
 /**
  * Stores the Anki notes of a deck's cards (`$lib/domain/anki-note`) under the note ids the
- * cards were written with (a copy's are new), keeping a stored note edited here since.
+ * cards were written with (a copy's are new), keeping a stored note edited here since. Each
+ * note written records what its cards now show (`cards`: what the import left stored), so a
+ * card whose text it did not give is later edited card by card (`rendersItsCards`).
  */
 async function keepAnkiNotes(
 	db: FlashcardsDB,
 	notes: ReadonlyMap<string, AnkiNoteRecord>,
 	original: DeckImport,
-	written: DeckImport
+	written: DeckImport,
+	cards: ReadonlyMap<string, Card>
 ): Promise<void> {
 	if (notes.size === 0) return;
 	const wanted = new Map<string, AnkiNoteRecord>();
+	const cardsOf = new Map<string, Card[]>();
 	// Matching and copying keep the cards in order: the i-th written card is the i-th read.
 	original.cards.forEach((card, i) => {
 		const note = notes.get(card.noteId);
-		const id = written.cards[i]?.noteId;
-		if (note && id) wanted.set(id, { ...note, id });
+		const copy = written.cards[i];
+		const left = copy && cards.get(copy.id);
+		if (!note || !copy || !left) return;
+		wanted.set(copy.noteId, { ...note, id: copy.noteId });
+		cardsOf.set(copy.noteId, [...(cardsOf.get(copy.noteId) ?? []), left]);
 	});
 	const stored = new Map(
-		(await storedRows(db.ankiNotes, [...wanted.values()])).map((note) => [note.id, note.modified])
+		(await storedRows(db.ankiNotes, [...wanted.values()])).map((note) => [note.id, note])
 	);
-	const newer = [...wanted.values()].filter(
-		(note) => note.modified >= (stored.get(note.id) ?? -Infinity)
-	);
+	const newer = [...wanted.values()]
+		.filter((note) => note.modified >= (stored.get(note.id)?.modified ?? -Infinity))
+		// A note with cards in several decks is written once per deck: each adds its cards.
+		.map((note) => ({
+			...note,
+			rendered: {
+				...stored.get(note.id)?.rendered,
+				...renderedSides(cardsOf.get(note.id) ?? [])
+			}
+		}));
 	await putInChunks(
 		newer,
 		(rows) => db.ankiNotes.bulkPut(rows),
@@ -315,9 +332,12 @@ async function asCopyIfPresent(
 	const deckId = newId();
 	const cardIds = new Map(item.cards.map((card) => [card.id, newId()]));
 	const noteIds = new Map<string, string>();
+	// A copy of a note from Anki is a note from Anki with a guid of its own, so its kept
+	// Anki note (`keepAnkiNotes`) is edited and exported as one.
 	const copyNoteId = (noteId: string) => {
 		let id = noteIds.get(noteId);
-		if (id === undefined) noteIds.set(noteId, (id = newId()));
+		if (id === undefined)
+			noteIds.set(noteId, (id = isAnkiNoteId(noteId) ? noteIdForGuid(newId()) : newId()));
 		return id;
 	};
 	return {

@@ -43,6 +43,23 @@ CREATE INDEX ix_revlog_cid on revlog (cid);
 CREATE INDEX ix_notes_csum on notes (csum);
 `;
 
+/**
+ * The fields a template's front names (`{{Field}}`, `{{#Field}}`, `{{cloze:Field}}`…), by
+ * position: older Anki makes the card when any of them has text.
+ *
+ * @example
+ * fieldsShownBy('{{#Hint}}{{hint:Hint}}{{/Hint}} {{English}}', ['Korean', 'English', 'Hint']); // [1, 2]
+ */
+function fieldsShownBy(qfmt: string, fields: readonly string[]): number[] {
+	const named = new Set(
+		[...qfmt.matchAll(/\{\{[#^]?([^{}/][^{}]*)\}\}/g)].map((tag) =>
+			(tag[1] ?? '').split(':').at(-1)!.trim()
+		)
+	);
+	const shown = fields.flatMap((field, i) => (named.has(field) ? [i] : []));
+	return shown.length > 0 ? shown : [0];
+}
+
 function ankiModel(spec: NoteTypeSpec, now: number) {
 	const field = (name: string, ord: number) => ({
 		name,
@@ -78,8 +95,8 @@ function ankiModel(spec: NoteTypeSpec, now: number) {
 			'\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n',
 		latexPost: '\\end{document}',
 		latexsvg: false,
-		// Which fields a standard template needs to make its card (Anki ≥ 2.1.28 works it out itself).
-		req: spec.templates.map((_, ord) => [ord, 'any', [spec.type === 0 ? ord % 2 : 0]]),
+		// Which fields a template needs to make its card (Anki ≥ 2.1.28 works it out itself).
+		req: spec.templates.map((t, ord) => [ord, 'any', fieldsShownBy(t.qfmt, spec.fields)]),
 		tags: [],
 		vers: []
 	};

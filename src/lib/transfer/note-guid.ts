@@ -47,6 +47,11 @@ export function guidForCard(noteId: string, ord: number): string {
 	return `${APP_PREFIX}${noteId}#card${ord}`;
 }
 
+/** Whether a note came from Anki (`anki-<guid>`), so Anki's own note may be kept for it. */
+export function isAnkiNoteId(noteId: string): boolean {
+	return noteId.startsWith(ANKI_PREFIX);
+}
+
 /**
  * The note a guid names and, for a card written as a note of its own, the card's `ord`.
  *

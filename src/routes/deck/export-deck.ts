@@ -69,10 +69,7 @@ export async function buildDeckExport(
 		now: now.getTime(),
 		media,
 		styles,
-		ankiNotes: await readAnkiNotes(
-			db,
-			content.cards.map((card) => card.noteId)
-		)
+		ankiNotes: await readAnkiNotes(db, content.cards)
 	});
 	if (!response.ok) throw new AppError(response.message);
 	return new File([response.bytes], `${stem}.apkg`, { type: 'application/zip' });
