@@ -172,6 +172,18 @@ describe('Anki notes kept on the device', () => {
 		expect((await db.cards.get(rice[0]!.id))?.front).toBe('rice (uncooked)');
 	});
 
+	it('a note taken from a package whose card here stayed newer is edited card by card', async () => {
+		const { db, rice } = await imported();
+		// Answered here since: the stored card is newer than the package's, and keeps its text.
+		await db.cards.update(rice[0]!.id, { modified: LATER.getTime() });
+		const changed = structuredClone(KOREAN);
+		changed.notes[0] = { ...changed.notes[0]!, fields: ['밥', 'steamed rice', ''], mod: 1 };
+		await applyImport(db, await parseApkg(modernApkg(sql, changed), options()), 'merge');
+		expect((await db.cards.get(rice[0]!.id))?.front).toBe('rice');
+		// The note's fields no longer give that card its text: not edited as a note.
+		expect(await ankiNoteOf(db, rice[0]!.noteId)).toBeNull();
+	});
+
 	it('a copy of the deck gets notes of its own', async () => {
 		const { db, rice } = await imported();
 		await applyImport(db, await parseApkg(modernApkg(sql, KOREAN), options()), 'copy');

@@ -183,9 +183,7 @@ export async function applyImport(
 				progress(unchanged);
 				await putInChunks(logs, (rows) => db.reviewLogs.bulkPut(rows), progress);
 				progress(item.logs.length - logs.length);
-				const left = new Map(stored.map((card) => [card.id, card]));
-				for (const card of [...added, ...updated]) left.set(card.id, card);
-				await keepAnkiNotes(db, ankiNotes, original, item, left);
+				await keepAnkiNotes(db, ankiNotes, original, item);
 
 				summary.decks++;
 				summary.added += added.length;
@@ -202,15 +200,15 @@ export async function applyImport(
 /**
  * Stores the Anki notes of a deck's cards (`$lib/domain/anki-note`) under the note ids the
  * cards were written with (a copy's are new), keeping a stored note edited here since. Each
- * note written records what its cards now show (`cards`: what the import left stored), so a
- * card whose text it did not give is later edited card by card (`rendersItsCards`).
+ * note written records what it renders its cards as (the incoming cards); where a stored
+ * card won the merge with other text, the note no longer gives that card its text, and the
+ * card is edited card by card (`rendersItsCards`).
  */
 async function keepAnkiNotes(
 	db: FlashcardsDB,
 	notes: ReadonlyMap<string, AnkiNoteRecord>,
 	original: DeckImport,
-	written: DeckImport,
-	cards: ReadonlyMap<string, Card>
+	written: DeckImport
 ): Promise<void> {
 	if (notes.size === 0) return;
 	const wanted = new Map<string, AnkiNoteRecord>();
@@ -219,10 +217,9 @@ async function keepAnkiNotes(
 	original.cards.forEach((card, i) => {
 		const note = notes.get(card.noteId);
 		const copy = written.cards[i];
-		const left = copy && cards.get(copy.id);
-		if (!note || !copy || !left) return;
+		if (!note || !copy) return;
 		wanted.set(copy.noteId, { ...note, id: copy.noteId });
-		cardsOf.set(copy.noteId, [...(cardsOf.get(copy.noteId) ?? []), left]);
+		cardsOf.set(copy.noteId, [...(cardsOf.get(copy.noteId) ?? []), copy]);
 	});
 	const stored = new Map(
 		(await storedRows(db.ankiNotes, [...wanted.values()])).map((note) => [note.id, note])

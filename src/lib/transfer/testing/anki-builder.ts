@@ -47,6 +47,8 @@ export interface FixtureNote {
 	mid: number;
 	tags: string;
 	fields: string[];
+	/** Last change, epoch seconds; `id / 1000` when left out. */
+	mod?: number;
 }
 
 export interface FixtureCard {
@@ -124,7 +126,7 @@ function insertShared(db: Database, c: FixtureCollection): void {
 			n.id,
 			`guid${n.id}`,
 			n.mid,
-			Math.floor(n.id / 1000),
+			n.mod ?? Math.floor(n.id / 1000),
 			n.tags,
 			n.fields.join('\x1f'),
 			n.fields[0] ?? '',
