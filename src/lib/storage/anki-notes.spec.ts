@@ -10,6 +10,9 @@ import { NOW, countingIds, jsdomSanitize } from '$lib/transfer/testing/fixed';
 import { loadSqlJs } from '$lib/transfer/testing/sql';
 import { ankiNoteOf, editAnkiNote, readAnkiNotes } from './anki-notes';
 import { editNote, undoCardChanges } from './card-actions';
+import { encodeBackup, encodeDeck, parseDeckFile } from '$lib/transfer/deck-file';
+import type { FlashcardsDB } from './db';
+import { readEverything } from './export';
 import { applyImport } from './import';
 import { testDatabase } from './test-db';
 
@@ -219,6 +222,63 @@ describe('Anki notes kept on the device', () => {
 		const exported = await readAnkiNotes(db, await db.cards.toArray());
 		expect(exported.notes.map((note) => note.id)).not.toContain(rice[0]!.noteId);
 		expect(exported.notes).toHaveLength(1);
+	});
+});
+
+describe('Anki notes in the app’s own files', () => {
+	async function backupOf(db: FlashcardsDB): Promise<string> {
+		const everything = await readEverything(db);
+		const cards = everything.decks.flatMap((deck) => deck.cards);
+		return encodeBackup(everything, { now: LATER, ankiNotes: await readAnkiNotes(db, cards) });
+	}
+
+	it('a backup carries them: restored on another device or here, the cards stay notes', async () => {
+		const { db, rice } = await imported();
+		await editAnkiNote(
+			db,
+			rice[0]!.id,
+			{ fields: ['쌀', 'rice (uncooked)', ''], tags: [] },
+			LATER,
+			jsdomSanitize
+		);
+		const text = await backupOf(db);
+
+		const other = testDatabase();
+		await applyImport(other, parseDeckFile(text, { sanitize: jsdomSanitize }), 'merge', {
+			now: LATER
+		});
+		expect((await ankiNoteOf(other, rice[0]!.noteId))?.note.fields).toEqual([
+			'쌀',
+			'rice (uncooked)',
+			''
+		]);
+		expect((await ankiNoteOf(other, rice[0]!.noteId))?.type.name).toBe('Korean vocab');
+
+		await applyImport(db, parseDeckFile(text, { sanitize: jsdomSanitize }), 'merge', {
+			now: LATER
+		});
+		expect((await ankiNoteOf(db, rice[0]!.noteId))?.note.fields[1]).toBe('rice (uncooked)');
+		// The safety copy the restore kept carries them too.
+		const copy = (await db.safetyCopyFiles.toArray())[0]!.text;
+		expect(parseDeckFile(copy).notes?.map((note) => note.id)).toContain(rice[0]!.noteId);
+	});
+
+	it('a deck file carries them, and leaves out a note its cards have outgrown', async () => {
+		const { db, rice, cloze } = await imported();
+		await editNote(db, cloze.id, { front: 'changed here', back: '', tags: [] }, LATER);
+		const deck = (await db.decks.toArray())[0]!;
+		const cards = await db.cards.where('deckId').equals(deck.id).toArray();
+		const text = encodeDeck(
+			{ deck, cards },
+			{ now: LATER, ankiNotes: await readAnkiNotes(db, cards) }
+		);
+		const plan = parseDeckFile(text, { sanitize: jsdomSanitize });
+		expect(plan.notes?.map((note) => note.id)).toEqual([rice[0]!.noteId]);
+
+		const other = testDatabase();
+		await applyImport(other, plan, 'merge');
+		expect(await ankiNoteOf(other, rice[0]!.noteId)).not.toBeNull();
+		expect(await ankiNoteOf(other, cloze.noteId)).toBeNull();
 	});
 });
 

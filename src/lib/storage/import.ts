@@ -136,9 +136,7 @@ export async function applyImport(
 		db.ankiNotes,
 		db.ankiNoteTypes
 	];
-	const ankiNotes = new Map(
-		plan.kind === 'decks' ? (plan.notes ?? []).map((note) => [note.id, note]) : []
-	);
+	const ankiNotes = new Map((plan.notes ?? []).map((note) => [note.id, note]));
 	const tables =
 		plan.kind === 'backup' ? [...collection, db.safetyCopies, db.safetyCopyFiles] : collection;
 	// The background search indexer (`search-index.ts`) steps aside while this runs.
@@ -146,22 +144,17 @@ export async function applyImport(
 		db.transaction('rw', tables, async () => {
 			if (plan.kind === 'backup') {
 				await keepSafetyCopy(db, now!);
-				// Backups carry cards as they are shown, not Anki's notes: a restored card from
-				// Anki is edited card by card.
-				await Promise.all([
-					db.decks.clear(),
-					db.cards.clear(),
-					db.reviewLogs.clear(),
-					db.ankiNotes.clear()
-				]);
+				// Anki notes stay, as pictures and sounds do: the backup's own replace them when
+				// newer (`keepAnkiNotes`), and a note whose restored cards it no longer renders is
+				// edited card by card (`rendersItsCards`).
+				await Promise.all([db.decks.clear(), db.cards.clear(), db.reviewLogs.clear()]);
 				if (plan.settings) await saveSettings(db, plan.settings);
 			}
 			// The pictures and sounds first: a full disk then stops the import before any card.
 			summary.media = await storeMedia(db, plan.media ?? []);
 			// Note types' stylesheets are named by their content: storing one again changes nothing.
 			if (plan.styles?.length) await db.noteStyles.bulkPut(plan.styles);
-			if (plan.kind === 'decks' && plan.noteTypes?.length)
-				await db.ankiNoteTypes.bulkPut(plan.noteTypes);
+			if (plan.noteTypes?.length) await db.ankiNoteTypes.bulkPut(plan.noteTypes);
 			for (const original of plan.decks) {
 				const matched = await withStoredIds(db, plan, original);
 				const item =

@@ -1,5 +1,6 @@
 import { SafetyCopyError } from '$lib/errors';
 import { encodeBackup } from '$lib/transfer/deck-file';
+import { readAnkiNotes } from './anki-notes';
 import type { FlashcardsDB } from './db';
 import { readEverything } from './export';
 
@@ -47,7 +48,16 @@ export async function keepSafetyCopy(db: FlashcardsDB, now: Date): Promise<Safet
 	try {
 		return await db.transaction(
 			'rw',
-			[db.decks, db.cards, db.reviewLogs, db.settings, db.safetyCopies, db.safetyCopyFiles],
+			[
+				db.decks,
+				db.cards,
+				db.reviewLogs,
+				db.settings,
+				db.ankiNotes,
+				db.ankiNoteTypes,
+				db.safetyCopies,
+				db.safetyCopyFiles
+			],
 			async () => {
 				const everything = await readEverything(db);
 				if (everything.decks.length === 0) return null;
@@ -57,7 +67,8 @@ export async function keepSafetyCopy(db: FlashcardsDB, now: Date): Promise<Safet
 					cards: everything.decks.reduce((sum, deck) => sum + deck.cards.length, 0),
 					reviews: everything.decks.reduce((sum, deck) => sum + deck.logs.length, 0)
 				};
-				const text = encodeBackup(everything, { now });
+				const cards = everything.decks.flatMap((deck) => deck.cards);
+				const text = encodeBackup(everything, { now, ankiNotes: await readAnkiNotes(db, cards) });
 				const id = await db.safetyCopies.add(counts);
 				await db.safetyCopyFiles.add({ id, text });
 				const older = await db.safetyCopies

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ankiNoteTypeId } from '$lib/domain/anki-note';
 import { DEFAULT_SETTINGS } from '$lib/domain/models';
 import { noteStyleId } from '$lib/domain/note-style';
 import { ImportError } from '$lib/errors';
@@ -27,6 +28,12 @@ function errorOf(run: () => unknown): ImportError {
 		throw new Error(`expected an ImportError, got ${String(error)}`);
 	}
 	throw new Error('expected an ImportError, nothing was thrown');
+}
+
+/** The Anki notes part of a deck file, as a test spoils it. */
+interface NotesJson {
+	ankiNoteTypes: [{ formats: [{ qfmt: string }]; css: string }];
+	ankiNotes: [{ id: string; type: string; fields: unknown[] }];
 }
 
 /** Encodes a sample deck, lets `edit` spoil the parsed JSON, and returns the text. */
@@ -148,6 +155,53 @@ describe('deck files round-trip', () => {
 		json.styles[0].css = css;
 		json.cards[0].style = 'red';
 		expect(errorOf(() => parseDeckFile(JSON.stringify(json))).where).toBe('cards[0].style');
+	});
+
+	it('carries the Anki notes the cards are rendered from, each checked', () => {
+		const d = sample();
+		const fields = ['Korean', 'English'];
+		const content = {
+			mid: 70,
+			name: 'Korean vocab',
+			cloze: false,
+			fields,
+			templates: ['Recognition'],
+			formats: [{ qfmt: '{{English}}', afmt: '{{FrontSide}}<hr id=answer>{{Korean}}' }],
+			css: '.card { color: navy }'
+		};
+		const type = { id: ankiNoteTypeId(content), ...content };
+		const noteId = 'anki-Ab3$x+y:1Q';
+		d.cards[0] = { ...d.cards[0]!, noteId };
+		const note = { id: noteId, type: type.id, fields: ['밥', 'rice'], modified: 1_700_000_000_000 };
+		const ankiNotes = { notes: [{ ...note, rendered: { 0: 'x' } }], types: [type] };
+		const plan = parseDeckFile(encodeDeck(d, { now, ankiNotes }));
+		// What a note renders its cards as is worked out again on import, not read.
+		expect(plan.notes).toEqual([note]);
+		expect(plan.noteTypes).toEqual([type]);
+		const backup = parseDeckFile(encodeBackup({ decks: [d], settings: null }, { now, ankiNotes }));
+		expect(backup.kind === 'backup' && backup.notes).toEqual([note]);
+		expect(parseDeckFile(encodeDeck(sample(), { now }))).not.toHaveProperty('notes');
+
+		const spoil = (edit: (json: NotesJson) => void) => {
+			const json = JSON.parse(encodeDeck(d, { now, ankiNotes })) as NotesJson;
+			edit(json);
+			return errorOf(() => parseDeckFile(JSON.stringify(json)));
+		};
+		// A template changed under the note type's name.
+		expect(spoil((j) => (j.ankiNoteTypes[0].formats[0].qfmt = '{{Korean}}')).where).toBe(
+			'ankiNoteTypes[0].id'
+		);
+		expect(spoil((j) => (j.ankiNotes[0].type = 'notetype-other')).where).toBe('ankiNotes[0].type');
+		expect(spoil((j) => j.ankiNotes[0].fields.pop()).where).toBe('ankiNotes[0].fields');
+		expect(spoil((j) => (j.ankiNotes[0].fields[1] = 7)).where).toBe('ankiNotes[0].fields[1]');
+		expect(spoil((j) => (j.ankiNotes[0].id = 'anki-not-a-card')).message).toContain(
+			'not the noteId of any card'
+		);
+		expect(spoil((j) => (j.ankiNotes[0].id = 'plain')).where).toBe('ankiNotes[0].id');
+		expect(spoil((j) => j.ankiNotes.push(j.ankiNotes[0])).message).toContain('two notes');
+		expect(spoil((j) => (j.ankiNoteTypes[0].css = 'x'.repeat(100_001))).where).toBe(
+			'ankiNoteTypes[0].css'
+		);
 	});
 
 	it('keeps how long an answer took, when it was recorded, and checks it', () => {

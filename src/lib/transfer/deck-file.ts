@@ -1,3 +1,4 @@
+import type { AnkiNoteRecord, AnkiNoteTypeRecord } from '$lib/domain/anki-note';
 import { MEDIA_NAME, type MediaFile } from '$lib/domain/media';
 import { MAX_STYLE_CHARS, noteStyleId, type NoteStyle } from '$lib/domain/note-style';
 import type { Card, Deck, ReviewLog, Settings } from '$lib/domain/models';
@@ -9,6 +10,8 @@ import { jsonSyntaxError } from './json-error';
 import type { DeckImport, ImportPlan, Sanitize } from './plan';
 import {
 	arrayAt,
+	checkAnkiNote,
+	checkAnkiNoteType,
 	checkCard,
 	checkDeck,
 	checkLog,
@@ -136,6 +139,38 @@ function stylesBody(styles: readonly NoteStyle[] | undefined): string {
 	return `,\n"styles":${listLines(styles, (style) => ({ id: style.id, css: style.css }))}`;
 }
 
+/**
+ * The Anki notes the cards are rendered from and their note types, one per line; nothing when
+ * there are none. Only what `parseDeckFile` checks goes out: the rest is worked out again on
+ * import.
+ */
+function ankiNotesBody(kept: KeptAnkiNotes | undefined): string {
+	if (!kept?.notes.length) return '';
+	const type = (t: AnkiNoteTypeRecord) => ({
+		id: t.id,
+		mid: t.mid,
+		name: t.name,
+		cloze: t.cloze,
+		fields: t.fields,
+		templates: t.templates,
+		formats: t.formats.map((f) => ({ qfmt: f.qfmt, afmt: f.afmt })),
+		css: t.css
+	});
+	const note = (n: AnkiNoteRecord) => ({
+		id: n.id,
+		type: n.type,
+		fields: n.fields,
+		modified: n.modified
+	});
+	return `,\n"ankiNoteTypes":${listLines(kept.types, type)},\n"ankiNotes":${listLines(kept.notes, note)}`;
+}
+
+/** Anki notes kept for the cards (`readAnkiNotes`), with their note types. */
+export interface KeptAnkiNotes {
+	notes: readonly AnkiNoteRecord[];
+	types: readonly AnkiNoteTypeRecord[];
+}
+
 /** What writing a deck file or backup needs besides its content. */
 export interface EncodeOptions {
 	now: Date;
@@ -143,6 +178,13 @@ export interface EncodeOptions {
 	media?: readonly MediaFile[];
 	/** The stylesheets the cards name (`Card.style`; `readNoteStyles`), carried in the file. */
 	styles?: readonly NoteStyle[];
+	/** The Anki notes the cards are rendered from (`readAnkiNotes`), so they stay notes. */
+	ankiNotes?: KeptAnkiNotes;
+}
+
+/** Everything after the decks: stylesheets, Anki notes, then the pictures and sounds. */
+function extrasBody(options: EncodeOptions): string {
+	return `${stylesBody(options.styles)}${ankiNotesBody(options.ankiNotes)}${mediaBody(options.media)}`;
 }
 
 function header(format: string, now: Date): string {
@@ -157,7 +199,7 @@ function header(format: string, now: Date): string {
  * parseDeckFile(text); // { kind: 'decks', sourceFormat: 'deck-json', decks: [{ deck, cards, logs, warnings: [] }] }
  */
 export function encodeDeck(content: DeckContent, options: EncodeOptions): string {
-	return `${header(DECK_FORMAT, options.now)}${deckBody(content)}${stylesBody(options.styles)}${mediaBody(options.media)}\n}\n`;
+	return `${header(DECK_FORMAT, options.now)}${deckBody(content)}${extrasBody(options)}\n}\n`;
 }
 
 /**
@@ -176,7 +218,7 @@ export function encodeBackup(
 		? JSON.stringify(checkedSettingsRecord(content.settings))
 		: 'null';
 	const list = decks.length ? `[\n${decks.join(',\n')}\n]` : '[]';
-	return `${header(BACKUP_FORMAT, options.now)}"settings":${settings},\n"decks":${list}${stylesBody(options.styles)}${mediaBody(options.media)}\n}\n`;
+	return `${header(BACKUP_FORMAT, options.now)}"settings":${settings},\n"decks":${list}${extrasBody(options)}\n}\n`;
 }
 
 function checkedSettingsRecord(s: Settings): Settings {
@@ -253,7 +295,8 @@ export function parseDeckFile(text: string, options: DeckFileOptions = {}): Impo
 	};
 	if (top.format === DECK_FORMAT) {
 		const one = readDeck(top, '', seen, options);
-		return { kind: 'decks', decks: [one], sourceFormat: 'deck-json', ...media };
+		const notes = readAnkiNotes(top, [one]);
+		return { kind: 'decks', decks: [one], sourceFormat: 'deck-json', ...media, ...notes };
 	}
 
 	const settings =
@@ -279,7 +322,39 @@ export function parseDeckFile(text: string, options: DeckFileOptions = {}): Impo
 		typeof top.exported === 'number' && top.exported > 0 && top.exported <= MAX_DATE_MS
 			? top.exported
 			: null;
-	return { kind: 'backup', decks, settings, exported, ...media };
+	return { kind: 'backup', decks, settings, exported, ...media, ...readAnkiNotes(top, decks) };
+}
+
+/**
+ * The file's Anki notes and note types, when it carries them. A note must be of a note type
+ * in the file and be the note of one of its cards.
+ */
+function readAnkiNotes(
+	top: Record<string, unknown>,
+	decks: readonly DeckImport[]
+): { notes?: AnkiNoteRecord[]; noteTypes?: AnkiNoteTypeRecord[] } {
+	if (top.ankiNotes === undefined && top.ankiNoteTypes === undefined) return {};
+	const types = new Map<string, AnkiNoteTypeRecord>();
+	arrayAt(top.ankiNoteTypes ?? [], 'ankiNoteTypes', 'a list of note types').forEach((entry, i) => {
+		const type = checkAnkiNoteType(entry, `ankiNoteTypes[${i}]`);
+		types.set(type.id, type);
+	});
+	const noteIds = new Set(decks.flatMap((deck) => deck.cards.map((card) => card.noteId)));
+	const seen = new Set<string>();
+	const notes = arrayAt(top.ankiNotes ?? [], 'ankiNotes', 'a list of notes').map((entry, i) => {
+		const path = `ankiNotes[${i}]`;
+		const note = checkAnkiNote(entry, path, types);
+		if (!noteIds.has(note.id))
+			throw new ImportError(
+				`id ${JSON.stringify(note.id)} is not the noteId of any card in this file`,
+				`${path}.id`
+			);
+		if (seen.has(note.id))
+			throw new ImportError(`id ${JSON.stringify(note.id)} is used by two notes`, `${path}.id`);
+		seen.add(note.id);
+		return note;
+	});
+	return { notes, noteTypes: [...types.values()] };
 }
 
 /**

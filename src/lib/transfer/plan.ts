@@ -44,6 +44,9 @@ export type ImportPlan =
 			media?: MediaFile[];
 			/** The stylesheets of the cards' note types, as in a `decks` plan. */
 			styles?: NoteStyle[];
+			/** Anki notes and note types, as in a `decks` plan. */
+			notes?: AnkiNoteRecord[];
+			noteTypes?: AnkiNoteTypeRecord[];
 	  };
 
 /** Turns untrusted HTML into HTML that is safe to render (see `createSanitizer`). */

@@ -12,8 +12,15 @@ import {
 	type SourceRef,
 	type TextFormat
 } from '$lib/domain/models';
+import {
+	ankiNoteTypeId,
+	type AnkiNoteRecord,
+	type AnkiNoteTypeRecord
+} from '$lib/domain/anki-note';
+import { MAX_STYLE_CHARS } from '$lib/domain/note-style';
 import { settingProblem, validateOverrides } from '$lib/domain/settings';
 import { ImportError, ValidationError } from '$lib/errors';
+import { isAnkiNoteId } from './note-guid';
 
 /**
  * Checks untrusted JSON values against the app's record types, field by field.
@@ -193,12 +200,15 @@ function checkSource(value: unknown, path: string): SourceRef | null {
 	};
 }
 
-function checkTags(value: unknown, path: string): string[] {
-	const expected = 'a list of text tags';
+function textList(value: unknown, path: string, expected: string): string[] {
 	const list = arrayAt(value, path, expected);
 	for (let i = 0; i < list.length; i++)
 		if (typeof list[i] !== 'string') fail(`${path}[${i}]`, 'text', list[i]);
 	return list.slice() as string[];
+}
+
+function checkTags(value: unknown, path: string): string[] {
+	return textList(value, path, 'a list of text tags');
 }
 
 /**
@@ -286,4 +296,66 @@ export function checkSettings(value: unknown, path: string): Settings {
 		(settings as Record<string, unknown>)[key] = o[key];
 	}
 	return settings;
+}
+
+/** Longest template or stylesheet a note type may carry, as for the cards' stylesheets. */
+const MAX_TEMPLATE_CHARS = MAX_STYLE_CHARS;
+
+function template(o: Json, key: string, path: string): string {
+	const value = str(o, key, path);
+	if (value.length > MAX_TEMPLATE_CHARS)
+		fail(`${path}.${key}`, `at most ${MAX_TEMPLATE_CHARS} characters`, value);
+	return value;
+}
+
+/**
+ * Checks an Anki note type record. Its id must name it by its content (`ankiNoteTypeId`), as
+ * a stylesheet's does, so a hand-edited file cannot change the templates of notes already
+ * stored under that id.
+ */
+export function checkAnkiNoteType(value: unknown, path: string): AnkiNoteTypeRecord {
+	const o = objectAt(value, path);
+	const templates = textList(o.templates, `${path}.templates`, 'a list of template names');
+	const formats = arrayAt(o.formats, `${path}.formats`, 'a list of templates').map((entry, i) => {
+		const at = `${path}.formats[${i}]`;
+		const format = objectAt(entry, at, 'a template: an object with qfmt and afmt');
+		return { qfmt: template(format, 'qfmt', at), afmt: template(format, 'afmt', at) };
+	});
+	if (formats.length !== templates.length)
+		fail(`${path}.formats`, `one template per name (${templates.length})`, o.formats);
+	const cloze = o.cloze;
+	if (typeof cloze !== 'boolean') fail(`${path}.cloze`, 'true or false', cloze);
+	const type = {
+		mid: num(o, 'mid', path, { ...COUNT, expected: 'Anki’s id of the note type, a whole number' }),
+		name: str(o, 'name', path),
+		cloze,
+		fields: textList(o.fields, `${path}.fields`, 'a list of field names'),
+		templates,
+		formats,
+		css: template(o, 'css', path)
+	};
+	const id = ankiNoteTypeId(type);
+	if (o.id !== id) fail(`${path}.id`, `the note type’s name for its content (${id})`, o.id);
+	return { id, ...type };
+}
+
+/**
+ * Checks an Anki note record against the note types read before it: it names one of them
+ * and has one field per field of that type.
+ */
+export function checkAnkiNote(
+	value: unknown,
+	path: string,
+	types: ReadonlyMap<string, AnkiNoteTypeRecord>
+): AnkiNoteRecord {
+	const o = objectAt(value, path);
+	const id = str(o, 'id', path, true);
+	if (!isAnkiNoteId(id))
+		fail(`${path}.id`, 'the id of a note from Anki ("anki-" and its guid)', id);
+	const type = types.get(str(o, 'type', path));
+	if (!type) fail(`${path}.type`, 'the id of a note type in this file', o.type);
+	const fields = textList(o.fields, `${path}.fields`, 'a list of fields');
+	if (fields.length !== type.fields.length)
+		fail(`${path}.fields`, `a list of ${type.fields.length} fields (“${type.name}”)`, o.fields);
+	return { id, type: type.id, fields, modified: num(o, 'modified', path, MS) };
 }

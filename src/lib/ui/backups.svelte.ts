@@ -28,8 +28,9 @@ class Backups {
 		this.working = true;
 		try {
 			const db = database();
-			const [{ encodeBackup }, everything] = await Promise.all([
+			const [{ encodeBackup }, { readAnkiNotes }, everything] = await Promise.all([
 				import('$lib/transfer/deck-file'),
+				import('$lib/storage/anki-notes'),
 				readEverything(db)
 			]);
 			const cards = everything.decks.flatMap((deck) => deck.cards);
@@ -38,7 +39,8 @@ class Backups {
 				db,
 				cards.map((card) => card.style)
 			);
-			const text = encodeBackup(everything, { now, media, styles });
+			const ankiNotes = await readAnkiNotes(db, cards);
+			const text = encodeBackup(everything, { now, media, styles, ankiNotes });
 			const file = new File([text], `flashcards-backup-${localDateStamp(now)}.json`, {
 				type: 'application/json'
 			});

@@ -55,7 +55,8 @@ export async function buildDeckExport(
 		const text = encodeDeck(withLogs ? content : { deck: content.deck, cards: content.cards }, {
 			now,
 			media,
-			styles
+			styles,
+			ankiNotes: await readAnkiNotes(db, content.cards)
 		});
 		return new File([text], `${stem}.json`, { type: 'application/json' });
 	}
