@@ -13,6 +13,7 @@ import { editNote, undoCardChanges } from './card-actions';
 import { encodeBackup, encodeDeck, parseDeckFile } from '$lib/transfer/deck-file';
 import type { FlashcardsDB } from './db';
 import { readEverything } from './export';
+import { deleteDeck } from './decks';
 import { applyImport } from './import';
 import { testDatabase } from './test-db';
 
@@ -207,6 +208,16 @@ describe('Anki notes kept on the device', () => {
 		expect((await db.cards.get(rice[0]!.id))?.front).toBe('rice');
 		expect((await db.cards.get(copies[0]!.id))?.front).toBe('cooked rice');
 		expect((await db.cards.get(copies[1]!.id))?.back).toBe('cooked rice (Korean (copy))');
+	});
+
+	it('go with the deck their cards were in, and stay while a card of theirs is left', async () => {
+		const { db, rice } = await imported();
+		await applyImport(db, await parseApkg(modernApkg(sql, KOREAN), options()), 'copy');
+		expect(await db.ankiNotes.count()).toBe(4);
+		const copy = (await db.decks.toArray()).find((deck) => deck.name.endsWith('(copy)'))!;
+		await deleteDeck(db, copy.id);
+		expect(await db.ankiNotes.count()).toBe(2);
+		expect(await ankiNoteOf(db, rice[0]!.noteId)).not.toBeNull();
 	});
 
 	it('a card whose text changed without its note is edited and exported card by card', async () => {

@@ -24,16 +24,29 @@ export async function addDeck(db: FlashcardsDB, deck: Deck, cards: readonly Card
 	});
 }
 
-/** Deletes a deck with its cards and their review history. */
+/** Deletes a deck with its cards, their review history and the Anki notes only they had. */
 export async function deleteDeck(db: FlashcardsDB, deckId: string): Promise<void> {
-	await db.transaction('rw', db.decks, db.cards, db.reviewLogs, async () => {
+	await db.transaction('rw', [db.decks, db.cards, db.reviewLogs, db.ankiNotes], async () => {
 		await db.cards.where('deckId').equals(deckId).delete();
 		await db.reviewLogs
 			.where('[deckId+review]')
 			.between([deckId, -Infinity], [deckId, Infinity])
 			.delete();
 		await db.decks.delete(deckId);
+		await deleteNotesWithoutCards(db);
 	});
+}
+
+/**
+ * Deletes the Anki notes no card has any more. Reads the `noteId` index's keys, not the
+ * cards, and only on a device that keeps Anki notes. (Deleting cards leaves their notes, so
+ * that the delete can be undone; the next deck deletion collects them.)
+ */
+async function deleteNotesWithoutCards(db: FlashcardsDB): Promise<void> {
+	if ((await db.ankiNotes.count()) === 0) return;
+	const inUse = new Set(await db.cards.orderBy('noteId').uniqueKeys());
+	const noteIds = await db.ankiNotes.toCollection().primaryKeys();
+	await db.ankiNotes.bulkDelete(noteIds.filter((id) => !inUse.has(id)));
 }
 
 /** Renames a deck; the name may not be empty. */
