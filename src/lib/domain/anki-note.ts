@@ -37,8 +37,9 @@ export interface AnkiNoteRecord {
 	/** Last change to the fields, epoch ms: an import keeps whichever of two is newer. */
 	modified: number;
 	/**
-	 * What each of its cards showed when it was last rendered from these fields: a hash of the
-	 * card's sides, by `ord` (see `rendersItsCards`). Absent on notes stored before it was kept.
+	 * What each of its cards showed when the note last set their text (an import, an edit): a
+	 * hash of the card's sides, by `ord` (see `rendersItsCards`). A card the edit left as it was
+	 * (its cloze removed) is hashed as it is. Absent on notes stored before it was kept.
 	 */
 	rendered?: Record<number, string>;
 }

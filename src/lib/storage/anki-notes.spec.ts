@@ -176,15 +176,44 @@ describe('Anki notes kept on the device', () => {
 		expect((await db.cards.get(rice[0]!.id))?.front).toBe('rice (uncooked)');
 	});
 
-	it('a note taken from a package whose card here stayed newer is edited card by card', async () => {
+	it('a newer note in a package gives its text to cards answered here since, schedules kept', async () => {
 		const { db, rice } = await imported();
-		// Answered here since: the stored card is newer than the package's, and keeps its text.
-		await db.cards.update(rice[0]!.id, { modified: LATER.getTime() });
+		// Answered here since the package was made: the stored card wins the merge.
+		await db.cards.update(rice[0]!.id, { modified: LATER.getTime(), reps: 9 });
+		const changed = structuredClone(KOREAN);
+		changed.notes[0] = { ...changed.notes[0]!, fields: ['밥', 'steamed rice', ''], mod: 1 };
+		const summary = await applyImport(
+			db,
+			await parseApkg(modernApkg(sql, changed), options()),
+			'merge'
+		);
+		expect(await db.cards.get(rice[0]!.id)).toMatchObject({ front: 'steamed rice', reps: 9 });
+		expect((await db.cards.get(rice[1]!.id))?.back).toBe('steamed rice (Korean)');
+		expect(summary.updated).toBe(2);
+		expect((await ankiNoteOf(db, rice[0]!.noteId))?.note.fields[1]).toBe('steamed rice');
+	});
+
+	it('a note type already stored is never replaced, and one no note uses is not stored', async () => {
+		const { db } = await imported();
+		const plan = await parseApkg(modernApkg(sql, KOREAN), options());
+		if (plan.kind !== 'decks') throw new Error('a package gives decks');
+		const korean = plan.noteTypes!.find((type) => type.name === 'Korean vocab')!;
+		// A crafted file: other templates under the stored note type's id.
+		korean.formats = [{ qfmt: '{{Korean}}', afmt: '<b>x</b>' }, ...korean.formats.slice(1)];
+		plan.noteTypes!.push({ ...korean, id: 'notetype-unused', name: 'Unused' });
+		await applyImport(db, plan, 'merge');
+		expect((await db.ankiNoteTypes.get(korean.id))?.formats[0]?.qfmt).toBe('{{English}}');
+		expect(await db.ankiNoteTypes.get('notetype-unused')).toBeUndefined();
+	});
+
+	it('a card whose text changed here keeps it when a newer note arrives, edited card by card', async () => {
+		const { db, rice } = await imported();
+		await editNote(db, rice[0]!.id, { front: 'boiled rice', back: '밥', tags: [] }, LATER);
 		const changed = structuredClone(KOREAN);
 		changed.notes[0] = { ...changed.notes[0]!, fields: ['밥', 'steamed rice', ''], mod: 1 };
 		await applyImport(db, await parseApkg(modernApkg(sql, changed), options()), 'merge');
-		expect((await db.cards.get(rice[0]!.id))?.front).toBe('rice');
-		// The note's fields no longer give that card its text: not edited as a note.
+		expect((await db.cards.get(rice[0]!.id))?.front).toBe('boiled rice');
+		// The new note does not give that card its text: the card is edited card by card.
 		expect(await ankiNoteOf(db, rice[0]!.noteId)).toBeNull();
 	});
 
@@ -265,9 +294,18 @@ describe('Anki notes in the app’s own files', () => {
 		]);
 		expect((await ankiNoteOf(other, rice[0]!.noteId))?.type.name).toBe('Korean vocab');
 
+		// Edited again after the backup: the restore brings back the backup's text and its note.
+		await editAnkiNote(
+			db,
+			rice[0]!.id,
+			{ fields: ['쌀', 'raw rice', ''], tags: [] },
+			new Date(LATER.getTime() + 1000),
+			jsdomSanitize
+		);
 		await applyImport(db, parseDeckFile(text, { sanitize: jsdomSanitize }), 'merge', {
 			now: LATER
 		});
+		expect((await db.cards.get(rice[0]!.id))?.front).toBe('rice (uncooked)');
 		expect((await ankiNoteOf(db, rice[0]!.noteId))?.note.fields[1]).toBe('rice (uncooked)');
 		// The safety copy the restore kept carries them too.
 		const copy = (await db.safetyCopyFiles.toArray())[0]!.text;

@@ -1,4 +1,3 @@
-import { renderedSides, type AnkiNoteRecord } from '$lib/domain/anki-note';
 import { randomId } from '$lib/domain/ids';
 import { ANKI_DEFAULT_DECK } from '$lib/transfer/anki-ids';
 import { isAnkiNoteId, noteIdForGuid } from '$lib/transfer/note-guid';
@@ -6,6 +5,13 @@ import type { Card, ReviewLog } from '$lib/domain/models';
 import { matchStored, mergeCards, newLogs } from '$lib/transfer/merge';
 import type { DeckImport, ImportPlan } from '$lib/transfer/plan';
 import type { FlashcardsDB } from './db';
+import {
+	cardsWithNewerNoteText,
+	gatherAnkiNotes,
+	storeAnkiNoteTypes,
+	storeAnkiNotes,
+	type NotesToKeep
+} from './import-anki-notes';
 import { inTurn } from './search-index';
 import { withSearchDeferred } from './search-pending';
 import { storeMedia } from './media';
@@ -144,8 +150,8 @@ export async function applyImport(
 		db.transaction('rw', tables, async () => {
 			if (plan.kind === 'backup') {
 				await keepSafetyCopy(db, now!);
-				// Anki notes stay, as pictures and sounds do: the backup's own replace them when
-				// newer (`keepAnkiNotes`), and a note whose restored cards it no longer renders is
+				// Anki notes stay, as pictures and sounds do: the backup's own replace them
+				// (`storeAnkiNotes`), and a note whose restored cards it does not render is
 				// edited card by card (`rendersItsCards`).
 				await Promise.all([db.decks.clear(), db.cards.clear(), db.reviewLogs.clear()]);
 				if (plan.settings) await saveSettings(db, plan.settings);
@@ -154,7 +160,8 @@ export async function applyImport(
 			summary.media = await storeMedia(db, plan.media ?? []);
 			// Note types' stylesheets are named by their content: storing one again changes nothing.
 			if (plan.styles?.length) await db.noteStyles.bulkPut(plan.styles);
-			if (plan.noteTypes?.length) await db.ankiNoteTypes.bulkPut(plan.noteTypes);
+			await storeAnkiNoteTypes(db, plan.notes ?? [], plan.noteTypes ?? []);
+			const notesToKeep: NotesToKeep = new Map();
 			for (const original of plan.decks) {
 				const matched = await withStoredIds(db, plan, original);
 				const item =
@@ -163,75 +170,40 @@ export async function applyImport(
 						: matched;
 				const stored = await storedRows(db.cards, item.cards);
 				const { added, updated, unchanged } = mergeCards(stored, item.cards);
+				const newerText = await cardsWithNewerNoteText(
+					db,
+					ankiNotes,
+					original,
+					item,
+					stored,
+					new Set(updated.map((card) => card.id))
+				);
 				const logs = newLogs(await storedRows(db.reviewLogs, item.logs), item.logs);
 
 				if (!(await db.decks.get(item.deck.id))) await db.decks.add(item.deck);
 				// Their search words come after the import (`indexWaitingCards`): the cards are
 				// studyable as soon as this commits, and the import writes ~40 % less.
 				await putInChunks(
-					[...added, ...updated].map(withSearchDeferred),
+					[...added, ...updated, ...newerText].map(withSearchDeferred),
 					(rows) => db.cards.bulkPut(rows),
 					progress
 				);
-				progress(unchanged);
+				progress(unchanged - newerText.length);
 				await putInChunks(logs, (rows) => db.reviewLogs.bulkPut(rows), progress);
 				progress(item.logs.length - logs.length);
-				await keepAnkiNotes(db, ankiNotes, original, item);
+				gatherAnkiNotes(notesToKeep, ankiNotes, original, item);
 
 				summary.decks++;
 				summary.added += added.length;
-				summary.updated += updated.length;
-				summary.unchanged += unchanged;
+				summary.updated += updated.length + newerText.length;
+				summary.unchanged += unchanged - newerText.length;
 				summary.logs += logs.length;
 				summary.deckIds.push(item.deck.id);
 			}
+			await storeAnkiNotes(db, notesToKeep, plan.kind === 'backup', CHUNK);
 		})
 	);
 	return summary;
-}
-
-/**
- * Stores the Anki notes of a deck's cards (`$lib/domain/anki-note`) under the note ids the
- * cards were written with (a copy's are new), keeping a stored note edited here since. Each
- * note written records what it renders its cards as (the incoming cards); where a stored
- * card won the merge with other text, the note no longer gives that card its text, and the
- * card is edited card by card (`rendersItsCards`).
- */
-async function keepAnkiNotes(
-	db: FlashcardsDB,
-	notes: ReadonlyMap<string, AnkiNoteRecord>,
-	original: DeckImport,
-	written: DeckImport
-): Promise<void> {
-	if (notes.size === 0) return;
-	const wanted = new Map<string, AnkiNoteRecord>();
-	const cardsOf = new Map<string, Card[]>();
-	// Matching and copying keep the cards in order: the i-th written card is the i-th read.
-	original.cards.forEach((card, i) => {
-		const note = notes.get(card.noteId);
-		const copy = written.cards[i];
-		if (!note || !copy) return;
-		wanted.set(copy.noteId, { ...note, id: copy.noteId });
-		cardsOf.set(copy.noteId, [...(cardsOf.get(copy.noteId) ?? []), copy]);
-	});
-	const stored = new Map(
-		(await storedRows(db.ankiNotes, [...wanted.values()])).map((note) => [note.id, note])
-	);
-	const newer = [...wanted.values()]
-		.filter((note) => note.modified >= (stored.get(note.id)?.modified ?? -Infinity))
-		// A note with cards in several decks is written once per deck: each adds its cards.
-		.map((note) => ({
-			...note,
-			rendered: {
-				...stored.get(note.id)?.rendered,
-				...renderedSides(cardsOf.get(note.id) ?? [])
-			}
-		}));
-	await putInChunks(
-		newer,
-		(rows) => db.ankiNotes.bulkPut(rows),
-		() => {}
-	);
 }
 
 /**

@@ -44,15 +44,16 @@ CREATE INDEX ix_notes_csum on notes (csum);
 `;
 
 /**
- * The fields a template's front names (`{{Field}}`, `{{#Field}}`, `{{cloze:Field}}`…), by
- * position: older Anki makes the card when any of them has text.
+ * The fields a template's front names (`{{Field}}`, `{{#Field}}`, `{{cloze:Field}}`…, not
+ * `{{^Field}}`, shown when the field is empty), by position: older Anki makes the card when
+ * any of them has text.
  *
  * @example
  * fieldsShownBy('{{#Hint}}{{hint:Hint}}{{/Hint}} {{English}}', ['Korean', 'English', 'Hint']); // [1, 2]
  */
 function fieldsShownBy(qfmt: string, fields: readonly string[]): number[] {
 	const named = new Set(
-		[...qfmt.matchAll(/\{\{[#^]?([^{}/][^{}]*)\}\}/g)].map((tag) =>
+		[...qfmt.matchAll(/\{\{#?([^{}/^][^{}]*)\}\}/g)].map((tag) =>
 			(tag[1] ?? '').split(':').at(-1)!.trim()
 		)
 	);
