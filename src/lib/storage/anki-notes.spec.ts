@@ -77,6 +77,11 @@ const KOREAN: FixtureCollection = {
 	media: []
 };
 
+/** Edits the fields of the note of card `cardId` at `LATER`, tags cleared. */
+function editFields(db: FlashcardsDB, cardId: string, fields: string[]) {
+	return editAnkiNote(db, cardId, { fields, tags: [] }, LATER, jsdomSanitize);
+}
+
 async function imported() {
 	const db = testDatabase();
 	await applyImport(db, await parseApkg(modernApkg(sql, KOREAN), options()), 'merge');
@@ -164,13 +169,7 @@ describe('Anki notes kept on the device', () => {
 
 	it('importing the package again keeps a note edited here since', async () => {
 		const { db, rice } = await imported();
-		await editAnkiNote(
-			db,
-			rice[0]!.id,
-			{ fields: ['쌀', 'rice (uncooked)', ''], tags: [] },
-			LATER,
-			jsdomSanitize
-		);
+		await editFields(db, rice[0]!.id, ['쌀', 'rice (uncooked)', '']);
 		await applyImport(db, await parseApkg(modernApkg(sql, KOREAN), options()), 'merge');
 		expect((await ankiNoteOf(db, rice[0]!.noteId))?.note.fields[1]).toBe('rice (uncooked)');
 		expect((await db.cards.get(rice[0]!.id))?.front).toBe('rice (uncooked)');
@@ -274,13 +273,7 @@ describe('Anki notes in the app’s own files', () => {
 
 	it('a backup carries them: restored on another device or here, the cards stay notes', async () => {
 		const { db, rice } = await imported();
-		await editAnkiNote(
-			db,
-			rice[0]!.id,
-			{ fields: ['쌀', 'rice (uncooked)', ''], tags: [] },
-			LATER,
-			jsdomSanitize
-		);
+		await editFields(db, rice[0]!.id, ['쌀', 'rice (uncooked)', '']);
 		const text = await backupOf(db);
 
 		const other = testDatabase();
