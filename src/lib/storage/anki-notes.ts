@@ -10,6 +10,7 @@ import type { Card } from '$lib/domain/models';
 import { newScheduling } from '$lib/domain/scheduler';
 import { StorageError, ValidationError } from '$lib/errors';
 import { ankiSides } from '$lib/transfer/anki-sides';
+import { fieldsNamedBy } from '$lib/transfer/anki-template';
 import { isBlankHtml } from '$lib/transfer/html-text';
 import { isAnkiNoteId } from '$lib/transfer/note-guid';
 import type { Sanitize } from '$lib/transfer/plan';
@@ -58,9 +59,12 @@ export async function readAnkiNotes(
 	cards: readonly Pick<Card, 'noteId' | 'ord' | 'front' | 'back'>[]
 ): Promise<{ notes: AnkiNoteRecord[]; types: AnkiNoteTypeRecord[] }> {
 	const cardsOf = new Map<string, (typeof cards)[number][]>();
-	for (const card of cards)
-		if (isAnkiNoteId(card.noteId))
-			cardsOf.set(card.noteId, [...(cardsOf.get(card.noteId) ?? []), card]);
+	for (const card of cards) {
+		if (!isAnkiNoteId(card.noteId)) continue;
+		const group = cardsOf.get(card.noteId);
+		if (group) group.push(card);
+		else cardsOf.set(card.noteId, [card]);
+	}
 	return db.transaction('r', db.ankiNotes, db.ankiNoteTypes, async () => {
 		const notes = (await db.ankiNotes.bulkGet([...cardsOf.keys()])).filter(
 			(note): note is AnkiNoteRecord =>
@@ -87,7 +91,9 @@ function ordsOf(
 		// Only the fields the template blanks count: "{{c2::…}}" in an Extra field is text.
 		const blanked = new Set(
 			type.formats.flatMap(({ qfmt }) =>
-				[...qfmt.matchAll(/\{\{[^{}]*cloze:([^{}]+)\}\}/g)].map((tag) => (tag[1] ?? '').trim())
+				fieldsNamedBy(qfmt)
+					.filter((field) => field.filters.includes('cloze'))
+					.map((field) => field.name)
 			)
 		);
 		const numbers = new Set(

@@ -295,7 +295,7 @@ async function asCopyIfPresent(
 	const cardIds = new Map(item.cards.map((card) => [card.id, newId()]));
 	const noteIds = new Map<string, string>();
 	// A copy of a note from Anki is a note from Anki with a guid of its own, so its kept
-	// Anki note (`keepAnkiNotes`) is edited and exported as one.
+	// Anki note (`gatherAnkiNotes`) is edited and exported as one.
 	const copyNoteId = (noteId: string) => {
 		let id = noteIds.get(noteId);
 		if (id === undefined)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderAnkiCard, type TemplateContext } from './anki-template';
+import { fieldsNamedBy, renderAnkiCard, type TemplateContext } from './anki-template';
 
 function context(fields: Record<string, string>, more: Partial<TemplateContext> = {}) {
 	return {
@@ -93,5 +93,17 @@ describe('renderAnkiCard', () => {
 		expect(renderAnkiCard('stray{{/Word}} close', '', context({ Word: 'x' })).front).toBe(
 			'stray close'
 		);
+	});
+});
+
+describe('fieldsNamedBy', () => {
+	it('lists the fields with their filters, sections but not inverted ones', () => {
+		expect(
+			fieldsNamedBy('{{#Hint}}{{hint:Hint}}{{/Hint}} {{^Extra}}{{cloze:Text}}{{/Extra}}')
+		).toEqual([
+			{ name: 'Hint', filters: [] },
+			{ name: 'Hint', filters: ['hint'] },
+			{ name: 'Text', filters: ['cloze'] }
+		]);
 	});
 });

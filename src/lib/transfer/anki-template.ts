@@ -81,6 +81,39 @@ function parse(template: string): Node[] {
 	return root;
 }
 
+/** A field a template names, with the filters it goes through (`cloze`, `hint`…). */
+export interface NamedField {
+	name: string;
+	filters: string[];
+}
+
+/**
+ * The fields a template names, in order: `{{Field}}`, `{{filter:Field}}` and sections
+ * (`{{#Field}}`), not inverted sections (`{{^Field}}`, shown when the field is empty), though
+ * the fields inside them count.
+ *
+ * @example
+ * fieldsNamedBy('{{#Hint}}{{hint:Hint}}{{/Hint}} {{cloze:Text}}');
+ * // [{ name: 'Hint', filters: [] }, { name: 'Hint', filters: ['hint'] }, { name: 'Text', filters: ['cloze'] }]
+ */
+export function fieldsNamedBy(template: string): NamedField[] {
+	const named: NamedField[] = [];
+	const walk = (nodes: readonly Node[]) => {
+		for (const node of nodes) {
+			if (node.kind === 'field') named.push({ name: node.name, filters: node.filters });
+			if (node.kind !== 'section') continue;
+			if (!node.inverted) {
+				const parts = node.name.split(':');
+				const name = (parts.pop() ?? '').trim();
+				named.push({ name, filters: parts.map((filter) => filter.trim()) });
+			}
+			walk(node.children);
+		}
+	};
+	walk(parseOnce(template));
+	return named;
+}
+
 /** Text without tags: what the `text` filter gives and what `kana`/`kanji` read. */
 function stripTags(html: string): string {
 	return html.replace(/<[^>]*>/g, '');

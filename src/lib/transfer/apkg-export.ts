@@ -13,6 +13,7 @@ import {
 } from './app-notes';
 import type { NoteStyle } from '$lib/domain/note-style';
 import type { AnkiNoteRecord, AnkiNoteTypeRecord } from '$lib/domain/anki-note';
+import { fieldsNamedBy } from './anki-template';
 import { guidForNote } from './note-guid';
 import { sha1Hex } from './sha1';
 import type { SqlJsLoader } from './sqlite';
@@ -52,11 +53,7 @@ CREATE INDEX ix_notes_csum on notes (csum);
  * fieldsShownBy('{{#Hint}}{{hint:Hint}}{{/Hint}} {{English}}', ['Korean', 'English', 'Hint']); // [1, 2]
  */
 function fieldsShownBy(qfmt: string, fields: readonly string[]): number[] {
-	const named = new Set(
-		[...qfmt.matchAll(/\{\{#?([^{}/^][^{}]*)\}\}/g)].map((tag) =>
-			(tag[1] ?? '').split(':').at(-1)!.trim()
-		)
-	);
+	const named = new Set(fieldsNamedBy(qfmt).map((field) => field.name));
 	const shown = fields.flatMap((field, i) => (named.has(field) ? [i] : []));
 	return shown.length > 0 ? shown : [0];
 }

@@ -295,7 +295,7 @@ export function parseDeckFile(text: string, options: DeckFileOptions = {}): Impo
 	};
 	if (top.format === DECK_FORMAT) {
 		const one = readDeck(top, '', seen, options);
-		const notes = readAnkiNotes(top, [one]);
+		const notes = readAnkiNoteLists(top, [one]);
 		return { kind: 'decks', decks: [one], sourceFormat: 'deck-json', ...media, ...notes };
 	}
 
@@ -322,14 +322,14 @@ export function parseDeckFile(text: string, options: DeckFileOptions = {}): Impo
 		typeof top.exported === 'number' && top.exported > 0 && top.exported <= MAX_DATE_MS
 			? top.exported
 			: null;
-	return { kind: 'backup', decks, settings, exported, ...media, ...readAnkiNotes(top, decks) };
+	return { kind: 'backup', decks, settings, exported, ...media, ...readAnkiNoteLists(top, decks) };
 }
 
 /**
  * The file's Anki notes and note types, when it carries them. A note must be of a note type
  * in the file and be the note of one of its cards.
  */
-function readAnkiNotes(
+function readAnkiNoteLists(
 	top: Record<string, unknown>,
 	decks: readonly DeckImport[]
 ): { notes?: AnkiNoteRecord[]; noteTypes?: AnkiNoteTypeRecord[] } {
